@@ -1,0 +1,37 @@
+# The two commands a newcomer needs:
+#   make serve   build the browser app and serve it on http://127.0.0.1:$(PORT)/
+#   make test    build native and wasm, run every suite; the last lines are ctest's summary
+PORT ?= 8080
+export NODE_PATH := /usr/share/nodejs
+
+.PHONY: serve test setup native web asan test-asan bench clean
+
+setup:
+	@scripts/setup
+
+native: setup
+	@cmake --preset native >/dev/null
+	@cmake --build --preset native
+
+web: setup
+	@cmake --preset web >/dev/null
+	@cmake --build --preset web
+
+serve: web
+	@node scripts/serve.mjs build/web/site $(PORT)
+
+test: native web
+	@ctest --preset native
+
+asan: setup
+	@cmake --preset native-asan >/dev/null
+	@cmake --build --preset native-asan
+
+test-asan: asan
+	@ctest --preset native-asan
+
+bench: native
+	@scripts/bench
+
+clean:
+	rm -rf build

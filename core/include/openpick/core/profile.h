@@ -1,0 +1,72 @@
+// The applicant's profile: the document the planner reads for one person.
+//
+// Unknown is a value: a field the applicant has not given is std::nullopt, never zero.
+// The JSON form is documented in assets/schema/profile.schema.json and docs/DATA.md.
+//
+//   Profile p;
+//   p.graduate_type = GraduateType::NonUsImg;
+//   p.visa = VisaNeed::J1;
+//   p.step2ck.score = 221;
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace openpick::core {
+
+inline constexpr int kProfileSchemaVersion = 1;
+
+enum class GraduateType { NonUsImg, UsImg, UsMd, UsDo };
+enum class VisaNeed { None, J1, H1b, J1OrH1b };
+enum class ExamResult { Pass, Fail, NotTaken };
+
+struct Step1 {
+  ExamResult result = ExamResult::Pass;
+  int attempts = 1;  // attempts so far, 0 when not taken
+};
+
+struct Step2ck {
+  std::optional<int> score;  // three-digit score; unknown when not yet taken or not given
+  int attempts = 1;
+};
+
+struct UsceMonths {
+  double hands_on = 0.0;      // externships, sub-internships: direct patient care in the US
+  double observership = 0.0;  // observerships: no hands-on care
+};
+
+struct SpecialtyPreference {
+  std::string name;     // as the dataset spells it, e.g. "Internal Medicine"
+  double weight = 1.0;  // relative utility of matching in this specialty (0..1]
+};
+
+struct Profile {
+  int schema_version = kProfileSchemaVersion;
+  GraduateType graduate_type = GraduateType::NonUsImg;
+  VisaNeed visa = VisaNeed::None;
+  Step1 step1;
+  Step2ck step2ck;
+  bool step3_passed = false;
+  std::optional<bool> ecfmg_certified;  // meaningful for IMGs; unknown for US graduates
+  int graduation_year = 0;              // required
+  int match_year = 0;                   // required: the year of the Match applied to
+  UsceMonths usce_months;
+  int us_letters = 0;
+  int research_items = 0;
+  std::vector<SpecialtyPreference> specialties;
+  std::vector<std::string> preferred_states;  // two-letter USPS codes
+  std::optional<double> budget_usd;           // unknown: no dollar limit given
+};
+
+// Years since graduation as programs compare it: match_year - graduation_year.
+inline int years_since_graduation(const Profile& p) { return p.match_year - p.graduation_year; }
+
+// The most attempts on any USMLE Step, as `max_attempts` cutoffs compare it.
+inline int max_attempts(const Profile& p) {
+  return p.step1.attempts > p.step2ck.attempts ? p.step1.attempts : p.step2ck.attempts;
+}
+
+inline bool is_img(GraduateType t) { return t == GraduateType::NonUsImg || t == GraduateType::UsImg; }
+
+}  // namespace openpick::core

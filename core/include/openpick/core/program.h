@@ -1,0 +1,67 @@
+// A residency program and the dataset that holds many of them.
+//
+// Every fact may be unknown (std::nullopt): "the program states no visa policy" is different from
+// "the program sponsors no visa", and the model treats the two differently.
+// The JSON and CSV forms are documented in assets/schema/ and docs/DATA.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace openpick::core {
+
+inline constexpr int kDatasetSchemaVersion = 1;
+
+// categorical, preliminary and transitional are the contract's names; the NRMP listing also has
+// advanced (PGY-2 start), primary care and physician-only (reserved) tracks.
+enum class Track { Categorical, Preliminary, Transitional, Advanced, PrimaryCare, Physician };
+enum class Setting { University, UniversityAffiliated, Community };
+
+struct VisaPolicy {
+  std::optional<bool> j1;   // accepts J-1 (ECFMG-sponsored) residents
+  std::optional<bool> h1b;  // sponsors H-1B
+};
+
+struct Cutoffs {
+  std::optional<int> step2ck_min;                 // hard Step 2 CK minimum
+  std::optional<int> max_years_since_graduation;  // compared with match_year - graduation_year
+  std::optional<int> max_attempts;                // most attempts accepted on any USMLE Step
+  std::optional<bool> usce_required;              // hands-on US clinical experience required
+};
+
+// Where a fact came from: which field, which source, which year.
+struct FactSource {
+  std::string field;  // e.g. "visa.h1b", "cutoffs.step2ck_min"
+  std::string source;
+  std::optional<int> year;
+};
+
+struct Program {
+  std::string id;  // stable: NRMP or ACGME code where known
+  std::string name;
+  std::string institution;
+  std::string specialty;  // e.g. "Internal Medicine"
+  Track track = Track::Categorical;
+  std::string city;
+  std::string state;  // two-letter USPS code
+  std::optional<Setting> setting;
+  std::optional<int> positions;     // PGY-1 positions offered
+  std::optional<double> img_share;  // share of residents who are IMGs, 0..1
+  VisaPolicy visa;
+  Cutoffs cutoffs;
+  std::optional<bool> rural;  // rural or underserved
+  std::optional<bool> accepts_signals;
+  std::vector<FactSource> sources;
+};
+
+struct Dataset {
+  int schema_version = kDatasetSchemaVersion;
+  std::string name;
+  std::string version;
+  std::string as_of;   // "YYYY-MM"
+  std::string source;  // provenance, in words
+  std::vector<Program> programs;
+};
+
+}  // namespace openpick::core

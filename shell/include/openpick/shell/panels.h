@@ -1,0 +1,22 @@
+// One panel = one file = one function, listed once in kPanels (panels.cpp). The frame loop and
+// the View menu both walk this table, so a new panel is one file and one line.
+#pragma once
+
+#include "openpick/shell/app_state.h"
+#include "openpick/shell/platform.h"
+
+namespace openpick::shell {
+
+using PanelFn = void (*)(AppState&, Platform&);
+
+struct PanelInfo {
+  const char* name;
+  PanelFn draw;
+};
+
+void panel_about(AppState& state, Platform& platform);
+
+const PanelInfo* panels_begin();
+const PanelInfo* panels_end();
+
+}  // namespace openpick::shell

@@ -1,0 +1,68 @@
+#include "openpick/shell/frame.h"
+
+#include <imgui.h>
+
+#include "openpick/core/version.h"
+#include "openpick/shell/panels.h"
+
+namespace openpick::shell {
+
+void apply_style(float scale) {
+  ImGuiStyle style;  // fresh each time: ScaleAllSizes is not idempotent
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0.0f;
+  style.FrameRounding = 4.0f;
+  style.GrabRounding = 4.0f;
+  style.TabRounding = 4.0f;
+  style.FramePadding = ImVec2(8.0f, 5.0f);
+  style.ItemSpacing = ImVec2(8.0f, 6.0f);
+  style.WindowPadding = ImVec2(14.0f, 12.0f);
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+void draw_frame(AppState& state, Platform& platform) {
+  // A full-window application: one borderless window covering the viewport.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar;
+  ImGui::Begin("OpenPick", nullptr, kFlags);
+  if (ImGui::BeginMenuBar()) {
+    ImGui::TextUnformatted(core::kProductName);
+    if (ImGui::BeginMenu("View")) {
+      ImGui::MenuItem("Dear ImGui demo", nullptr, &state.show_demo_window);
+      ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+  }
+
+  for (size_t i = 0; i < state.messages.size(); ++i) {
+    const auto& m = state.messages[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TextColored(m.severity == core::Severity::Error ? ImVec4(0.75f, 0.1f, 0.1f, 1.0f)
+                                                           : ImVec4(0.6f, 0.4f, 0.0f, 1.0f),
+                       "%s", m.text.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Dismiss")) state.actions.emplace_back(DismissMessage{i});
+    ImGui::PopID();
+  }
+
+  if (ImGui::BeginTabBar("panels")) {
+    for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
+      if (ImGui::BeginTabItem(p->name)) {
+        p->draw(state, platform);
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+
+  if (state.show_demo_window) ImGui::ShowDemoWindow(&state.show_demo_window);
+}
+
+}  // namespace openpick::shell

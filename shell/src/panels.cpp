@@ -1,0 +1,16 @@
+#include "openpick/shell/panels.h"
+
+#include <iterator>
+
+namespace openpick::shell {
+
+namespace {
+constexpr PanelInfo kPanels[] = {
+    {"About", &panel_about},
+};
+}  // namespace
+
+const PanelInfo* panels_begin() { return std::begin(kPanels); }
+const PanelInfo* panels_end() { return std::end(kPanels); }
+
+}  // namespace openpick::shell
