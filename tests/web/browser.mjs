@@ -1,0 +1,67 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core, the built site
+// served from 127.0.0.1, and a log of every request so a test can fail on any foreign origin.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { startServer } from '../../scripts/static_server.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+export const siteDir = resolve(process.env.OPENPICK_SITE_DIR || 'build/web/site');
+export const artifactsDir = resolve(process.env.OPENPICK_ARTIFACTS_DIR || 'build/screenshots');
+mkdirSync(artifactsDir, { recursive: true });
+
+// The flags that render WebGL2 in headless Chromium here and keep it from calling outside hosts
+// (../shared/TOOLCHAIN.md).
+const kChromiumFlags = [
+  '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  // playwright-core gives each launch a fresh, empty profile folder of its own.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: kChromiumFlags,
+  });
+  const server = await startServer({ root: siteDir });
+  return {
+    browser,
+    server,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+// Opens the planner in a fresh context and records every request, console error and page error.
+export async function openPlanner(env, { width = 1280, height = 800, deviceScaleFactor = 1, path = '' } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  await page.goto(env.server.url + path);
+  await page.evaluate(() => window.openpick.ready);
+  return { context, page, requests, errors };
+}
+
+// Requests that went anywhere but the page's own origin (data: and blob: URLs are local).
+export function foreignRequests(requests, origin) {
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+// Waits for n animation frames in the page, so the app has drawn after a change.
+export function frames(page, n = 3) {
+  return page.evaluate((count) => new Promise((done) => {
+    let left = count;
+    const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+}
