@@ -1,0 +1,39 @@
+// Hard filters: can this applicant be considered by this program at all?
+//
+// A stated rule the applicant fails (visa not sponsored, too many years since graduation, too many
+// attempts, Step 2 CK under the minimum, hands-on USCE required and none) excludes the program
+// with a reason a person can read. A rule the program does not state never excludes: it is flagged
+// ("unknown: program states no visa policy") and the probability model lowers the chance instead.
+//
+//   EligibilityResult r = check_eligibility(profile, program);
+//   if (!r.eligible) show(r.reasons.front());  // "8 years since graduation; program accepts 5 or fewer"
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "openpick/core/profile.h"
+#include "openpick/core/program.h"
+
+namespace openpick::core {
+
+struct EligibilityResult {
+  bool eligible = true;
+  std::vector<std::string> reasons;  // one per failed hard filter, in a fixed order; empty if eligible
+  std::vector<std::string> unknowns; // facts the program does not state that matter to this applicant
+};
+
+// Every hard filter, each failure with its reason.
+EligibilityResult check_eligibility(const Profile& profile, const Program& program);
+
+// The same decision without building any text (the hot path when scoring thousands of programs).
+bool is_eligible(const Profile& profile, const Program& program);
+
+// True when the applicant needs a visa to train (US MD and DO graduates never do).
+bool needs_visa(const Profile& profile);
+
+// The program's specialty is one of the applicant's target specialties (exact name match, as the
+// dataset spells it). A profile with no target specialties accepts every specialty.
+bool matches_specialty(const Profile& profile, const Program& program);
+
+}  // namespace openpick::core

@@ -1,0 +1,209 @@
+// The probability model: for one applicant and one program, the chance of an interview and of a
+// match, and the terms behind them; for a list of applications, the chances taken together.
+//
+// Two logistic models over the applicant's facts against the program's facts:
+//   logit P(interview | Z)         = a_s + sum of terms + sigma_interview * Z
+//   logit P(match | interview, Z)  = m + sigma_match * Z
+// Z ~ N(0, 1) is one applicant-strength factor (what the profile does not capture: interviews,
+// letters' content, the personal statement) that moves every program at once. Given Z, programs
+// are independent, so chances over a list are exact sums at each quadrature node (Gauss-Hermite,
+// 32 nodes by default), integrated over Z. Treating programs as independent overstates a weak
+// applicant's chance; this model does not.
+//
+// Every number and where it comes from is in docs/MODEL.md. `a_s` and the score slope per
+// specialty are fitted to the published match rates and score gaps (tests/core/test_calibration.cpp
+// checks the stored values still reproduce them); everything else is a published figure or an
+// assumption with a plausible range (see `model_assumptions()`).
+//
+//   Model model;                                     // default parameters, 32 nodes
+//   ProgramChance c = model.score(profile, program); // c.p_interview, c.p_match, c.terms
+//   ListState list = model.begin_list();
+//   for (const auto& chance : chosen) model.append(list, chance.logits);
+//   double p = list.p_match;                         // P(at least one match), correlation included
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "openpick/core/eligibility.h"
+#include "openpick/core/profile.h"
+#include "openpick/core/program.h"
+
+namespace openpick::core {
+
+// ---- Parameters ---------------------------------------------------------------------------------
+
+// Per-specialty values. Fitted ones are marked; see docs/MODEL.md.
+struct SpecialtyParams {
+  std::string name;                   // as datasets spell it, e.g. "Internal Medicine"
+  double interview_intercept = 0.0;   // FITTED: a_s, logit P(interview) of the reference applicant
+  double score_slope = 0.0;           // FITTED: logit per 10 Step 2 CK points (>= 0)
+  double score_reference = 240.0;     // DERIVED from published means: non-US IMG applicants' mean
+  double typical_img_share = 0.2;     // PUBLISHED: share of PGY-1 positions filled by non-US IMGs
+};
+
+struct ModelParams {
+  std::vector<SpecialtyParams> specialties;  // the first is used for a specialty not in the list
+  // P(match | interview) at Z = 0, as a logit (ASSUMPTION: about 1 in 4).
+  double match_given_interview = -1.1;
+  // Correlation (ASSUMPTION).
+  double sigma_interview = 1.0;  // sd of the applicant factor on the interview logit
+  double sigma_match = 0.5;      // sd of the same factor on the match-given-interview logit
+  // Score against the program's level (ASSUMPTION for the setting offsets, in Step 2 CK points).
+  double level_university = 5.0;
+  double level_community = -4.0;
+  double score_effect_cap = 30.0;      // points beyond the reference that still count
+  double unknown_score = -0.4;         // Step 2 CK not given
+  // Graduate type, relative to a non-US IMG. us_md, us_do FITTED to the published US MD / DO
+  // senior match rates (93.5% / 92.6%, 2025) on an Internal Medicine cohort of seniors; us_img
+  // ASSUMPTION.
+  double us_md = 3.9534;
+  double us_do = 3.7515;
+  double us_img = 0.4;
+  // IMG friendliness (for IMGs only).
+  double img_share_slope = 3.0;      // logit per unit of (program IMG share - specialty typical)
+  double community_setting = 0.3;
+  double university_setting = -0.4;
+  double unknown_img_share = -0.1;
+  // Visa (for applicants who need one).
+  double visa_j1 = -0.3;
+  double visa_h1b = -0.8;
+  double visa_either = -0.15;
+  double visa_unknown_policy = -0.6;
+  // Exams and history.
+  double step3_passed = 0.2;
+  double step3_missing_h1b = -1.0;   // H-1B need and Step 3 not passed
+  double per_extra_attempt = -0.6;   // per attempt beyond the first on the worst Step
+  double years_free = 2.0;           // years since graduation with no penalty
+  double per_year_since_graduation = -0.18;
+  // US clinical experience and letters (for IMGs only).
+  double no_hands_on_usce = -0.6;
+  double per_month_hands_on = 0.12;
+  double hands_on_cap_months = 12.0;
+  double per_month_observership = 0.04;
+  double observership_cap_months = 6.0;
+  double no_us_letters = -0.5;
+  double per_us_letter = 0.2;
+  double us_letters_cap = 4.0;
+  // Place (ASSUMPTION).
+  double preferred_state = 0.25;     // program in a state the applicant prefers: a stated tie
+  double deep_south = 0.2;           // for IMGs: Deep South programs draw fewer applicants
+  double rural_underserved = 0.2;    // for IMGs: rural or underserved programs
+  // Signals: log odds ratio of an interview with a signal.
+  double signal_us = 1.0818;         // PUBLISHED: ln 2.95, IM, MD seniors (Szumel et al. 2024)
+  double signal_img = 0.69;          // ASSUMPTION: ln 2.0 for IMGs (size not published)
+};
+
+// The documented defaults, with the fitted per-specialty constants.
+ModelParams default_model_params();
+
+// One assumption with its plausible range. `monotone`: no chance ever falls as the value grows, so
+// `low` is the pessimistic end (false for e.g. the correlation sd, which helps weak applicants and
+// hurts strong ones).
+struct AssumptionRange {
+  const char* name;
+  double ModelParams::*member;
+  double low;
+  double high;
+  bool monotone;
+};
+std::vector<AssumptionRange> model_assumptions();
+
+// Every monotone assumption at the end of its range that lowers (Pessimistic) or raises
+// (Optimistic) the applicant's chances, fitted constants untouched: the planner shows P(match)
+// across the two. Non-monotone assumptions keep their default (sweep them with params_with).
+enum class AssumptionEnd { Pessimistic, Optimistic };
+ModelParams params_at(const ModelParams& base, AssumptionEnd end);
+// Only one assumption moved to `value`.
+ModelParams params_with(const ModelParams& base, const AssumptionRange& which, double value);
+
+// ---- One program --------------------------------------------------------------------------------
+
+// A contribution to a logit, readable by a person. `unknown` marks a fact the program does not
+// state; the value is then the assumed cost of not knowing.
+struct Term {
+  double value = 0.0;
+  std::string text;
+  bool unknown = false;
+};
+// "+0.8: 60% of its residents are IMGs", "unknown (-0.6): program states no visa policy".
+std::string format_term(const Term& term);
+
+// What the list computations need from one program.
+struct ProgramLogits {
+  bool reachable = false;              // false: excluded, every chance is 0
+  double interview = 0.0;              // at Z = 0, the signal included when it was placed
+  double match_given_interview = 0.0;  // at Z = 0
+};
+
+struct ScoreOptions {
+  bool signal = false;   // the applicant sends this program a signal
+  bool explain = true;   // build `terms` and reasons (off in hot loops)
+};
+
+struct ProgramChance {
+  bool eligible = false;
+  std::vector<std::string> exclusion_reasons;  // when not eligible
+  ProgramLogits logits;
+  double signal_logit = 0.0;  // what a signal adds to logits.interview (0 if signals not accepted)
+  double p_interview = 0.0;   // marginal over Z
+  double p_match = 0.0;       // marginal: the chance of matching here were it the only application
+  std::vector<Term> terms;    // interview-logit terms, largest effect first; unknowns included
+};
+
+// ---- Lists --------------------------------------------------------------------------------------
+
+// The running state of an application list in rank order, per quadrature node. Adding a program
+// is O(nodes). The applicant ranks in list order: matching at program i requires not matching at
+// any earlier one.
+struct ListState {
+  std::vector<double> no_match;      // P(no match so far | Z = node k)
+  std::vector<double> no_interview;  // P(no interview so far | Z = node k)
+  double p_match = 0.0;              // P(match somewhere) = sum of p_match_at
+  double p_interview_any = 0.0;      // P(at least one interview)
+  double expected_interviews = 0.0;
+  std::vector<double> p_match_at;    // P(match at program i), in list order
+};
+
+struct ListOutcome {
+  double p_match = 0.0;
+  double p_interview_any = 0.0;
+  double expected_interviews = 0.0;
+  std::vector<double> p_match_at;
+};
+
+class Model {
+ public:
+  explicit Model(ModelParams params = default_model_params(), int quadrature_nodes = 32);
+
+  const ModelParams& params() const { return params_; }
+  const std::vector<double>& nodes() const { return node_; }
+  const std::vector<double>& weights() const { return weight_; }
+
+  // The specialty's parameters; the first entry when the specialty is not calibrated.
+  const SpecialtyParams& specialty(const std::string& name) const;
+  bool is_calibrated(const std::string& name) const;
+
+  ProgramChance score(const Profile& profile, const Program& program, const ScoreOptions& options = {}) const;
+  std::vector<ProgramChance> score_all(const Profile& profile, const std::vector<Program>& programs,
+                                       const ScoreOptions& options = {}) const;
+
+  // Marginal chances of one program (integrated over Z).
+  double p_interview(const ProgramLogits& logits) const;
+  double p_match(const ProgramLogits& logits) const;
+  // Per node: P(interview | Z = node k) and P(match here | Z = node k), for callers that cache.
+  void node_chances(const ProgramLogits& logits, std::vector<double>& interview, std::vector<double>& match) const;
+
+  ListState begin_list() const;
+  void append(ListState& list, const ProgramLogits& logits) const;
+  // P(match at this program) were it appended now: the gain in P(match), without changing `list`.
+  double gain_if_appended(const ListState& list, const ProgramLogits& logits) const;
+  ListOutcome evaluate_list(const std::vector<ProgramLogits>& in_rank_order) const;
+
+ private:
+  ModelParams params_;
+  std::vector<double> node_, weight_;
+  std::vector<double> scale_interview_, scale_match_;  // e^{-sigma z_k}
+};
+
+}  // namespace openpick::core

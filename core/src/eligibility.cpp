@@ -1,0 +1,125 @@
+#include "openpick/core/eligibility.h"
+
+#include <string>
+
+namespace openpick::core {
+
+namespace {
+
+std::string plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// One walk over the filters. With `out` null it stops at the first failure and builds no text.
+bool evaluate(const Profile& profile, const Program& program, EligibilityResult* out) {
+  bool ok = true;
+  auto fail = [&](const std::string& reason) {
+    ok = false;
+    if (out != nullptr) out->reasons.push_back(reason);
+  };
+  auto unknown = [&](const std::string& what) {
+    if (out != nullptr) out->unknowns.push_back("unknown: " + what);
+  };
+
+  // 1. Visa.
+  if (needs_visa(profile)) {
+    const auto& v = program.visa;
+    switch (profile.visa) {
+      case VisaNeed::J1:
+        if (v.j1 == false) {
+          fail("needs a J-1 visa; program does not accept J-1");
+        } else if (!v.j1.has_value()) {
+          unknown(v.h1b.has_value() ? "program states no J-1 policy" : "program states no visa policy");
+        }
+        break;
+      case VisaNeed::H1b:
+        if (v.h1b == false) {
+          fail("needs an H-1B visa; program does not sponsor H-1B");
+        } else if (!v.h1b.has_value()) {
+          unknown(v.j1.has_value() ? "program states no H-1B policy" : "program states no visa policy");
+        }
+        break;
+      case VisaNeed::J1OrH1b:
+        if (v.j1 == false && v.h1b == false) {
+          fail("needs a J-1 or H-1B visa; program sponsors neither");
+        } else if (!v.j1.has_value() && !v.h1b.has_value()) {
+          unknown("program states no visa policy");
+        } else if (v.j1 != true && v.h1b != true) {
+          unknown("program states only part of its visa policy");
+        }
+        break;
+      case VisaNeed::None:
+        break;
+    }
+    if (!ok && out == nullptr) return false;
+  }
+
+  // 2. Years since graduation.
+  if (program.cutoffs.max_years_since_graduation) {
+    const int years = years_since_graduation(profile);
+    const int limit = *program.cutoffs.max_years_since_graduation;
+    if (years > limit) {
+      fail(plural(years, "year", "years") + " since graduation; program accepts " + std::to_string(limit) +
+           " or fewer");
+      if (out == nullptr) return false;
+    }
+  }
+
+  // 3. Attempts on any USMLE Step.
+  if (program.cutoffs.max_attempts) {
+    const int attempts = max_attempts(profile);
+    const int limit = *program.cutoffs.max_attempts;
+    if (attempts > limit) {
+      fail(plural(attempts, "attempt", "attempts") + " on a USMLE Step; program accepts " +
+           plural(limit, "attempt", "attempts") + " at most");
+      if (out == nullptr) return false;
+    }
+  }
+
+  // 4. Step 2 CK minimum.
+  if (program.cutoffs.step2ck_min) {
+    const int minimum = *program.cutoffs.step2ck_min;
+    if (!profile.step2ck.score) {
+      unknown("Step 2 CK score not given; program requires " + std::to_string(minimum) + " or more");
+    } else if (*profile.step2ck.score < minimum) {
+      fail("Step 2 CK " + std::to_string(*profile.step2ck.score) + "; program requires " +
+           std::to_string(minimum) + " or more");
+      if (out == nullptr) return false;
+    }
+  }
+
+  // 5. Hands-on US clinical experience (observerships do not count). US graduates trained in the US.
+  const bool us_graduate =
+      profile.graduate_type == GraduateType::UsMd || profile.graduate_type == GraduateType::UsDo;
+  if (program.cutoffs.usce_required == true && !us_graduate && !(profile.usce_months.hands_on > 0.0)) {
+    fail("no hands-on US clinical experience; program requires it (observerships do not count)");
+    if (out == nullptr) return false;
+  }
+
+  if (out != nullptr) out->eligible = ok;
+  return ok;
+}
+
+}  // namespace
+
+bool needs_visa(const Profile& profile) {
+  if (profile.graduate_type == GraduateType::UsMd || profile.graduate_type == GraduateType::UsDo) return false;
+  return profile.visa != VisaNeed::None;
+}
+
+EligibilityResult check_eligibility(const Profile& profile, const Program& program) {
+  EligibilityResult r;
+  evaluate(profile, program, &r);
+  return r;
+}
+
+bool is_eligible(const Profile& profile, const Program& program) { return evaluate(profile, program, nullptr); }
+
+bool matches_specialty(const Profile& profile, const Program& program) {
+  if (profile.specialties.empty()) return true;
+  for (const auto& s : profile.specialties)
+    if (s.name == program.specialty) return true;
+  return false;
+}
+
+}  // namespace openpick::core

@@ -1,0 +1,405 @@
+// [SECTION] Parameters: defaults, fitted constants, assumption ranges
+// [SECTION] One program: eligibility, interview terms, marginal chances
+// [SECTION] Lists: per-node running state, rank-order match chances
+#include "openpick/core/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "openpick/core/det_math.h"
+
+namespace openpick::core {
+
+// ---- [SECTION] Parameters ----------------------------------------------------------------------
+
+ModelParams default_model_params() {
+  ModelParams p;
+  // name, FITTED intercept, FITTED slope per 10 points, DERIVED reference score, PUBLISHED share.
+  // Reference score: the published matched and unmatched means weighted by the published match
+  // rate (e.g. IM 0.485 * 249 + 0.515 * 242 = 245.4). Shares: NRMP 2025, non-US IMGs' share of
+  // PGY-1 positions. The fitted values come from tests/core/test_calibration.cpp
+  // (OPENPICK_REFIT=1), see docs/MODEL.md.
+  p.specialties = {
+      {"Internal Medicine", -3.7735, 0.5024, 245.4, 0.327},
+      {"Family Medicine", -2.5995, 0.0, 231.5, 0.150},
+      {"Psychiatry", -2.3919, 0.3629, 239.9, 0.080},
+      {"Pediatrics", -1.5143, 0.5985, 238.8, 0.188},
+      {"Neurology", -3.2600, 0.5525, 245.9, 0.239},
+  };
+  return p;
+}
+
+std::vector<AssumptionRange> model_assumptions() {
+  using P = ModelParams;
+  return {
+      {"P(match | interview) logit", &P::match_given_interview, -1.7, -0.5, true},
+      {"correlation sd, interview", &P::sigma_interview, 0.6, 1.4, false},
+      {"correlation sd, match given interview", &P::sigma_match, 0.25, 0.75, false},
+      {"Step 2 CK not given", &P::unknown_score, -0.8, -0.1, true},
+      {"US-citizen IMG", &P::us_img, 0.1, 0.8, true},
+      {"IMG share slope", &P::img_share_slope, 1.5, 4.5, false},
+      {"community setting (IMGs)", &P::community_setting, 0.1, 0.5, true},
+      {"university setting (IMGs)", &P::university_setting, -0.7, -0.2, true},
+      {"IMG share not stated", &P::unknown_img_share, -0.3, 0.0, true},
+      {"J-1 need", &P::visa_j1, -0.6, -0.1, true},
+      {"H-1B need", &P::visa_h1b, -1.4, -0.4, true},
+      {"J-1 or H-1B need", &P::visa_either, -0.3, 0.0, true},
+      {"visa policy not stated", &P::visa_unknown_policy, -1.2, -0.2, true},
+      {"Step 3 passed", &P::step3_passed, 0.0, 0.4, true},
+      {"H-1B without Step 3", &P::step3_missing_h1b, -1.6, -0.5, true},
+      {"per extra attempt", &P::per_extra_attempt, -1.0, -0.3, true},
+      {"per year since graduation beyond the free years", &P::per_year_since_graduation, -0.28, -0.1, true},
+      {"no hands-on USCE", &P::no_hands_on_usce, -1.0, -0.3, true},
+      {"per month of hands-on USCE", &P::per_month_hands_on, 0.06, 0.2, true},
+      {"per month of observership", &P::per_month_observership, 0.0, 0.08, true},
+      {"no US letters", &P::no_us_letters, -0.9, -0.2, true},
+      {"per US letter", &P::per_us_letter, 0.1, 0.3, true},
+      {"preferred state", &P::preferred_state, 0.0, 0.5, true},
+      {"Deep South (IMGs)", &P::deep_south, 0.0, 0.4, true},
+      {"rural or underserved (IMGs)", &P::rural_underserved, 0.0, 0.4, true},
+      {"signal, IMG (log odds ratio)", &P::signal_img, 0.26, 1.08, true},
+  };
+}
+
+ModelParams params_at(const ModelParams& base, AssumptionEnd end) {
+  ModelParams p = base;
+  for (const auto& a : model_assumptions())
+    if (a.monotone) p.*(a.member) = end == AssumptionEnd::Pessimistic ? a.low : a.high;
+  return p;
+}
+
+ModelParams params_with(const ModelParams& base, const AssumptionRange& which, double value) {
+  ModelParams p = base;
+  p.*(which.member) = value;
+  return p;
+}
+
+// ---- [SECTION] One program ---------------------------------------------------------------------
+
+std::string format_term(const Term& term) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%+.1f", term.value);
+  if (term.unknown) return std::string("unknown (") + buf + "): " + term.text;
+  return std::string(buf) + ": " + term.text;
+}
+
+namespace {
+
+constexpr double kLogitClamp = 600.0;  // keeps e^{-eta} * e^{-sigma z} finite
+
+double clamp_logit(double eta) { return std::max(-kLogitClamp, std::min(kLogitClamp, eta)); }
+
+bool in_list(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+bool is_deep_south(const std::string& state) {
+  // The core Deep South (AL, GA, LA, MS, SC) with AR and TN, which share the Delta region.
+  static constexpr const char* kStates[] = {"AL", "AR", "GA", "LA", "MS", "SC", "TN"};
+  for (const char* s : kStates)
+    if (state == s) return true;
+  return false;
+}
+
+std::string fmt(const char* format, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+std::string plural(double n, const char* one, const char* many) {
+  const bool whole = n == std::floor(n);
+  std::string num = whole ? fmt("%.0f", n) : fmt("%.1f", n);
+  return num + " " + (n == 1.0 ? one : many);
+}
+
+// P(interview | z_k) and P(match here | z_k) from e^{-eta}, e^{-m} and the node's scales. The one
+// expression every caller uses, so a one-program list equals the marginal bit for bit.
+struct NodePair {
+  double interview;
+  double match;
+};
+inline NodePair node_pair(double ei, double em, double si, double sm) {
+  const double a = 1.0 + ei * si;
+  const double b = 1.0 + em * sm;
+  return {1.0 / a, 1.0 / (a * b)};
+}
+
+}  // namespace
+
+Model::Model(ModelParams params, int quadrature_nodes) : params_(std::move(params)) {
+  if (params_.specialties.empty()) params_.specialties = default_model_params().specialties;
+  const detail::NormalQuadrature q = detail::gauss_hermite_normal(quadrature_nodes);
+  node_ = q.node;
+  weight_ = q.weight;
+  scale_interview_.resize(node_.size());
+  scale_match_.resize(node_.size());
+  for (std::size_t k = 0; k < node_.size(); ++k) {
+    scale_interview_[k] = detail::det_exp(-params_.sigma_interview * node_[k]);
+    scale_match_[k] = detail::det_exp(-params_.sigma_match * node_[k]);
+  }
+}
+
+const SpecialtyParams& Model::specialty(const std::string& name) const {
+  for (const auto& s : params_.specialties)
+    if (s.name == name) return s;
+  return params_.specialties.front();
+}
+
+bool Model::is_calibrated(const std::string& name) const {
+  for (const auto& s : params_.specialties)
+    if (s.name == name) return true;
+  return false;
+}
+
+ProgramChance Model::score(const Profile& profile, const Program& program, const ScoreOptions& options) const {
+  ProgramChance c;
+  const bool explain = options.explain;
+  if (explain) {
+    EligibilityResult e = check_eligibility(profile, program);
+    c.eligible = e.eligible;
+    c.exclusion_reasons = std::move(e.reasons);
+  } else {
+    c.eligible = is_eligible(profile, program);
+  }
+  if (!c.eligible) return c;
+
+  const ModelParams& P = params_;
+  const SpecialtyParams& sp = specialty(program.specialty);
+  const bool img = is_img(profile.graduate_type);
+  double eta = sp.interview_intercept;
+  // `text` is only evaluated when explaining: the hot path builds no strings.
+  auto add = [&](double value, bool unknown, auto&& text) {
+    eta += value;
+    if (explain) c.terms.push_back({value, text(), unknown});
+  };
+
+  if (explain && !is_calibrated(program.specialty))
+    c.terms.push_back({0.0, "no calibration for " + program.specialty + "; " + sp.name + " values used", true});
+
+  // Step 2 CK against the program's level.
+  if (profile.step2ck.score) {
+    double level = sp.score_reference;
+    if (program.setting == Setting::University) level += P.level_university;
+    if (program.setting == Setting::Community) level += P.level_community;
+    const double score = *profile.step2ck.score;
+    const double diff = std::max(-P.score_effect_cap, std::min(P.score_effect_cap, score - level));
+    add(sp.score_slope * diff / 10.0, false, [&] {
+      const double gap = std::round(score - level);
+      std::string s = "Step 2 CK " + fmt("%.0f", score) + ", ";
+      if (gap == 0.0)
+        s += "at this program's level (about " + fmt("%.0f", level) + ")";
+      else
+        s += fmt("%.0f", std::fabs(gap)) + (gap > 0 ? " above" : " below") + " this program's level (about " +
+             fmt("%.0f", level) + ")";
+      if (sp.score_slope < 0.05) s += "; scores barely separate matched from unmatched in " + sp.name;
+      return s;
+    });
+  } else {
+    add(P.unknown_score, true, [] { return std::string("Step 2 CK score not given"); });
+  }
+
+  // Graduate type.
+  switch (profile.graduate_type) {
+    case GraduateType::UsMd: add(P.us_md, false, [] { return std::string("US MD graduate"); }); break;
+    case GraduateType::UsDo: add(P.us_do, false, [] { return std::string("US DO graduate"); }); break;
+    case GraduateType::UsImg: add(P.us_img, false, [] { return std::string("US-citizen IMG"); }); break;
+    case GraduateType::NonUsImg: break;
+  }
+
+  // IMG friendliness.
+  if (img) {
+    if (program.img_share) {
+      const double share = *program.img_share;
+      add(P.img_share_slope * (share - sp.typical_img_share), false, [&] {
+        return fmt("%.0f", share * 100.0) + "% of its residents are IMGs (typical in " + sp.name + ": " +
+               fmt("%.0f", sp.typical_img_share * 100.0) + "%)";
+      });
+    } else {
+      add(P.unknown_img_share, true, [] { return std::string("program states no IMG share"); });
+    }
+    if (program.setting == Setting::Community)
+      add(P.community_setting, false, [] { return std::string("community program: friendlier to IMGs"); });
+    if (program.setting == Setting::University)
+      add(P.university_setting, false, [] { return std::string("university program: fewer IMGs interviewed"); });
+  }
+
+  // Visa.
+  if (needs_visa(profile)) {
+    const auto& v = program.visa;
+    switch (profile.visa) {
+      case VisaNeed::J1: add(P.visa_j1, false, [] { return std::string("needs a J-1 visa"); }); break;
+      case VisaNeed::H1b:
+        add(P.visa_h1b, false, [] { return std::string("needs an H-1B visa: fewer programs sponsor it"); });
+        break;
+      case VisaNeed::J1OrH1b: add(P.visa_either, false, [] { return std::string("needs a J-1 or H-1B visa"); }); break;
+      case VisaNeed::None: break;
+    }
+    bool unknown_policy = false;
+    if (profile.visa == VisaNeed::J1) unknown_policy = !v.j1.has_value();
+    if (profile.visa == VisaNeed::H1b) unknown_policy = !v.h1b.has_value();
+    if (profile.visa == VisaNeed::J1OrH1b) unknown_policy = v.j1 != true && v.h1b != true;
+    if (unknown_policy)
+      add(P.visa_unknown_policy, true, [&] {
+        if (!v.j1 && !v.h1b) return std::string("program states no visa policy");
+        return std::string(profile.visa == VisaNeed::H1b ? "program states no H-1B policy"
+                                                          : "program states no J-1 policy");
+      });
+  }
+
+  // Step 3.
+  if (profile.step3_passed) {
+    add(P.step3_passed, false, [] { return std::string("Step 3 passed"); });
+  } else if (needs_visa(profile) && profile.visa == VisaNeed::H1b) {
+    add(P.step3_missing_h1b, false,
+        [] { return std::string("Step 3 not passed: H-1B programs usually require it before ranking"); });
+  }
+
+  // Attempts and years since graduation.
+  const int attempts = max_attempts(profile);
+  if (attempts > 1)
+    add(P.per_extra_attempt * (attempts - 1), false,
+        [&] { return plural(attempts, "attempt", "attempts") + " on a USMLE Step"; });
+  const int years = years_since_graduation(profile);
+  if (years > P.years_free)
+    add(P.per_year_since_graduation * (years - P.years_free), false,
+        [&] { return plural(years, "year", "years") + " since graduation"; });
+
+  // US clinical experience and letters: US graduates have both by training.
+  if (img) {
+    const double hands_on = std::max(0.0, profile.usce_months.hands_on);
+    if (hands_on > 0.0)
+      add(P.per_month_hands_on * std::min(hands_on, P.hands_on_cap_months), false,
+          [&] { return plural(hands_on, "month", "months") + " of hands-on US clinical experience"; });
+    else
+      add(P.no_hands_on_usce, false, [] { return std::string("no hands-on US clinical experience"); });
+    const double obs = std::max(0.0, profile.usce_months.observership);
+    if (obs > 0.0)
+      add(P.per_month_observership * std::min(obs, P.observership_cap_months), false,
+          [&] { return plural(obs, "month", "months") + " of observership"; });
+    const int letters = std::max(0, profile.us_letters);
+    if (letters > 0)
+      add(P.per_us_letter * std::min(static_cast<double>(letters), P.us_letters_cap), false,
+          [&] { return plural(letters, "US letter", "US letters") + " of recommendation"; });
+    else
+      add(P.no_us_letters, false, [] { return std::string("no US letters of recommendation"); });
+  }
+
+  // Place.
+  if (!program.state.empty() && in_list(profile.preferred_states, program.state))
+    add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
+  if (img && is_deep_south(program.state))
+    add(P.deep_south, false, [&] { return "Deep South program (" + program.state + "): fewer applicants"; });
+  if (img && program.rural == true)
+    add(P.rural_underserved, false, [] { return std::string("rural or underserved program"); });
+
+  // Signal: unknown acceptance counts as accepting (93% of ERAS programs accepted signals in 2025).
+  if (program.accepts_signals != false) c.signal_logit = img ? P.signal_img : P.signal_us;
+  if (options.signal) {
+    if (c.signal_logit > 0.0)
+      add(c.signal_logit, false, [] { return std::string("program signal sent"); });
+    else if (explain)
+      c.terms.push_back({0.0, "program does not accept signals", false});
+  }
+
+  c.logits.reachable = true;
+  c.logits.interview = eta;
+  c.logits.match_given_interview = P.match_given_interview;
+  c.p_interview = p_interview(c.logits);
+  c.p_match = p_match(c.logits);
+  if (explain) {
+    std::stable_sort(c.terms.begin(), c.terms.end(),
+                     [](const Term& a, const Term& b) { return std::fabs(a.value) > std::fabs(b.value); });
+  }
+  return c;
+}
+
+std::vector<ProgramChance> Model::score_all(const Profile& profile, const std::vector<Program>& programs,
+                                            const ScoreOptions& options) const {
+  std::vector<ProgramChance> out;
+  out.reserve(programs.size());
+  for (const auto& p : programs) out.push_back(score(profile, p, options));
+  return out;
+}
+
+double Model::p_interview(const ProgramLogits& logits) const {
+  if (!logits.reachable) return 0.0;
+  const double ei = detail::det_exp(-clamp_logit(logits.interview));
+  const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
+  double sum = 0.0;
+  for (std::size_t k = 0; k < node_.size(); ++k)
+    sum += weight_[k] * node_pair(ei, em, scale_interview_[k], scale_match_[k]).interview;
+  return sum;
+}
+
+double Model::p_match(const ProgramLogits& logits) const {
+  if (!logits.reachable) return 0.0;
+  const double ei = detail::det_exp(-clamp_logit(logits.interview));
+  const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
+  double sum = 0.0;
+  for (std::size_t k = 0; k < node_.size(); ++k)
+    sum += weight_[k] * node_pair(ei, em, scale_interview_[k], scale_match_[k]).match;
+  return sum;
+}
+
+void Model::node_chances(const ProgramLogits& logits, std::vector<double>& interview,
+                         std::vector<double>& match) const {
+  interview.assign(node_.size(), 0.0);
+  match.assign(node_.size(), 0.0);
+  if (!logits.reachable) return;
+  const double ei = detail::det_exp(-clamp_logit(logits.interview));
+  const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
+  for (std::size_t k = 0; k < node_.size(); ++k) {
+    const NodePair q = node_pair(ei, em, scale_interview_[k], scale_match_[k]);
+    interview[k] = q.interview;
+    match[k] = q.match;
+  }
+}
+
+// ---- [SECTION] Lists ---------------------------------------------------------------------------
+
+ListState Model::begin_list() const {
+  ListState s;
+  s.no_match.assign(node_.size(), 1.0);
+  s.no_interview.assign(node_.size(), 1.0);
+  return s;
+}
+
+void Model::append(ListState& list, const ProgramLogits& logits) const {
+  double match_here = 0.0, first_interview_here = 0.0, interview_here = 0.0;
+  if (logits.reachable) {
+    const double ei = detail::det_exp(-clamp_logit(logits.interview));
+    const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
+    for (std::size_t k = 0; k < node_.size(); ++k) {
+      const NodePair q = node_pair(ei, em, scale_interview_[k], scale_match_[k]);
+      match_here += weight_[k] * list.no_match[k] * q.match;
+      first_interview_here += weight_[k] * list.no_interview[k] * q.interview;
+      interview_here += weight_[k] * q.interview;
+      list.no_match[k] *= 1.0 - q.match;
+      list.no_interview[k] *= 1.0 - q.interview;
+    }
+  }
+  list.p_match += match_here;
+  list.p_interview_any += first_interview_here;
+  list.expected_interviews += interview_here;
+  list.p_match_at.push_back(match_here);
+}
+
+double Model::gain_if_appended(const ListState& list, const ProgramLogits& logits) const {
+  if (!logits.reachable) return 0.0;
+  const double ei = detail::det_exp(-clamp_logit(logits.interview));
+  const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
+  double gain = 0.0;
+  for (std::size_t k = 0; k < node_.size(); ++k)
+    gain += weight_[k] * list.no_match[k] * node_pair(ei, em, scale_interview_[k], scale_match_[k]).match;
+  return gain;
+}
+
+ListOutcome Model::evaluate_list(const std::vector<ProgramLogits>& in_rank_order) const {
+  ListState s = begin_list();
+  for (const auto& l : in_rank_order) append(s, l);
+  return {s.p_match, s.p_interview_any, s.expected_interviews, std::move(s.p_match_at)};
+}
+
+}  // namespace openpick::core
