@@ -64,11 +64,14 @@ NestedPortfolio optimal_nested_portfolio(const std::vector<PortfolioOption>& opt
   out.value_by_count.push_back(0.0);
   if (h == 0) return out;
 
-  // Structure of arrays in index order. A chosen option's chance becomes NaN, so its gain
-  // (NaN) never compares greater; the arrays are compacted (stably, so ties still go to the lower
-  // index) once a sixth of them is dead.
-  std::vector<double> p(m), t(m);
-  std::vector<std::size_t> idx(m);
+  // Structure of arrays in index order. A chosen option's chance becomes NaN, so its gain (NaN)
+  // never compares greater. Every so often the arrays are compacted, stably so that ties still go
+  // to the lower index: chosen options leave, and so do options whose gain is zero for good (p = 0,
+  // or utility 0 - an update never raises a utility), into `zero`. On random instances most of the
+  // low-utility options fall to zero within the first few hundred picks, which keeps the O(h*m)
+  // passes short.
+  std::vector<double> p(m), t(m), g(m);
+  std::vector<std::size_t> idx(m), zero;
   double max_utility = 0.0;
   for (std::size_t j = 0; j < m; ++j) {
     p[j] = options[j].p < kTinyChance ? 0.0 : options[j].p;
@@ -81,43 +84,77 @@ NestedPortfolio optimal_nested_portfolio(const std::vector<PortfolioOption>& opt
     if (v < tiny) v = 0.0;
   const double dead = std::numeric_limits<double>::quiet_NaN();
 
-  std::size_t n = m, dead_count = 0;
+  auto compact = [&](std::size_t n) {
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+      if (std::isnan(p[r])) continue;
+      if (p[r] == 0.0 || t[r] == 0.0) {
+        zero.push_back(idx[r]);
+        continue;
+      }
+      p[w] = p[r];
+      t[w] = t[r];
+      idx[w] = idx[r];
+      ++w;
+    }
+    return w;
+  };
+  std::size_t n = compact(m), dead_count = 0;
+
   double pk = 0.0, tk = 0.0;  // the last pick: its chance and its utility when picked
   double value = 0.0;
-  for (std::size_t step = 0; step < h; ++step) {
-    // One pass: apply the last pick's elimination update, and find the largest gain p_j * t_j.
-    double best = -1.0;
-    std::size_t bi = 0;
+  std::size_t step = 0;
+  for (; step < h && n > 0; ++step) {
+    // Three passes, the first vectorized: apply the last pick's elimination update and compute
+    // every gain p_j * t_j; take the largest gain; find its first (lowest) position. (One fused
+    // loop with a running argmax is several times slower: its branches mispredict.)
     double* tp = t.data();
+    double* gp = g.data();
     const double* pp = p.data();
     for (std::size_t j = 0; j < n; ++j) {
       double tj = tp[j];
-      tj -= pk * (tj < tk ? tj : tk);
-      tj = tj < tiny ? 0.0 : tj;
+      tj -= pk * std::min(tj, tk);
+      tj = tj >= tiny ? tj : 0.0;
       tp[j] = tj;
-      const double g = pp[j] * tj;
-      if (g > best) {
-        best = g;
-        bi = j;
-      }
+      gp[j] = pp[j] * tj;  // NaN for a chosen option
     }
+    double lanes[4] = {-1.0, -1.0, -1.0, -1.0};
+    std::size_t j = 0;
+    for (; j + 4 <= n; j += 4)
+      for (int l = 0; l < 4; ++l) lanes[l] = gp[j + l] > lanes[l] ? gp[j + l] : lanes[l];  // NaN loses
+    for (; j < n; ++j) lanes[0] = gp[j] > lanes[0] ? gp[j] : lanes[0];
+    const double best = std::max(std::max(lanes[0], lanes[1]), std::max(lanes[2], lanes[3]));
+    if (!(best > 0.0)) break;  // nothing left adds value: the rest goes by index below
+    std::size_t bi = 0;
+    while (gp[bi] != best) ++bi;
     out.order.push_back(idx[bi]);
     value += best;
     out.value_by_count.push_back(value);
     pk = p[bi];
     tk = t[bi];
     p[bi] = dead;
-    if (++dead_count * 6 >= n && step + 1 < h) {
-      std::size_t w = 0;
-      for (std::size_t j = 0; j < n; ++j) {
-        if (std::isnan(p[j])) continue;
-        p[w] = p[j];
-        t[w] = t[j];
-        idx[w] = idx[j];
-        ++w;
+    ++dead_count;
+    if ((dead_count * 6 >= n || (step & 31) == 31) && step + 1 < h) {
+      // Bring the pending update in first, so the zero test sees current utilities.
+      for (std::size_t r = 0; r < n; ++r) {
+        double tr = t[r];
+        tr -= pk * std::min(tr, tk);
+        t[r] = tr >= tiny ? tr : 0.0;
       }
-      n = w;
+      pk = 0.0;
+      n = compact(n);
       dead_count = 0;
+    }
+  }
+  if (step < h) {
+    // Every option left (live ones here, and the zero pool) adds exactly zero: exact greedy with
+    // ties to the lower index takes them in index order.
+    for (std::size_t r = 0; r < n; ++r)
+      if (!std::isnan(p[r])) zero.push_back(idx[r]);
+    std::sort(zero.begin(), zero.end());
+    for (std::size_t r = 0; step < h; ++step, ++r) {
+      out.order.push_back(zero[r]);
+      out.value_by_count.push_back(value);
     }
   }
   return out;
