@@ -1,0 +1,72 @@
+// Import and export of the planner's documents: text in, values out (core never opens files).
+//
+//   Profile (JSON)           parse_profile_json / profile_to_json
+//   Dataset (JSON)           parse_dataset_json / dataset_to_json
+//   Programs (CSV)           parse_programs_csv / programs_to_csv
+//
+// The formats, every field with its unit and range, and the CSV column mapping are documented in
+// docs/DATA.md and assets/schema/*.schema.json.
+//
+// Import is all or nothing: the result holds a value only when no error was found, so a caller
+// keeps its previous data on failure. Every diagnostic names the file, the line, the column (for
+// JSON: the byte column of the value; for CSV cell errors: the spreadsheet column number, 1 = A)
+// and the field, and says what was expected. Up to kMaxImportErrors errors come back together.
+//
+//   auto r = parse_dataset_json(text, "programs.json");
+//   for (const Diagnostic& d : r.diagnostics) std::puts(format_diagnostic(d).c_str());
+//   if (r.ok()) state.dataset = std::move(*r.value);
+//
+// Export is deterministic: fixed key order, 2-space indent, doubles in their shortest round-trip
+// form (integral ones as integers), a trailing newline; export, import, export gives equal bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "openpick/core/diagnostics.h"
+#include "openpick/core/profile.h"
+#include "openpick/core/program.h"
+
+namespace openpick::core {
+
+// Errors reported per document before one "too many errors" diagnostic ends the list; warnings
+// have the same cap of their own.
+inline constexpr int kMaxImportErrors = 50;
+// Deeper JSON is rejected before it is parsed (our documents nest 4 levels).
+inline constexpr int kMaxJsonDepth = 64;
+
+ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view file_name);
+ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view file_name);
+// The CSV holds programs only: the dataset's name is the file name, its source says it came from
+// that file, version and as_of are empty.
+ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view file_name);
+
+std::string profile_to_json(const Profile& profile);
+std::string dataset_to_json(const Dataset& dataset);
+// Header row with every column of kProgramsCsvColumns, one row per program. Per-fact sources are
+// not part of the CSV form (use JSON to keep them).
+std::string programs_to_csv(const std::vector<Program>& programs);
+
+// The CSV columns, in the order programs_to_csv writes them. Required ones must be present in the
+// header of an imported file; the others may be left out (every program then has them unknown).
+struct CsvColumn {
+  const char* name;
+  bool required;
+  const char* meaning;  // one line, for docs and the UI's template help
+};
+const std::vector<CsvColumn>& programs_csv_columns();
+
+// What a file holds, decided from its name and content: ".csv" is a program list; JSON with a
+// top-level "programs" key is a dataset, other JSON a profile.
+enum class DocumentKind { Profile, Dataset, ProgramsCsv };
+DocumentKind detect_document_kind(std::string_view text, std::string_view file_name);
+
+// The names the JSON and CSV forms use for enum values ("non_us_img", "j1_or_h1b", ...).
+std::string_view to_string(GraduateType v);
+std::string_view to_string(VisaNeed v);
+std::string_view to_string(ExamResult v);
+std::string_view to_string(Track v);
+std::string_view to_string(Setting v);
+
+}  // namespace openpick::core

@@ -1,0 +1,426 @@
+// Programs as CSV, the form a student's spreadsheet can be saved in: the column mapping, lenient
+// cell reading (yes/no, 45%, blank = unknown), and deterministic writing.
+// The mapping is documented in docs/DATA.md and assets/templates/programs_template.csv.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "io_detail.h"
+#include "openpick/core/csv.h"
+
+namespace openpick::core {
+
+namespace detail {
+namespace {
+
+enum class Column {
+  Id, Name, Institution, Specialty, Track, City, State, Setting, Positions, ImgShare, VisaJ1,
+  VisaH1b, Step2ckMin, MaxYearsSinceGraduation, MaxAttempts, UsceRequired, Rural, AcceptsSignals,
+  Count
+};
+constexpr std::size_t kColumnCount = static_cast<std::size_t>(Column::Count);
+
+const std::vector<CsvColumn>& columns() {
+  // Order matches enum Column and is the order programs_to_csv writes.
+  static const std::vector<CsvColumn> kColumns = {
+      {"id", true, "stable program id (NRMP or ACGME code where known)"},
+      {"name", true, "program name"},
+      {"institution", false, "sponsoring institution"},
+      {"specialty", true, "specialty, e.g. Internal Medicine"},
+      {"track", false, "categorical, preliminary, transitional, advanced, primary_care or physician; blank = categorical"},
+      {"city", false, "city"},
+      {"state", true, "two-letter USPS state code, e.g. MS"},
+      {"setting", false, "university, university_affiliated or community; blank = unknown"},
+      {"positions", false, "PGY-1 positions, a whole number 0..500; blank = unknown"},
+      {"img_share", false, "share of residents who are IMGs: 0.45 or 45%; blank = unknown"},
+      {"visa_j1", false, "accepts J-1 residents: yes/no; blank = unknown"},
+      {"visa_h1b", false, "sponsors H-1B: yes/no; blank = unknown"},
+      {"step2ck_min", false, "stated minimum Step 2 CK score 1..300; blank = none stated"},
+      {"max_years_since_graduation", false, "most years since graduation accepted 0..60; blank = none stated"},
+      {"max_attempts", false, "most attempts accepted on any USMLE Step 1..6; blank = none stated"},
+      {"usce_required", false, "hands-on US clinical experience required: yes/no; blank = unknown"},
+      {"rural", false, "rural or underserved: yes/no; blank = unknown"},
+      {"accepts_signals", false, "takes ERAS program signals: yes/no; blank = unknown"},
+  };
+  return kColumns;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t");
+  return s.substr(first, last - first + 1);
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return out;
+}
+
+// "Visa J1", "visa-j1" and "visa_j1" all name the same column; so do enum cells such as
+// "University affiliated".
+std::string normalize_name(std::string_view s) {
+  std::string out = lower_ascii(trim(s));
+  for (char& c : out)
+    if (c == ' ' || c == '-') c = '_';
+  return out;
+}
+
+// Spreadsheet column letters, as a user sees them: 1 -> A, 27 -> AA.
+std::string column_letters(std::size_t n) {
+  std::string out;
+  while (n > 0) {
+    const std::size_t r = (n - 1) % 26;
+    out.insert(out.begin(), static_cast<char>('A' + r));
+    n = (n - 1) / 26;
+  }
+  return out;
+}
+
+bool is_unknown_marker(std::string_view v) {
+  const std::string l = lower_ascii(v);
+  return l.empty() || l == "unknown" || l == "n/a" || l == "?";
+}
+
+// Strict decimal syntax first (strtod alone would accept "0x1p3", "inf" and trailing junk).
+std::optional<double> parse_decimal(std::string_view v) {
+  if (!csv_is_plain_number(v)) return std::nullopt;
+  const std::string s(v);
+  return std::strtod(s.c_str(), nullptr);
+}
+
+// Returns the first byte offset that is not part of well-formed UTF-8 (overlong forms, surrogates
+// and code points above U+10FFFF included), or nullopt. Spreadsheets saved as plain "CSV" on
+// Windows are Windows-1252, not UTF-8: say so instead of importing mangled names.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const auto cont = [&](std::size_t k) {
+    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+  };
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1Fu; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0Fu; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07u; }
+    else return i;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (!cont(i + k)) return i;
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += n + 1;
+  }
+  return std::nullopt;
+}
+
+// Reads the cells of one row, reporting each problem at the row's line and the cell's column.
+class RowReader {
+ public:
+  RowReader(const CsvRow& row, const std::vector<int>& column_of, DiagnosticSink& sink)
+      : row_(row), column_of_(column_of), sink_(sink) {}
+
+  bool has(Column c) const { return column_of_[index(c)] >= 0; }
+  std::string_view raw(Column c) const {
+    const int k = column_of_[index(c)];
+    if (k < 0 || static_cast<std::size_t>(k) >= row_.fields.size()) return {};
+    return trim(row_.fields[static_cast<std::size_t>(k)]);
+  }
+
+  void error(Column c, const std::string& message) { report(Severity::Error, c, message); }
+  void warning(Column c, const std::string& message) { report(Severity::Warning, c, message); }
+
+  std::string text(Column c) { return csv_unescape_cell(raw(c)); }
+
+  std::optional<std::string> required_text(Column c, std::string_view what) {
+    std::string v = text(c);
+    if (v.empty()) {
+      error(c, "expected " + std::string(what) + ", got a blank cell");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<long long> integer(Column c, long long lo, long long hi, std::string_view what) {
+    const std::string_view v = raw(c);
+    if (is_unknown_marker(v)) return std::nullopt;
+    const auto d = parse_decimal(v);
+    // Range before the whole-number test: casting 1e300 to an integer would be undefined.
+    if (!d || *d < static_cast<double>(lo) || *d > static_cast<double>(hi) || *d != std::floor(*d)) {
+      error(c, "expected " + std::string(what) + " (a whole number from " + std::to_string(lo) +
+                   " to " + std::to_string(hi) + ") or blank for unknown, got \"" + std::string(v) + "\"");
+      return std::nullopt;
+    }
+    return static_cast<long long>(*d);
+  }
+
+  // 0.45 or 45%: both mean a share of 0.45.
+  std::optional<double> share(Column c, std::string_view what) {
+    std::string_view v = raw(c);
+    if (is_unknown_marker(v)) return std::nullopt;
+    std::optional<double> d;
+    const bool percent = !v.empty() && v.back() == '%';
+    if (percent) {
+      const std::string_view digits = trim(v.substr(0, v.size() - 1));
+      // "45e-2" is parsed with one rounding, so 33.3% reads as exactly the double 0.333.
+      if (csv_is_plain_number(digits) && digits.find_first_of("eE") == std::string_view::npos)
+        d = parse_decimal(std::string(digits) + "e-2");
+    } else {
+      d = parse_decimal(v);
+    }
+    if (!d || *d < 0.0 || *d > 1.0) {
+      std::string message = "expected " + std::string(what) +
+                            " (a share from 0 to 1, such as 0.45, or a percentage such as 45%) or "
+                            "blank for unknown, got \"" + std::string(v) + "\"";
+      if (d && !percent && *d > 1.0 && *d <= 100.0)
+        message += " (a percentage? write " + std::string(v) + "% or " + json_number(*d / 100.0).dump() + ")";
+      error(c, message);
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  std::optional<bool> boolean(Column c) {
+    const std::string_view v = raw(c);
+    if (is_unknown_marker(v)) return std::nullopt;
+    const std::string l = lower_ascii(v);
+    if (l == "yes" || l == "y" || l == "true" || l == "1") return true;
+    if (l == "no" || l == "n" || l == "false" || l == "0") return false;
+    error(c, "expected yes or no (also true/false, y/n, 1/0) or blank for unknown, got \"" +
+                 std::string(v) + "\"");
+    return std::nullopt;
+  }
+
+  template <class E>
+  std::optional<E> enumeration(Column c) {
+    const std::string_view v = raw(c);
+    if (is_unknown_marker(v)) return std::nullopt;
+    if (auto e = enum_from_name<E>(normalize_name(v))) return e;
+    error(c, unknown_enum_message<E>(v) + ", or blank");
+    return std::nullopt;
+  }
+
+ private:
+  static std::size_t index(Column c) { return static_cast<std::size_t>(c); }
+
+  void report(Severity severity, Column c, const std::string& message) {
+    const int k = column_of_[index(c)];
+    const std::size_t number = static_cast<std::size_t>(k) + 1;
+    Diagnostic d{severity, sink_.file(), row_.line, static_cast<int>(number),
+                 columns()[index(c)].name, message + " (column " + column_letters(number) + ")"};
+    sink_.add(std::move(d));
+  }
+
+  const CsvRow& row_;
+  const std::vector<int>& column_of_;
+  DiagnosticSink& sink_;
+};
+
+// Maps header cells to columns. Unknown columns are warnings (the file still loads, and the user
+// is told which data was not read); a missing required column or a repeated one is an error.
+std::vector<int> map_header(const CsvTable& table, DiagnosticSink& sink) {
+  std::vector<int> column_of(kColumnCount, -1);
+  std::vector<std::string_view> known;
+  for (const auto& c : columns()) known.push_back(c.name);
+  for (std::size_t k = 0; k < table.header.size(); ++k) {
+    const std::string name = normalize_name(table.header[k]);
+    const int number = static_cast<int>(k) + 1;
+    const auto it = std::find(known.begin(), known.end(), name);
+    if (it == known.end()) {
+      std::string msg;
+      if (name.empty()) {
+        msg = "column " + column_letters(k + 1) + " has no name; its cells are not read";
+      } else {
+        msg = "unknown column \"" + std::string(trim(table.header[k])) + "\" (column " +
+              column_letters(k + 1) + ") is not read";
+        const std::string guess = closest_name(name, known);
+        msg += guess.empty() ? "; expected one of " + join_names(known) : "; did you mean \"" + guess + "\"?";
+      }
+      sink.warning_pos(table.header_line, number, std::string(trim(table.header[k])), msg);
+      continue;
+    }
+    const auto col = static_cast<std::size_t>(it - known.begin());
+    if (column_of[col] >= 0) {
+      sink.error_pos(table.header_line, number, name,
+                     "column \"" + name + "\" appears twice (columns " +
+                         column_letters(static_cast<std::size_t>(column_of[col]) + 1) + " and " +
+                         column_letters(k + 1) + "); expected each column once");
+      continue;
+    }
+    column_of[col] = static_cast<int>(k);
+  }
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    if (columns()[c].required && column_of[c] < 0)
+      sink.error_pos(table.header_line, 0, columns()[c].name,
+                     std::string("missing required column \"") + columns()[c].name +
+                         "\"; expected a header row naming at least id, name, specialty, state");
+  }
+  return column_of;
+}
+
+bool all_blank(const CsvRow& row) {
+  return std::all_of(row.fields.begin(), row.fields.end(),
+                     [](const std::string& f) { return trim(f).empty(); });
+}
+
+Program read_row(RowReader& r) {
+  Program p;
+  if (auto v = r.required_text(Column::Id, "a program id")) p.id = *v;
+  if (auto v = r.required_text(Column::Name, "a program name")) p.name = *v;
+  p.institution = r.text(Column::Institution);
+  if (auto v = r.required_text(Column::Specialty, "a specialty such as Internal Medicine")) p.specialty = *v;
+  if (auto v = r.enumeration<Track>(Column::Track)) p.track = *v;
+  p.city = r.text(Column::City);
+  if (auto v = r.required_text(Column::State, "a two-letter state code such as MS")) {
+    std::string upper = *v;
+    for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    if (is_usps_code(upper)) p.state = upper;
+    else r.error(Column::State, "unknown state \"" + *v + "\"; expected a two-letter USPS code such as MS");
+  }
+  p.setting = r.enumeration<Setting>(Column::Setting);
+  if (auto v = r.integer(Column::Positions, 0, kMaxPositions, "the number of PGY-1 positions")) {
+    p.positions = static_cast<int>(*v);
+    if (*v == 0) r.warning(Column::Positions, "0 positions: the program offers no PGY-1 position and cannot match anyone");
+  }
+  p.img_share = r.share(Column::ImgShare, "the share of residents who are IMGs");
+  p.visa.j1 = r.boolean(Column::VisaJ1);
+  p.visa.h1b = r.boolean(Column::VisaH1b);
+  if (auto v = r.integer(Column::Step2ckMin, kMinScore, kMaxScore, "a minimum Step 2 CK score")) {
+    p.cutoffs.step2ck_min = static_cast<int>(*v);
+    if (*v > kSuspiciousScore)
+      r.warning(Column::Step2ckMin, "a minimum Step 2 CK score of " + std::to_string(*v) +
+                                        " would exclude nearly every applicant; check it");
+  }
+  if (auto v = r.integer(Column::MaxYearsSinceGraduation, 0, kMaxYearsSinceGraduation,
+                         "the most years since graduation accepted"))
+    p.cutoffs.max_years_since_graduation = static_cast<int>(*v);
+  if (auto v = r.integer(Column::MaxAttempts, 1, kMaxAttempts, "the most attempts accepted on any Step"))
+    p.cutoffs.max_attempts = static_cast<int>(*v);
+  p.cutoffs.usce_required = r.boolean(Column::UsceRequired);
+  p.rural = r.boolean(Column::Rural);
+  p.accepts_signals = r.boolean(Column::AcceptsSignals);
+  return p;
+}
+
+std::string yes_no(const std::optional<bool>& v) { return !v ? "" : (*v ? "yes" : "no"); }
+template <class T>
+std::string number_cell(const std::optional<T>& v) {
+  return v ? json_optional(v).dump() : std::string();
+}
+
+}  // namespace
+}  // namespace detail
+
+const std::vector<CsvColumn>& programs_csv_columns() { return detail::columns(); }
+
+ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view file_name) {
+  using namespace detail;
+  ImportResult<Dataset> result;
+  DiagnosticSink sink(file_name);
+  const auto finish = [&] {
+    result.diagnostics = sink.finish("");
+    return result;
+  };
+
+  if (const auto bad = find_invalid_utf8(text)) {
+    const auto [line, column] = line_column_at(text, *bad);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
+    sink.error_pos(line, column, "",
+                   std::string("the file is not UTF-8 (byte ") + hex +
+                       "); expected UTF-8 text: in a spreadsheet, save as \"CSV UTF-8\"");
+    return finish();
+  }
+
+  const CsvTable table = parse_csv(text, file_name);
+  for (const Diagnostic& d : table.diagnostics) sink.add(d);
+  if (table.has_errors()) return finish();  // fields may be misaligned: cell errors would mislead
+  if (table.header.empty()) {
+    sink.error_pos(1, 1, "", "the file is empty; expected a header row (id,name,specialty,state,...) and one row per program");
+    return finish();
+  }
+
+  const std::vector<int> column_of = map_header(table, sink);
+  if (sink.errors() > 0) return finish();
+
+  Dataset d;
+  d.name = std::string(file_name);
+  d.source = "CSV file " + std::string(file_name);
+  d.programs.reserve(table.rows.size());
+  std::unordered_map<std::string, int> line_with_id;
+  line_with_id.reserve(table.rows.size());
+  for (const CsvRow& row : table.rows) {
+    if (sink.full()) break;
+    if (all_blank(row)) continue;  // spreadsheets export trailing ",,,," rows
+    const std::size_t width = table.header.size();
+    if (row.fields.size() > width) {
+      sink.error_pos(row.line, static_cast<int>(width) + 1, "",
+                     "row has " + std::to_string(row.fields.size()) + " cells but the header has " +
+                         std::to_string(width) + " columns; expected at most " + std::to_string(width) +
+                         " (a value holding a comma must be in quotes)");
+      continue;
+    }
+    if (row.fields.size() < width)
+      sink.warning_pos(row.line, static_cast<int>(row.fields.size()) + 1, "",
+                       "row has " + std::to_string(row.fields.size()) + " cells but the header has " +
+                           std::to_string(width) + " columns; the missing cells are read as blank (unknown)");
+    RowReader r(row, column_of, sink);
+    Program p = read_row(r);
+    if (!p.id.empty()) {
+      const auto [it, inserted] = line_with_id.emplace(p.id, row.line);
+      if (!inserted)
+        r.error(Column::Id, "duplicate id \"" + p.id + "\" (line " + std::to_string(it->second) +
+                                " has it too); expected each id once");
+    }
+    d.programs.push_back(std::move(p));
+  }
+  if (d.programs.empty() && sink.errors() == 0)
+    sink.error_pos(table.header_line, 0, "",
+                   "the file has a header but no programs; expected at least one row after the header");
+
+  if (sink.errors() == 0) result.value = std::move(d);
+  return finish();
+}
+
+std::string programs_to_csv(const std::vector<Program>& programs) {
+  using namespace detail;
+  std::vector<std::string> cells;
+  for (const auto& c : columns()) cells.emplace_back(c.name);
+  std::string out = csv_row(cells);
+  for (const Program& p : programs) {
+    cells.assign(kColumnCount, std::string());
+    const auto set = [&](Column c, std::string v) { cells[static_cast<std::size_t>(c)] = std::move(v); };
+    set(Column::Id, p.id);
+    set(Column::Name, p.name);
+    set(Column::Institution, p.institution);
+    set(Column::Specialty, p.specialty);
+    set(Column::Track, std::string(to_string(p.track)));
+    set(Column::City, p.city);
+    set(Column::State, p.state);
+    set(Column::Setting, p.setting ? std::string(to_string(*p.setting)) : std::string());
+    set(Column::Positions, number_cell(p.positions));
+    set(Column::ImgShare, number_cell(p.img_share));
+    set(Column::VisaJ1, yes_no(p.visa.j1));
+    set(Column::VisaH1b, yes_no(p.visa.h1b));
+    set(Column::Step2ckMin, number_cell(p.cutoffs.step2ck_min));
+    set(Column::MaxYearsSinceGraduation, number_cell(p.cutoffs.max_years_since_graduation));
+    set(Column::MaxAttempts, number_cell(p.cutoffs.max_attempts));
+    set(Column::UsceRequired, yes_no(p.cutoffs.usce_required));
+    set(Column::Rural, yes_no(p.rural));
+    set(Column::AcceptsSignals, yes_no(p.accepts_signals));
+    out += csv_row(cells);
+  }
+  return out;
+}
+
+}  // namespace openpick::core

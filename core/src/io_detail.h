@@ -1,0 +1,286 @@
+// Internals shared by the io_*.cpp files (not installed, not part of the public API).
+//
+// [SECTION] Paths and diagnostics   JsonPath, DiagnosticSink (collects, caps, resolves positions)
+// [SECTION] JSON parsing            parse_json_document: depth pre-scan, SAX parse into a DOM
+// [SECTION] Field readers           typed getters that report wrong types and out-of-range values
+// [SECTION] Enum names              one table per enum, used by JSON and CSV alike
+// [SECTION] Shared checks           USPS codes, duplicate ids, empty dataset, program facts
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "openpick/core/diagnostics.h"
+#include "openpick/core/io.h"
+#include "openpick/core/profile.h"
+#include "openpick/core/program.h"
+
+namespace openpick::core::detail {
+
+using Json = nlohmann::json;
+
+// ---- [SECTION] Paths and diagnostics ------------------------------------------------------------
+
+struct PathSegment {
+  std::string key;  // object member name; used when index < 0
+  long index = -1;  // array element
+};
+using JsonPath = std::vector<PathSegment>;
+
+JsonPath child(const JsonPath& parent, std::string key);
+JsonPath child(const JsonPath& parent, long index);
+// "programs[3].visa.j1"; "" for the root.
+std::string path_to_string(const JsonPath& path);
+
+// 1-based line and byte column of a byte offset. CRLF, LF and a lone CR each end a line; a UTF-8
+// byte order mark at the start does not count as a column.
+std::pair<int, int> line_column_at(std::string_view text, std::size_t offset);
+
+// The byte offset of the value at `path` in well-formed JSON text (of its key when `at_key`), or
+// nullopt when the path is not in the text. With duplicate keys the last one wins, as in the DOM.
+std::optional<std::size_t> locate_json(std::string_view text, const JsonPath& path, bool at_key);
+
+// Collects diagnostics up to the caps. JSON diagnostics carry a path and get their line and column
+// from the text once, at the end (finish), so the happy path pays nothing for positions.
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::string_view file_name) : file_(file_name) {}
+
+  // A problem with the value at `where` (or its key); `field` defaults to the path's spelling.
+  void error_at(const JsonPath& where, std::string message, bool at_key = false,
+                std::string field = {});
+  void warning_at(const JsonPath& where, std::string message, bool at_key = false,
+                  std::string field = {});
+  // A problem with a known position (CSV cells, JSON syntax errors).
+  void error_pos(int line, int column, std::string field, std::string message);
+  void warning_pos(int line, int column, std::string field, std::string message);
+  void add(Diagnostic d);  // passes an already positioned diagnostic through the caps
+
+  int errors() const { return errors_; }
+  // True once the error cap is passed (the "too many errors" note is out): callers stop early (a 100k-row file full of
+  // errors should not take long to reject).
+  bool full() const { return errors_ > kMaxImportErrors; }
+  const std::string& file() const { return file_; }
+
+  // Resolves JSON paths against `json_text` (pass "" for CSV) and returns the list in the order
+  // the problems were found.
+  std::vector<Diagnostic> finish(std::string_view json_text);
+
+ private:
+  struct Pending {
+    Diagnostic diagnostic;
+    std::optional<JsonPath> where;  // resolved in finish()
+    bool at_key = false;
+  };
+  bool admit(Severity severity);
+  void push(Severity severity, std::optional<JsonPath> where, bool at_key, int line, int column,
+            std::string field, std::string message);
+
+  std::string file_;
+  int errors_ = 0;
+  int warnings_ = 0;
+  std::vector<Pending> pending_;
+};
+
+// ---- [SECTION] JSON parsing ---------------------------------------------------------------------
+
+// Parses `text` into `out`. On malformed JSON, over-deep nesting, NaN/Infinity tokens or duplicate
+// keys it reports errors and returns false.
+bool parse_json_document(std::string_view text, Json& out, DiagnosticSink& sink);
+
+// ---- [SECTION] Field readers --------------------------------------------------------------------
+
+// How a field may be absent: Required fields must be present; Nullable ones may be null (unknown).
+struct FieldRule {
+  bool required = false;
+  bool nullable = true;
+};
+inline constexpr FieldRule kRequired{true, false};
+inline constexpr FieldRule kRequiredNullable{true, true};  // must be present, may be null
+inline constexpr FieldRule kOptional{false, true};         // missing or null: unknown
+inline constexpr FieldRule kOptionalNotNull{false, false};  // missing: default; null: error
+
+// The members of one JSON object, read one field at a time. Each getter returns a value only when
+// the field is present, of the right type and in range; otherwise it reports why (or, for a
+// missing optional field or an allowed null, stays quiet) and returns nullopt.
+class ObjectReader {
+ public:
+  ObjectReader(const Json& object, JsonPath path, DiagnosticSink& sink)
+      : object_(object), path_(std::move(path)), sink_(sink) {}
+
+  const JsonPath& path() const { return path_; }
+  DiagnosticSink& sink() { return sink_; }
+  // The member, or nullptr when missing (reporting it when required) or null (reporting it when not
+  // nullable).
+  const Json* member(std::string_view key, FieldRule rule, std::string_view expected);
+
+  std::optional<long long> integer(std::string_view key, FieldRule rule, long long lo, long long hi,
+                                   std::string_view what);
+  std::optional<double> number(std::string_view key, FieldRule rule, double lo, double hi,
+                               std::string_view what);
+  std::optional<bool> boolean(std::string_view key, FieldRule rule);
+  std::optional<std::string> string(std::string_view key, FieldRule rule, bool non_empty);
+  template <class E>
+  std::optional<E> enumeration(std::string_view key, FieldRule rule);
+
+  // An object or array member, or nullptr (reporting a wrong type like the getters above).
+  const Json* object_member(std::string_view key, FieldRule rule, std::string_view what);
+  const Json* array_member(std::string_view key, FieldRule rule, std::string_view what);
+
+  // Warns about every member not in `known`, suggesting the closest known name.
+  void warn_unknown(std::initializer_list<std::string_view> known);
+
+  void error(std::string_view key, std::string message) {
+    sink_.error_at(child(path_, std::string(key)), std::move(message));
+  }
+  void warning(std::string_view key, std::string message) {
+    sink_.warning_at(child(path_, std::string(key)), std::move(message));
+  }
+
+ private:
+  const Json& object_;
+  JsonPath path_;
+  DiagnosticSink& sink_;
+};
+
+// Checks the root is an object and reads its schema_version: newer than `supported` is an error;
+// missing is tolerated (assumed `supported`) with a warning. Returns false when the root is not an
+// object (nothing more can be read).
+bool check_root(const Json& doc, DiagnosticSink& sink, int supported, std::string_view kind);
+
+// Export helpers: doubles that are whole numbers are written as integers ("budget_usd": 1500),
+// others in nlohmann's shortest round-trip form; unknown is null.
+using OrderedJson = nlohmann::ordered_json;
+OrderedJson json_number(double v);
+template <class T>
+OrderedJson json_optional(const std::optional<T>& v) {
+  if (!v) return OrderedJson(nullptr);
+  if constexpr (std::is_same_v<T, double>) return json_number(*v);
+  else return OrderedJson(*v);
+}
+// Two-space indent, UTF-8 kept as is (invalid bytes replaced, so export never throws), newline.
+std::string dump_document(const OrderedJson& doc);
+
+// "got "abc"", "got an object", "got 12.5": what the user wrote, for "expected X, got Y".
+std::string describe_json(const Json& value);
+
+// Closest of `candidates` to `name` within a small edit distance, or "" when none is close.
+std::string closest_name(std::string_view name, const std::vector<std::string_view>& candidates);
+std::string join_names(const std::vector<std::string_view>& names);
+
+// ---- [SECTION] Enum names -----------------------------------------------------------------------
+
+template <class E>
+struct EnumName {
+  E value;
+  std::string_view name;
+};
+template <class E>
+struct EnumTable;  // specialised below: static constexpr items[], and a noun for messages
+
+template <>
+struct EnumTable<GraduateType> {
+  static constexpr EnumName<GraduateType> items[] = {{GraduateType::NonUsImg, "non_us_img"},
+                                                     {GraduateType::UsImg, "us_img"},
+                                                     {GraduateType::UsMd, "us_md"},
+                                                     {GraduateType::UsDo, "us_do"}};
+  static constexpr std::string_view noun = "graduate type";
+};
+template <>
+struct EnumTable<VisaNeed> {
+  static constexpr EnumName<VisaNeed> items[] = {{VisaNeed::None, "none"},
+                                                 {VisaNeed::J1, "j1"},
+                                                 {VisaNeed::H1b, "h1b"},
+                                                 {VisaNeed::J1OrH1b, "j1_or_h1b"}};
+  static constexpr std::string_view noun = "visa need";
+};
+template <>
+struct EnumTable<ExamResult> {
+  static constexpr EnumName<ExamResult> items[] = {{ExamResult::Pass, "pass"},
+                                                   {ExamResult::Fail, "fail"},
+                                                   {ExamResult::NotTaken, "not_taken"}};
+  static constexpr std::string_view noun = "exam result";
+};
+template <>
+struct EnumTable<Track> {
+  static constexpr EnumName<Track> items[] = {
+      {Track::Categorical, "categorical"}, {Track::Preliminary, "preliminary"},
+      {Track::Transitional, "transitional"}, {Track::Advanced, "advanced"},
+      {Track::PrimaryCare, "primary_care"}, {Track::Physician, "physician"}};
+  static constexpr std::string_view noun = "track";
+};
+template <>
+struct EnumTable<Setting> {
+  static constexpr EnumName<Setting> items[] = {{Setting::University, "university"},
+                                                {Setting::UniversityAffiliated, "university_affiliated"},
+                                                {Setting::Community, "community"}};
+  static constexpr std::string_view noun = "setting";
+};
+
+template <class E>
+std::optional<E> enum_from_name(std::string_view name) {
+  for (const auto& item : EnumTable<E>::items)
+    if (item.name == name) return item.value;
+  return std::nullopt;
+}
+
+template <class E>
+std::vector<std::string_view> enum_names() {
+  std::vector<std::string_view> out;
+  for (const auto& item : EnumTable<E>::items) out.push_back(item.name);
+  return out;
+}
+
+template <class E>
+std::string unknown_enum_message(std::string_view got) {
+  std::string msg = "unknown " + std::string(EnumTable<E>::noun) + " \"" + std::string(got) +
+                    "\"; expected one of " + join_names(enum_names<E>());
+  const std::string guess = closest_name(got, enum_names<E>());
+  if (!guess.empty()) msg += " (did you mean \"" + guess + "\"?)";
+  return msg;
+}
+
+template <class E>
+std::optional<E> ObjectReader::enumeration(std::string_view key, FieldRule rule) {
+  const Json* v = member(key, rule, "a string");
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    error(key, "expected one of " + join_names(enum_names<E>()) + ", " + describe_json(*v));
+    return std::nullopt;
+  }
+  const auto& s = v->get_ref<const std::string&>();
+  if (auto e = enum_from_name<E>(s)) return e;
+  error(key, unknown_enum_message<E>(s));
+  return std::nullopt;
+}
+
+// ---- [SECTION] Shared checks --------------------------------------------------------------------
+
+// Two-letter USPS codes of the states, DC and the territories that hold ACGME programs.
+bool is_usps_code(std::string_view code);
+
+// The program facts a FactSource.field may name ("visa.h1b", "cutoffs.step2ck_min", ...).
+const std::vector<std::string_view>& program_fact_fields();
+
+// Range checks and warnings shared by the JSON and CSV program readers, on values already read.
+inline constexpr int kMaxPositions = 500;
+inline constexpr int kMinScore = 1;
+inline constexpr int kMaxScore = 300;
+inline constexpr int kSuspiciousScore = 290;
+inline constexpr int kMaxAttempts = 6;
+inline constexpr int kMinYear = 1950;
+inline constexpr int kMaxYear = 2100;
+inline constexpr int kMaxYearsSinceGraduation = 60;
+
+// A share written as a percentage (1 < x <= 100) where 0..1 was expected: the hint to add.
+std::string share_hint(double value);
+
+}  // namespace openpick::core::detail

@@ -1,0 +1,130 @@
+// Random but legal profiles and datasets for the round-trip properties and the import benchmark.
+// Every draw is an integer from a seeded std::mt19937_64 (no std::*_distribution, whose output
+// differs between standard libraries), so native and wasm runs see the same documents.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "openpick/core/profile.h"
+#include "openpick/core/program.h"
+
+namespace openpick::testing {
+
+class Draw {
+ public:
+  explicit Draw(std::uint64_t seed) : rng_(seed) {}
+
+  std::uint64_t below(std::uint64_t n) { return rng_() % n; }
+  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1))); }
+  bool percent(int p) { return static_cast<int>(below(100)) < p; }
+  template <class T>
+  const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+  // Unknown in about a third of draws: unknown is a value the formats must carry.
+  template <class T>
+  std::optional<T> maybe(T value) { return percent(35) ? std::nullopt : std::optional<T>(value); }
+  std::optional<bool> maybe_bool() { return maybe(percent(50)); }
+
+  // Text with what breaks naive writers: commas, quotes, line breaks, non-ASCII, formula starts.
+  // Never blank and never with spaces at either end (the CSV form trims cells).
+  std::string text(bool tricky) {
+    static const std::vector<std::string> kWords = {
+        "Sample", "Delta", "Valley", "Community", "Regional", "Medical", "Center", "Program",
+        "Internal", "Medicine", "St.", "O'Neil", "Sa\xC3\xBA" "de", "\xE4\xB8\xAD\xE5\xBF\x83", "R\xC3\xA9gion"};
+    static const std::vector<std::string> kTricky = {
+        ",", "\"", "\"quoted\"", "a,b", "line\nbreak", "crlf\r\nbreak", "=SUM(A1)", "+1", "-x",
+        "@home", "'=x", "\xE2\x80\x94", "tab\tinside", "\\", "/", "{}", "[1]"};
+    std::string out;
+    const int words = between(1, 4);
+    for (int i = 0; i < words; ++i) {
+      if (i) out += ' ';
+      out += (tricky && percent(30)) ? pick(kTricky) : pick(kWords);
+    }
+    return out;
+  }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+inline const std::vector<std::string>& state_codes() {
+  static const std::vector<std::string> kCodes = {
+      "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "FL", "GA", "IL", "IN", "KY", "LA", "MA", "MD",
+      "MI", "MN", "MO", "MS", "NC", "NJ", "NY", "OH", "PA", "PR", "SC", "TN", "TX", "VA", "WV"};
+  return kCodes;
+}
+
+inline core::Profile random_profile(Draw& d) {
+  using namespace core;
+  Profile p;
+  p.graduate_type = static_cast<GraduateType>(d.below(4));
+  p.visa = static_cast<VisaNeed>(d.below(4));
+  p.step1.result = static_cast<ExamResult>(d.below(3));
+  p.step1.attempts = p.step1.result == ExamResult::NotTaken ? 0 : d.between(1, 6);
+  if (d.percent(70)) {
+    p.step2ck.score = d.between(1, 300);
+    p.step2ck.attempts = d.between(1, 6);
+  } else {
+    p.step2ck.score.reset();
+    p.step2ck.attempts = d.between(0, 6);
+  }
+  p.step3_passed = d.percent(30);
+  p.ecfmg_certified = d.maybe_bool();
+  p.graduation_year = d.between(1950, 2100);
+  p.match_year = d.between(1950, 2100);
+  p.usce_months.hands_on = d.between(0, 1200) / 10.0;
+  p.usce_months.observership = d.between(0, 240) / 2.0;
+  p.us_letters = d.between(0, 20);
+  p.research_items = d.between(0, 1000);
+  const std::vector<std::string> specialties = {"Internal Medicine", "Family Medicine", "Pediatrics",
+                                                "Psychiatry", "Neurology", "Pathology"};
+  for (const auto& s : specialties)
+    if (d.percent(40)) p.specialties.push_back({s + (d.percent(20) ? " " + d.text(true) : ""), d.between(1, 100) / 100.0});
+  for (const auto& code : state_codes())
+    if (d.percent(10)) p.preferred_states.push_back(code);
+  if (d.percent(70)) p.budget_usd = d.between(0, 2000000) / 100.0;
+  return p;
+}
+
+inline core::Program random_program(Draw& d, int index, bool tricky) {
+  using namespace core;
+  static const std::vector<std::string> kFacts = {"visa.j1", "visa.h1b", "cutoffs.step2ck_min",
+                                                  "img_share", "positions", "*"};
+  Program p;
+  p.id = "SAMPLE-" + std::to_string(index) + (tricky && d.percent(10) ? "," + d.text(true) : "");
+  p.name = "Sample " + d.text(tricky) + " Program";
+  p.institution = d.percent(90) ? "Sample " + d.text(tricky) + " Hospital" : "";
+  p.specialty = d.percent(60) ? "Internal Medicine" : d.text(tricky);
+  p.track = static_cast<Track>(d.below(6));
+  p.city = d.percent(90) ? d.text(tricky) : "";
+  p.state = d.pick(state_codes());
+  if (d.percent(80)) p.setting = static_cast<Setting>(d.below(3));
+  p.positions = d.maybe(d.between(1, 500));
+  p.img_share = d.maybe(d.between(0, 1000) / 1000.0);
+  p.visa.j1 = d.maybe_bool();
+  p.visa.h1b = d.maybe_bool();
+  if (d.percent(25)) p.cutoffs.step2ck_min = d.between(180, 250);
+  if (d.percent(25)) p.cutoffs.max_years_since_graduation = d.between(0, 60);
+  if (d.percent(25)) p.cutoffs.max_attempts = d.between(1, 6);
+  p.cutoffs.usce_required = d.maybe_bool();
+  p.rural = d.maybe_bool();
+  p.accepts_signals = d.maybe_bool();
+  for (int k = d.between(0, 2); k > 0; --k)
+    p.sources.push_back({d.pick(kFacts), "Sample source " + d.text(tricky), d.maybe(d.between(1990, 2030))});
+  return p;
+}
+
+inline core::Dataset random_dataset(Draw& d, int programs, bool tricky) {
+  core::Dataset ds;
+  ds.name = "Sample dataset " + d.text(tricky);
+  ds.version = d.percent(50) ? std::to_string(d.between(1, 9)) + "." + std::to_string(d.between(0, 9)) : "";
+  ds.as_of = d.percent(80) ? std::to_string(d.between(2000, 2030)) + "-0" + std::to_string(d.between(1, 9)) : "";
+  ds.source = d.percent(80) ? "generated " + d.text(tricky) : "";
+  for (int i = 0; i < programs; ++i) ds.programs.push_back(random_program(d, i, tricky));
+  return ds;
+}
+
+}  // namespace openpick::testing
