@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "openpick/core/fees.h"
+
+using namespace openpick::core;
+
+namespace {
+FeeSchedule season(int s) {
+  auto r = eras_fee_schedule(s);
+  EXPECT_TRUE(r.has_value()) << s;
+  return r ? *r : FeeSchedule{};
+}
+}  // namespace
+
+TEST(Fees, ShipsTheSeasonsOfFacts) {
+  EXPECT_EQ(eras_fee_seasons(), (std::vector<int>{2024, 2026}));
+  EXPECT_FALSE(eras_fee_schedule(2025).has_value());
+  EXPECT_FALSE(season(2026).source.empty());
+}
+
+TEST(Fees, AamcExample2026) {
+  // AAMC: 43 IM + 7 radiology = $797. That figure is application fees only: 30 x $11 + 13 x $30 for
+  // IM and 7 x $11 for radiology. The $80 USMLE transcript fee comes on top.
+  const FeeQuote q = quote_eras_fees(season(2026), {43, 7}, false);
+  EXPECT_EQ(q.applications, 50);
+  EXPECT_EQ(q.applications_cents, 79700);
+  EXPECT_EQ(q.transcript_cents, 8000);
+  EXPECT_EQ(q.total_cents, 87700);
+  EXPECT_FALSE(q.assistance_applied);
+}
+
+TEST(Fees, BracketEdges2026) {
+  const FeeSchedule s = season(2026);
+  EXPECT_EQ(program_fee_cents(s, 1), 1100);
+  EXPECT_EQ(program_fee_cents(s, 30), 1100);
+  EXPECT_EQ(program_fee_cents(s, 31), 3000);
+  EXPECT_EQ(program_fee_cents(s, 500), 3000);
+  EXPECT_EQ(applications_fee_cents(s, 0), 0);
+  EXPECT_EQ(applications_fee_cents(s, 30), 33000);
+  EXPECT_EQ(applications_fee_cents(s, 31), 36000);
+  // The count restarts per specialty: 30 + 30 is cheaper than 60 in one.
+  EXPECT_EQ(quote_eras_fees(s, {30, 30}, false).applications_cents, 66000);
+  EXPECT_EQ(quote_eras_fees(s, {60}, false).applications_cents, 33000 + 30 * 3000);
+}
+
+TEST(Fees, Schedule2024CountsAllProgramsTogether) {
+  const FeeSchedule s = season(2024);
+  EXPECT_EQ(applications_fee_cents(s, 1), 9900);   // the $99 covers up to 10
+  EXPECT_EQ(applications_fee_cents(s, 10), 9900);
+  EXPECT_EQ(applications_fee_cents(s, 11), 9900 + 1900);
+  EXPECT_EQ(applications_fee_cents(s, 30), 9900 + 10 * 1900 + 10 * 2300);
+  EXPECT_EQ(applications_fee_cents(s, 31), 9900 + 10 * 1900 + 10 * 2300 + 2700);
+  EXPECT_EQ(program_fee_cents(s, 1), 9900);
+  EXPECT_EQ(program_fee_cents(s, 2), 0);
+  // 43 + 7 = 50 programs in one count: $99 + $190 + $230 + 20 x $27 = $1,059.
+  EXPECT_EQ(quote_eras_fees(s, {43, 7}, false).applications_cents, 105900);
+}
+
+TEST(Fees, TotalsAreMonotoneAndMarginalsAddUp) {
+  for (int y : eras_fee_seasons()) {
+    const FeeSchedule s = season(y);
+    std::int64_t sum = 0;
+    for (int n = 1; n <= 120; ++n) {
+      sum += program_fee_cents(s, n);
+      ASSERT_EQ(applications_fee_cents(s, n), sum) << y << " n=" << n;
+      ASSERT_GE(applications_fee_cents(s, n), applications_fee_cents(s, n - 1));
+    }
+  }
+}
+
+TEST(Fees, FeeAssistance2026) {
+  const FeeSchedule s = season(2026);
+  // 43 IM: every application discounted 60%: $720 - $432 = $288, plus the $80 transcript.
+  FeeQuote q = quote_eras_fees(s, {43}, true);
+  EXPECT_TRUE(q.assistance_applied);
+  EXPECT_EQ(q.assistance_discount_cents, 43200);
+  EXPECT_EQ(q.total_cents, 72000 - 43200 + 8000);
+  // 43 IM + 20 FM = 63: the 50 cheapest are the 50 at $11 (30 IM + 20 FM): 50 x $6.60 off.
+  q = quote_eras_fees(s, {43, 20}, true);
+  EXPECT_EQ(q.assistance_discount_cents, 33000);
+  EXPECT_EQ(q.applications_cents, 72000 + 22000);
+  // No figures for 2024: nothing applied, and it says so.
+  q = quote_eras_fees(season(2024), {20}, true);
+  EXPECT_FALSE(q.assistance_applied);
+  EXPECT_EQ(q.assistance_discount_cents, 0);
+}
+
+TEST(Fees, NoApplicationsCostNothingAndBadCountsThrow) {
+  const FeeQuote q = quote_eras_fees(season(2026), {0, 0}, true);
+  EXPECT_EQ(q.total_cents, 0);
+  EXPECT_THROW(quote_eras_fees(season(2026), {3, -1}, false), std::invalid_argument);
+  EXPECT_DOUBLE_EQ(cents_to_usd(79700), 797.0);
+}
