@@ -149,6 +149,18 @@ NormalQuadrature gauss_hermite_normal(int n) {
     q.node[k] = root2 * x[k];
     q.weight[k] = w[k] / sum;
   }
+  // Rounding can leave the sum a hair above 1; then E[1] > 1 and a chance could read 1 + 2e-16.
+  // Trim the central weights (symmetrically) by an ulp at a time until the running sum, taken in
+  // the order every caller sums, is at most 1. Since rounding is monotone, any sum of
+  // weight[k] * x[k] with 0 <= x[k] <= 1 is then at most 1 too.
+  for (int guard = 0; guard < 256; ++guard) {
+    double total = 0.0;
+    for (double v : q.weight) total += v;
+    if (total <= 1.0) break;
+    const std::size_t hi = un / 2, lo = (un - 1) / 2;
+    q.weight[hi] = std::nextafter(q.weight[hi], 0.0);
+    if (lo != hi) q.weight[lo] = q.weight[hi];
+  }
   return q;
 }
 

@@ -380,8 +380,9 @@ void Model::append(ListState& list, const ProgramLogits& logits) const {
       list.no_interview[k] *= 1.0 - q.interview;
     }
   }
-  list.p_match += match_here;
-  list.p_interview_any += first_interview_here;
+  // Each sum is a probability up to rounding; keep the totals within [0, 1].
+  list.p_match = std::min(1.0, list.p_match + match_here);
+  list.p_interview_any = std::min(1.0, list.p_interview_any + first_interview_here);
   list.expected_interviews += interview_here;
   list.p_match_at.push_back(match_here);
 }

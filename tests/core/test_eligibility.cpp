@@ -1,0 +1,166 @@
+#include <gtest/gtest.h>
+
+#include "openpick/core/eligibility.h"
+
+using namespace openpick::core;
+
+namespace {
+
+Profile img_profile() {
+  Profile p;
+  p.graduate_type = GraduateType::NonUsImg;
+  p.visa = VisaNeed::J1;
+  p.step2ck.score = 228;
+  p.graduation_year = 2020;
+  p.match_year = 2026;
+  p.usce_months.hands_on = 3.0;
+  p.specialties = {{"Internal Medicine", 1.0}, {"Family Medicine", 0.8}};
+  return p;
+}
+
+Program open_program() {
+  Program p;
+  p.id = "1234140C0";
+  p.specialty = "Internal Medicine";
+  p.visa.j1 = true;
+  p.visa.h1b = false;
+  return p;
+}
+
+}  // namespace
+
+TEST(Eligibility, OpenProgramAcceptsWithNoReasons) {
+  const auto r = check_eligibility(img_profile(), open_program());
+  EXPECT_TRUE(r.eligible);
+  EXPECT_TRUE(r.reasons.empty());
+  EXPECT_TRUE(r.unknowns.empty());
+  EXPECT_TRUE(is_eligible(img_profile(), open_program()));
+}
+
+TEST(Eligibility, VisaNeedAgainstSponsorship) {
+  Profile p = img_profile();
+  Program prog = open_program();
+
+  p.visa = VisaNeed::H1b;  // program: J-1 yes, H-1B no
+  auto r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  ASSERT_EQ(r.reasons.size(), 1u);
+  EXPECT_EQ(r.reasons[0], "needs an H-1B visa; program does not sponsor H-1B");
+
+  p.visa = VisaNeed::J1OrH1b;  // one of the two is enough
+  EXPECT_TRUE(check_eligibility(p, prog).eligible);
+  prog.visa.j1 = false;
+  r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  EXPECT_EQ(r.reasons.at(0), "needs a J-1 or H-1B visa; program sponsors neither");
+
+  p.visa = VisaNeed::J1;
+  r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  EXPECT_EQ(r.reasons.at(0), "needs a J-1 visa; program does not accept J-1");
+
+  p.visa = VisaNeed::None;  // green card holder
+  EXPECT_TRUE(check_eligibility(p, prog).eligible);
+}
+
+TEST(Eligibility, UnknownVisaPolicyIsFlaggedNotExcluded) {
+  Profile p = img_profile();
+  Program prog = open_program();
+  prog.visa = {};
+  auto r = check_eligibility(p, prog);
+  EXPECT_TRUE(r.eligible);
+  ASSERT_EQ(r.unknowns.size(), 1u);
+  EXPECT_EQ(r.unknowns[0], "unknown: program states no visa policy");
+
+  p.visa = VisaNeed::J1OrH1b;
+  prog.visa.j1 = false;  // H-1B unknown: may still sponsor
+  r = check_eligibility(p, prog);
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.unknowns.size(), 1u);
+}
+
+TEST(Eligibility, UsGraduatesNeedNoVisa) {
+  Profile p = img_profile();
+  p.graduate_type = GraduateType::UsMd;
+  p.visa = VisaNeed::H1b;  // a stray value must not exclude a US graduate
+  Program prog = open_program();
+  prog.visa.j1 = false;
+  EXPECT_FALSE(needs_visa(p));
+  EXPECT_TRUE(check_eligibility(p, prog).eligible);
+}
+
+TEST(Eligibility, GraduationYearCutoffWithReadableReason) {
+  Profile p = img_profile();
+  p.graduation_year = 2018;  // 8 years before the 2026 Match
+  Program prog = open_program();
+  prog.cutoffs.max_years_since_graduation = 5;
+  auto r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  EXPECT_EQ(r.reasons.at(0), "8 years since graduation; program accepts 5 or fewer");
+  p.graduation_year = 2021;  // exactly 5: accepted
+  EXPECT_TRUE(is_eligible(p, prog));
+}
+
+TEST(Eligibility, AttemptsCutoffCountsTheWorstStep) {
+  Profile p = img_profile();
+  p.step1.attempts = 2;
+  Program prog = open_program();
+  prog.cutoffs.max_attempts = 1;
+  auto r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  EXPECT_EQ(r.reasons.at(0), "2 attempts on a USMLE Step; program accepts 1 attempt at most");
+  prog.cutoffs.max_attempts = 2;
+  EXPECT_TRUE(is_eligible(p, prog));
+}
+
+TEST(Eligibility, Step2ckMinimum) {
+  Profile p = img_profile();
+  Program prog = open_program();
+  prog.cutoffs.step2ck_min = 230;
+  auto r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  EXPECT_EQ(r.reasons.at(0), "Step 2 CK 228; program requires 230 or more");
+  p.step2ck.score = 230;
+  EXPECT_TRUE(is_eligible(p, prog));
+  p.step2ck.score.reset();  // not given: flagged, not excluded
+  r = check_eligibility(p, prog);
+  EXPECT_TRUE(r.eligible);
+  EXPECT_EQ(r.unknowns.at(0), "unknown: Step 2 CK score not given; program requires 230 or more");
+}
+
+TEST(Eligibility, UsceRequiredMeansHandsOn) {
+  Profile p = img_profile();
+  p.usce_months.hands_on = 0.0;
+  p.usce_months.observership = 6.0;  // observerships do not count
+  Program prog = open_program();
+  prog.cutoffs.usce_required = true;
+  auto r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  EXPECT_NE(r.reasons.at(0).find("hands-on US clinical experience"), std::string::npos);
+  p.usce_months.hands_on = 1.0;
+  EXPECT_TRUE(is_eligible(p, prog));
+}
+
+TEST(Eligibility, EveryFailedFilterIsListed) {
+  Profile p = img_profile();
+  p.graduation_year = 2010;
+  p.step2ck.attempts = 3;
+  p.usce_months.hands_on = 0.0;
+  Program prog = open_program();
+  prog.visa.j1 = false;
+  prog.cutoffs = {240, 5, 1, true};
+  const auto r = check_eligibility(p, prog);
+  EXPECT_FALSE(r.eligible);
+  EXPECT_EQ(r.reasons.size(), 5u);
+  EXPECT_FALSE(is_eligible(p, prog));
+}
+
+TEST(Eligibility, SpecialtyFilter) {
+  Profile p = img_profile();
+  Program prog = open_program();
+  EXPECT_TRUE(matches_specialty(p, prog));
+  prog.specialty = "Psychiatry";
+  EXPECT_FALSE(matches_specialty(p, prog));
+  p.specialties.clear();
+  EXPECT_TRUE(matches_specialty(p, prog));
+}
