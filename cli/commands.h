@@ -5,4 +5,7 @@
 
 namespace openpick::cli {
 
+// openpick portfolio M.json: optimal list for explicit, independent chances (cmd_portfolio.cpp).
+int cmd_portfolio(int argc, char** argv);
+
 }  // namespace openpick::cli

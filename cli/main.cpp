@@ -19,6 +19,7 @@ struct Command {
 // One line per subcommand.
 constexpr Command kCommands[] = {
     {"", nullptr, ""},  // placeholder so the table is never empty; skipped below
+    {"portfolio", &openpick::cli::cmd_portfolio, "optimal list for explicit chances"},
 };
 
 int usage(std::FILE* out) {
