@@ -92,38 +92,6 @@ std::optional<double> parse_decimal(std::string_view v) {
   return std::strtod(s.c_str(), nullptr);
 }
 
-// Returns the first byte offset that is not part of well-formed UTF-8 (overlong forms, surrogates
-// and code points above U+10FFFF included), or nullopt. Spreadsheets saved as plain "CSV" on
-// Windows are Windows-1252, not UTF-8: say so instead of importing mangled names.
-std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const auto cont = [&](std::size_t k) {
-    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-  };
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = 0;
-    unsigned cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1Fu; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0Fu; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07u; }
-    else return i;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if (!cont(i + k)) return i;
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-    }
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
-    i += n + 1;
-  }
-  return std::nullopt;
-}
-
 // Reads the cells of one row, reporting each problem at the row's line and the cell's column.
 class RowReader {
  public:
@@ -158,7 +126,7 @@ class RowReader {
     // Range before the whole-number test: casting 1e300 to an integer would be undefined.
     if (!d || *d < static_cast<double>(lo) || *d > static_cast<double>(hi) || *d != std::floor(*d)) {
       error(c, "expected " + std::string(what) + " (a whole number from " + std::to_string(lo) +
-                   " to " + std::to_string(hi) + ") or blank for unknown, got \"" + std::string(v) + "\"");
+                   " to " + std::to_string(hi) + ") or blank for unknown, got \"" + excerpt(v) + "\"");
       return std::nullopt;
     }
     return static_cast<long long>(*d);
@@ -181,7 +149,7 @@ class RowReader {
     if (!d || *d < 0.0 || *d > 1.0) {
       std::string message = "expected " + std::string(what) +
                             " (a share from 0 to 1, such as 0.45, or a percentage such as 45%) or "
-                            "blank for unknown, got \"" + std::string(v) + "\"";
+                            "blank for unknown, got \"" + excerpt(v) + "\"";
       if (d && !percent && *d > 1.0 && *d <= 100.0)
         message += " (a percentage? write " + std::string(v) + "% or " + json_number(*d / 100.0).dump() + ")";
       error(c, message);
@@ -197,7 +165,7 @@ class RowReader {
     if (l == "yes" || l == "y" || l == "true" || l == "1") return true;
     if (l == "no" || l == "n" || l == "false" || l == "0") return false;
     error(c, "expected yes or no (also true/false, y/n, 1/0) or blank for unknown, got \"" +
-                 std::string(v) + "\"");
+                 excerpt(v) + "\"");
     return std::nullopt;
   }
 
@@ -206,7 +174,7 @@ class RowReader {
     const std::string_view v = raw(c);
     if (is_unknown_marker(v)) return std::nullopt;
     if (auto e = enum_from_name<E>(normalize_name(v))) return e;
-    error(c, unknown_enum_message<E>(v) + ", or blank");
+    error(c, unknown_enum_message<E>(excerpt(v)) + ", or blank");
     return std::nullopt;
   }
 
@@ -241,12 +209,12 @@ std::vector<int> map_header(const CsvTable& table, DiagnosticSink& sink) {
       if (name.empty()) {
         msg = "column " + column_letters(k + 1) + " has no name; its cells are not read";
       } else {
-        msg = "unknown column \"" + std::string(trim(table.header[k])) + "\" (column " +
+        msg = "unknown column \"" + excerpt(trim(table.header[k])) + "\" (column " +
               column_letters(k + 1) + ") is not read";
         const std::string guess = closest_name(name, known);
         msg += guess.empty() ? "; expected one of " + join_names(known) : "; did you mean \"" + guess + "\"?";
       }
-      sink.warning_pos(table.header_line, number, std::string(trim(table.header[k])), msg);
+      sink.warning_pos(table.header_line, number, excerpt(trim(table.header[k])), msg);
       continue;
     }
     const auto col = static_cast<std::size_t>(it - known.begin());
@@ -285,7 +253,7 @@ Program read_row(RowReader& r) {
     std::string upper = *v;
     for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     if (is_usps_code(upper)) p.state = upper;
-    else r.error(Column::State, "unknown state \"" + *v + "\"; expected a two-letter USPS code such as MS");
+    else r.error(Column::State, "unknown state \"" + excerpt(*v) + "\"; expected a two-letter USPS code such as MS");
   }
   p.setting = r.enumeration<Setting>(Column::Setting);
   if (auto v = r.integer(Column::Positions, 0, kMaxPositions, "the number of PGY-1 positions")) {
@@ -347,6 +315,15 @@ ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view
   if (table.has_errors()) return finish();  // fields may be misaligned: cell errors would mislead
   if (table.header.empty()) {
     sink.error_pos(1, 1, "", "the file is empty; expected a header row (id,name,specialty,state,...) and one row per program");
+    return finish();
+  }
+
+  // Spreadsheets in many locales save "CSV" with semicolons (or tabs): one giant column results.
+  if (table.header.size() == 1 && table.header[0].find_first_of(";\t") != std::string::npos) {
+    const char sep = table.header[0].find(';') != std::string::npos ? ';' : '\t';
+    sink.error_pos(table.header_line, 1, "",
+                   std::string("the columns are separated by ") + (sep == ';' ? "semicolons" : "tabs") +
+                       "; expected commas (in a spreadsheet, save as \"CSV UTF-8 (comma delimited)\")");
     return finish();
   }
 

@@ -127,7 +127,7 @@ Program read_program(const Json& item, const JsonPath& path, DiagnosticSink& sin
     p.positions = static_cast<int>(*v);
     if (*v == 0) r.warning("positions", "0 positions: the program offers no PGY-1 position and cannot match anyone");
   }
-  p.img_share = r.number("img_share", kOptional, 0.0, 1.0, "the share of residents who are IMGs");
+  p.img_share = r.share("img_share", kOptional, "the share of residents who are IMGs");
   read_visa(r, p);
   read_cutoffs(r, p);
   p.rural = r.boolean("rural", kOptional);

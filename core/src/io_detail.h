@@ -126,6 +126,8 @@ class ObjectReader {
                                    std::string_view what);
   std::optional<double> number(std::string_view key, FieldRule rule, double lo, double hi,
                                std::string_view what);
+  // A share 0..1; a value such as 45 gets the hint that 0.45 was probably meant.
+  std::optional<double> share(std::string_view key, FieldRule rule, std::string_view what);
   std::optional<bool> boolean(std::string_view key, FieldRule rule);
   std::optional<std::string> string(std::string_view key, FieldRule rule, bool non_empty);
   template <class E>
@@ -170,11 +172,19 @@ OrderedJson json_optional(const std::optional<T>& v) {
 std::string dump_document(const OrderedJson& doc);
 
 // "got "abc"", "got an object", "got 12.5": what the user wrote, for "expected X, got Y".
+// Long strings are cut (on a UTF-8 character boundary) so one message stays one line.
 std::string describe_json(const Json& value);
 
 // Closest of `candidates` to `name` within a small edit distance, or "" when none is close.
 std::string closest_name(std::string_view name, const std::vector<std::string_view>& candidates);
 std::string join_names(const std::vector<std::string_view>& names);
+
+// At most `max_bytes` of `s`, cut on a UTF-8 character boundary, "..." added when cut.
+std::string excerpt(std::string_view s, std::size_t max_bytes = 40);
+
+// The first byte offset that is not well-formed UTF-8 (overlong forms, surrogates and code points
+// above U+10FFFF included), or nullopt.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
 // ---- [SECTION] Enum names -----------------------------------------------------------------------
 
@@ -250,7 +260,7 @@ std::string unknown_enum_message(std::string_view got) {
 
 template <class E>
 std::optional<E> ObjectReader::enumeration(std::string_view key, FieldRule rule) {
-  const Json* v = member(key, rule, "a string");
+  const Json* v = member(key, rule, "one of " + join_names(enum_names<E>()));
   if (!v) return std::nullopt;
   if (!v->is_string()) {
     error(key, "expected one of " + join_names(enum_names<E>()) + ", " + describe_json(*v));

@@ -2,6 +2,7 @@
 // names. See io_detail.h for the section index.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "io_detail.h"
@@ -454,6 +455,17 @@ bool parse_json_document(std::string_view text, Json& out, DiagnosticSink& sink)
     return false;
   }
 
+  // Not UTF-8 (a file saved as Latin-1 or Windows-1252): say so plainly rather than pass on
+  // the parser's message, which would quote the invalid bytes.
+  if (const auto bad = find_invalid_utf8(text)) {
+    const auto [line, column] = line_column_at(text, *bad);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
+    sink.error_pos(line, column, "",
+                   std::string("the file is not UTF-8 (byte ") + hex + "); expected UTF-8 text: save it as UTF-8");
+    return false;
+  }
+
   DomBuilder builder(out, sink);
   const char* begin = text.data();
   Json::sax_parse(begin, begin + text.size(), &builder);
@@ -485,11 +497,7 @@ std::string describe_json(const Json& v) {
     case Json::value_t::object: return "got an object";
     case Json::value_t::array: return "got an array";
     case Json::value_t::boolean: return v.get<bool>() ? "got true" : "got false";
-    case Json::value_t::string: {
-      std::string s = v.get<std::string>();
-      if (s.size() > 40) s = s.substr(0, 37) + "...";
-      return "got \"" + s + "\"";
-    }
+    case Json::value_t::string: return "got \"" + excerpt(v.get_ref<const std::string&>()) + "\"";
     default: return "got " + v.dump();
   }
 }
@@ -524,8 +532,10 @@ std::string range_text(double lo, double hi) {
 
 std::optional<long long> ObjectReader::integer(std::string_view key, FieldRule rule, long long lo,
                                                long long hi, std::string_view what) {
-  const std::string expected = std::string(what) + " (a whole number from " + std::to_string(lo) +
-                               " to " + std::to_string(hi) + ")";
+  const std::string expected =
+      std::string(what) + (lo == hi ? " (" + std::to_string(lo) + ")"
+                                    : " (a whole number from " + std::to_string(lo) + " to " +
+                                          std::to_string(hi) + ")");
   const Json* v = member(key, rule, expected);
   if (!v) return std::nullopt;
   if (v->is_number_integer()) {
@@ -559,8 +569,20 @@ std::optional<double> ObjectReader::number(std::string_view key, FieldRule rule,
   }
   const double d = v->get<double>();
   if (d >= lo && d <= hi) return d;
-  error(key, "expected " + expected + ", got " + v->dump() + (hi == 1.0 ? share_hint(d) : ""));
+  error(key, "expected " + expected + ", got " + v->dump());
   return std::nullopt;
+}
+
+std::optional<double> ObjectReader::share(std::string_view key, FieldRule rule, std::string_view what) {
+  const auto it = object_.find(key);
+  if (it != object_.end() && it->is_number()) {
+    const double d = it->get<double>();
+    if (d > 1.0 && d <= 100.0) {
+      error(key, "expected " + std::string(what) + " (a number from 0 to 1), got " + it->dump() + share_hint(d));
+      return std::nullopt;
+    }
+  }
+  return number(key, rule, 0.0, 1.0, what);
 }
 
 std::optional<bool> ObjectReader::boolean(std::string_view key, FieldRule rule) {
@@ -691,6 +713,50 @@ std::string closest_name(std::string_view name, const std::vector<std::string_vi
     }
   }
   return best;
+}
+
+std::string excerpt(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t cut = max_bytes - 3;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "...";
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const auto cont = [&](std::size_t k) {
+    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+  };
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    unsigned cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      cp = c & 0x07u;
+    } else {
+      return i;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (!cont(i + k)) return i;
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += n + 1;
+  }
+  return std::nullopt;
 }
 
 std::string join_names(const std::vector<std::string_view>& names) {
