@@ -8,4 +8,7 @@ namespace openpick::cli {
 // openpick portfolio M.json: optimal list for explicit, independent chances (cmd_portfolio.cpp).
 int cmd_portfolio(int argc, char** argv);
 
+// openpick validate FILE...: checks profiles, datasets and program CSVs (cmd_validate.cpp).
+int cmd_validate(int argc, char** argv);
+
 }  // namespace openpick::cli

@@ -1,0 +1,133 @@
+// openpick validate FILE...: checks profile and program files the way the page's Data panel loads
+// them, and prints one line per problem in the compiler form editors can jump to:
+//
+//   programs.csv:12:10: error: img_share: expected a share from 0 to 1 ... (column J)
+//   me.json:3:20: warning: us_leters: unknown field "us_leters" is ignored; did you mean ...
+//
+// What a file holds is decided as the page decides it: .csv is a program list; .json with a
+// top-level "programs" key is a dataset, any other .json a profile.
+// Exit: 0 when every file is valid (warnings allowed), 1 when any has an error or cannot be read,
+// 2 on a usage error. Problems go to stdout (they are the output); the per-file summary to stderr.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "openpick/core/io.h"
+
+namespace openpick::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: openpick validate FILE...\n"
+    "\n"
+    "Checks profiles (.json), datasets (.json with a \"programs\" array) and program lists (.csv).\n"
+    "Prints one line per problem: FILE:LINE:COL: error: message (or warning:).\n"
+    "Exit status: 0 all valid (warnings allowed), 1 any error, 2 usage error.\n"
+    "Formats: docs/DATA.md\n";
+
+std::string lower_extension(const std::string& path) {
+  const auto slash = path.find_last_of("/\\");
+  const auto dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return ext;
+}
+
+bool read_whole_file(const std::string& path, std::string& out, std::string& why) {
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    why = errno ? std::strerror(errno) : "cannot open";
+    return false;
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) {
+    why = "read failed (is it a folder?)";
+    return false;
+  }
+  out = s.str();
+  return true;
+}
+
+// Prints the diagnostics and returns whether the file is valid.
+template <class T>
+bool report(const core::ImportResult<T>& r) {
+  for (const auto& d : r.diagnostics) std::printf("%s\n", core::format_diagnostic(d).c_str());
+  return r.ok();
+}
+
+bool validate_one(const std::string& path) {
+  const std::string ext = lower_extension(path);
+  if (ext != "json" && ext != "csv") {
+    std::printf("%s: error: unknown file type; expected a .json profile or dataset, or a .csv program list\n",
+                path.c_str());
+    return false;
+  }
+  std::string text, why;
+  if (!read_whole_file(path, text, why)) {
+    std::printf("%s: error: cannot read the file: %s\n", path.c_str(), why.c_str());
+    return false;
+  }
+  switch (core::detect_document_kind(text, path)) {
+    case core::DocumentKind::ProgramsCsv: {
+      const auto r = core::parse_programs_csv(text, path);
+      const bool ok = report(r);
+      if (ok) std::fprintf(stderr, "%s: ok: program list with %zu programs\n", path.c_str(), r.value->programs.size());
+      return ok;
+    }
+    case core::DocumentKind::Dataset: {
+      const auto r = core::parse_dataset_json(text, path);
+      const bool ok = report(r);
+      if (ok) std::fprintf(stderr, "%s: ok: dataset with %zu programs\n", path.c_str(), r.value->programs.size());
+      return ok;
+    }
+    case core::DocumentKind::Profile: {
+      const auto r = core::parse_profile_json(text, path);
+      const bool ok = report(r);
+      if (ok) std::fprintf(stderr, "%s: ok: profile\n", path.c_str());
+      return ok;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int cmd_validate(int argc, char** argv) {
+  std::vector<std::string> files;
+  bool only_files = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (!only_files && (arg == "-h" || arg == "--help")) {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (!only_files && arg == "--") {
+      only_files = true;
+      continue;
+    }
+    if (!only_files && arg.size() > 1 && arg[0] == '-') {
+      std::fprintf(stderr, "openpick validate: unknown option '%s'\n\n%s", arg.c_str(), kUsage);
+      return 2;
+    }
+    files.push_back(arg);
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "openpick validate: no files given\n\n%s", kUsage);
+    return 2;
+  }
+  bool all_ok = true;
+  for (const auto& f : files) all_ok = validate_one(f) && all_ok;
+  std::fflush(stdout);
+  return all_ok ? 0 : 1;
+}
+
+}  // namespace openpick::cli
