@@ -64,93 +64,127 @@ NestedPortfolio optimal_nested_portfolio(const std::vector<PortfolioOption>& opt
   out.value_by_count.push_back(0.0);
   if (h == 0) return out;
 
-  // Structure of arrays in index order. A chosen option's chance becomes NaN, so its gain (NaN)
-  // never compares greater. Every so often the arrays are compacted, stably so that ties still go
-  // to the lower index: chosen options leave, and so do options whose gain is zero for good (p = 0,
-  // or utility 0 - an update never raises a utility), into `zero`. On random instances most of the
-  // low-utility options fall to zero within the first few hundred picks, which keeps the O(h*m)
-  // passes short.
-  std::vector<double> p(m), t(m), g(m);
-  std::vector<std::size_t> idx(m), zero;
+  // Structure of arrays in index order, without the options whose gain is zero from the start
+  // (p = 0 or utility 0: an update never raises a utility); those wait in `zero`.
+  // The rest are sorted by their first gain p_j * t_j, largest first (ties by index), so that the
+  // blocks below hold options of similar gains and their bounds are tight.
+  std::vector<std::size_t> idx, zero;
   double max_utility = 0.0;
-  for (std::size_t j = 0; j < m; ++j) {
-    p[j] = options[j].p < kTinyChance ? 0.0 : options[j].p;
-    t[j] = options[j].utility;
-    idx[j] = j;
-    max_utility = std::max(max_utility, t[j]);
-  }
+  for (const auto& o : options) max_utility = std::max(max_utility, o.utility);
   const double tiny = max_utility * kTinyUtilityRatio;
-  for (auto& v : t)
-    if (v < tiny) v = 0.0;
-  const double dead = std::numeric_limits<double>::quiet_NaN();
+  auto chance_of = [&](std::size_t j) { return options[j].p < kTinyChance ? 0.0 : options[j].p; };
+  auto utility_of = [&](std::size_t j) { return options[j].utility < tiny ? 0.0 : options[j].utility; };
+  for (std::size_t j = 0; j < m; ++j) {
+    if (chance_of(j) == 0.0 || utility_of(j) == 0.0) zero.push_back(j);
+    else idx.push_back(j);
+  }
+  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+    return chance_of(a) * utility_of(a) > chance_of(b) * utility_of(b);
+  });
+  const std::size_t n = idx.size();
+  std::vector<double> p(n), t(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    p[r] = chance_of(idx[r]);
+    t[r] = utility_of(idx[r]);
+  }
 
-  auto compact = [&](std::size_t n) {
-    std::size_t w = 0;
-    for (std::size_t r = 0; r < n; ++r) {
-      if (std::isnan(p[r])) continue;
-      if (p[r] == 0.0 || t[r] == 0.0) {
-        zero.push_back(idx[r]);
-        continue;
+  // Lazy blocks. Every update only lowers gains, so a block's largest gain when last computed stays
+  // an upper bound on its gains. Each step brings blocks up to date in order of their bounds, and
+  // stops at the first bound below the best gain found: the other blocks cannot hold the best, and
+  // their updates wait in the log. A block brought up to date applies the waiting updates in their
+  // order, so every utility is computed exactly as the eager O(h*m) loop would, bit for bit.
+  // A chosen option's chance becomes NaN: its gain (NaN) never compares greater.
+  constexpr std::size_t kBlock = 128;
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  struct Update { double pk, tk; };
+  std::vector<Update> log;
+  log.reserve(h);
+  std::vector<std::size_t> applied(blocks, 0);
+  std::vector<std::size_t> first_best(blocks, 0);
+  std::vector<double> bound(blocks, -1.0);
+  std::vector<unsigned> version(blocks, 0);
+
+  auto refresh = [&](std::size_t b) {
+    const std::size_t lo = b * kBlock, hi = std::min(n, lo + kBlock);
+    double* tp = t.data();
+    for (std::size_t u = applied[b]; u < log.size(); ++u) {
+      const double pk = log[u].pk, tk = log[u].tk;
+      for (std::size_t j = lo; j < hi; ++j) {  // vectorized
+        double tj = tp[j];
+        tj -= pk * std::min(tj, tk);
+        tp[j] = tj >= tiny ? tj : 0.0;
       }
-      p[w] = p[r];
-      t[w] = t[r];
-      idx[w] = idx[r];
-      ++w;
     }
-    return w;
+    applied[b] = log.size();
+    double mx = -1.0;
+    std::size_t at = lo;
+    for (std::size_t j = lo; j < hi; ++j) {
+      const double g = p[j] * tp[j];
+      if (g > mx || (g == mx && idx[j] < idx[at])) {  // equal gains: the lower index; NaN never
+        mx = g;
+        at = j;
+      }
+    }
+    bound[b] = mx;
+    first_best[b] = at;
+    ++version[b];
   };
-  std::size_t n = compact(m), dead_count = 0;
 
-  double pk = 0.0, tk = 0.0;  // the last pick: its chance and its utility when picked
+  // Max-heap of (bound, block, version); an entry whose version is old is skipped.
+  struct Entry {
+    double bound;
+    std::size_t block;
+    unsigned version;
+  };
+  auto lower = [](const Entry& a, const Entry& b) {
+    return a.bound < b.bound || (a.bound == b.bound && a.block > b.block);
+  };
+  std::vector<Entry> heap;
+  for (std::size_t b = 0; b < blocks; ++b) {
+    refresh(b);
+    if (bound[b] >= 0.0) heap.push_back({bound[b], b, version[b]});
+  }
+  std::make_heap(heap.begin(), heap.end(), lower);
+
+  std::vector<std::size_t> touched;
   double value = 0.0;
   std::size_t step = 0;
-  for (; step < h && n > 0; ++step) {
-    // Three passes, the first vectorized: apply the last pick's elimination update and compute
-    // every gain p_j * t_j; take the largest gain; find its first (lowest) position. (One fused
-    // loop with a running argmax is several times slower: its branches mispredict.)
-    double* tp = t.data();
-    double* gp = g.data();
-    const double* pp = p.data();
-    for (std::size_t j = 0; j < n; ++j) {
-      double tj = tp[j];
-      tj -= pk * std::min(tj, tk);
-      tj = tj >= tiny ? tj : 0.0;
-      tp[j] = tj;
-      gp[j] = pp[j] * tj;  // NaN for a chosen option
-    }
-    double lanes[4] = {-1.0, -1.0, -1.0, -1.0};
-    std::size_t j = 0;
-    for (; j + 4 <= n; j += 4)
-      for (int l = 0; l < 4; ++l) lanes[l] = gp[j + l] > lanes[l] ? gp[j + l] : lanes[l];  // NaN loses
-    for (; j < n; ++j) lanes[0] = gp[j] > lanes[0] ? gp[j] : lanes[0];
-    const double best = std::max(std::max(lanes[0], lanes[1]), std::max(lanes[2], lanes[3]));
-    if (!(best > 0.0)) break;  // nothing left adds value: the rest goes by index below
+  for (; step < h; ++step) {
+    double best = -1.0;
     std::size_t bi = 0;
-    while (gp[bi] != best) ++bi;
+    touched.clear();
+    while (!heap.empty() && heap.front().bound >= best) {
+      const Entry e = heap.front();
+      std::pop_heap(heap.begin(), heap.end(), lower);
+      heap.pop_back();
+      if (e.version != version[e.block]) continue;
+      if (e.bound <= 0.0 && best < 0.0) break;  // every gain left is zero
+      refresh(e.block);
+      touched.push_back(e.block);
+      const double g = bound[e.block];
+      const std::size_t j = first_best[e.block];
+      if (g > best || (g == best && idx[j] < idx[bi])) {
+        best = g;
+        bi = j;
+      }
+    }
+    for (std::size_t b : touched) {
+      heap.push_back({bound[b], b, version[b]});
+      std::push_heap(heap.begin(), heap.end(), lower);
+    }
+    if (!(best > 0.0)) break;  // nothing left adds value: the rest goes by index below
     out.order.push_back(idx[bi]);
     value += best;
     out.value_by_count.push_back(value);
-    pk = p[bi];
-    tk = t[bi];
-    p[bi] = dead;
-    ++dead_count;
-    if ((dead_count * 6 >= n || (step & 31) == 31) && step + 1 < h) {
-      // Bring the pending update in first, so the zero test sees current utilities.
-      for (std::size_t r = 0; r < n; ++r) {
-        double tr = t[r];
-        tr -= pk * std::min(tr, tk);
-        t[r] = tr >= tiny ? tr : 0.0;
-      }
-      pk = 0.0;
-      n = compact(n);
-      dead_count = 0;
-    }
+    log.push_back({p[bi], t[bi]});
+    p[bi] = std::numeric_limits<double>::quiet_NaN();
+    // bi's block keeps its bound: an upper bound still (its best option just left).
   }
   if (step < h) {
-    // Every option left (live ones here, and the zero pool) adds exactly zero: exact greedy with
-    // ties to the lower index takes them in index order.
-    for (std::size_t r = 0; r < n; ++r)
-      if (!std::isnan(p[r])) zero.push_back(idx[r]);
+    // Every option left adds exactly zero: exact greedy with ties to the lower index takes them in
+    // index order.
+    for (std::size_t j = 0; j < n; ++j)
+      if (!std::isnan(p[j])) zero.push_back(idx[j]);
     std::sort(zero.begin(), zero.end());
     for (std::size_t r = 0; step < h; ++step, ++r) {
       out.order.push_back(zero[r]);

@@ -125,6 +125,55 @@ TEST(Portfolio, OrderIsNestedAPermutationAndValuesAreConcave) {
   }
 }
 
+// The plain O(h*m) greedy with the elimination update, every option updated every step, ties to the
+// lower index; the same flushing of negligible chances and utilities as portfolio.cpp.
+NestedPortfolio eager_reference(const std::vector<PortfolioOption>& o, std::size_t h) {
+  const std::size_t m = o.size();
+  double max_u = 0.0;
+  for (const auto& x : o) max_u = std::max(max_u, x.utility);
+  const double tiny = max_u * 0x1p-700;
+  std::vector<double> p(m), t(m);
+  std::vector<bool> taken(m, false);
+  for (std::size_t j = 0; j < m; ++j) {
+    p[j] = o[j].p < 1e-200 ? 0.0 : o[j].p;
+    t[j] = o[j].utility < tiny ? 0.0 : o[j].utility;
+  }
+  NestedPortfolio r;
+  r.value_by_count.push_back(0.0);
+  double value = 0.0;
+  for (std::size_t s = 0; s < std::min(h, m); ++s) {
+    std::size_t bi = m;
+    for (std::size_t j = 0; j < m; ++j)
+      if (!taken[j] && (bi == m || p[j] * t[j] > p[bi] * t[bi])) bi = j;
+    const double pk = p[bi], tk = t[bi];
+    value += pk * tk;
+    taken[bi] = true;
+    r.order.push_back(bi);
+    r.value_by_count.push_back(value);
+    for (std::size_t j = 0; j < m; ++j) {
+      double tj = t[j] - pk * std::min(t[j], tk);
+      t[j] = tj >= tiny ? tj : 0.0;
+    }
+  }
+  return r;
+}
+
+TEST(Portfolio, SameOrderAsThePlainEagerGreedy) {
+  // The lazy blocks of portfolio.cpp must change nothing: same order, same values, bit for bit.
+  Draw d(6);
+  for (int kind = 0; kind < 40; ++kind) {
+    const std::size_t m = 1 + d.below(700);
+    auto o = random_options(d, m, kind);
+    if (kind % 4 == 3)
+      for (auto& x : o) x.p *= 0.05;  // a weak applicant's chances: slow decay, many live blocks
+    const std::size_t h = d.below(m + 1);
+    const NestedPortfolio lazy = optimal_nested_portfolio(o, h);
+    const NestedPortfolio eager = eager_reference(o, h);
+    ASSERT_EQ(lazy.order, eager.order) << "instance " << kind;
+    ASSERT_EQ(lazy.value_by_count, eager.value_by_count) << "instance " << kind;
+  }
+}
+
 TEST(Portfolio, MaxCountIsClampedAndEmptyInputIsEmpty) {
   const std::vector<PortfolioOption> o = {{0.5, 1.0}};
   EXPECT_EQ(optimal_nested_portfolio(o, 10).order.size(), 1u);

@@ -42,7 +42,9 @@ struct NestedPortfolio {
 double portfolio_value(const std::vector<PortfolioOption>& options, const std::vector<std::size_t>& chosen);
 
 // The optimal nested order for every list length up to max_count (clamped to the number of
-// options), O(max_count * m). Ties go to the lower index. Options with p = 0 or utility = 0 add
+// options), O(max_count * m) at worst; updates are applied lazily by blocks of options with similar
+// gains, which computes the same numbers bit for bit and skips most of the work when the gains
+// are spread (docs/BENCHMARKS.md). Ties go to the lower index. Options with p = 0 or utility = 0 add
 // nothing but are still ordered (after everything that adds value), so every length is filled.
 // Preconditions (validate_portfolio_options): p in [0, 1], utility finite and >= 0.
 NestedPortfolio optimal_nested_portfolio(const std::vector<PortfolioOption>& options, std::size_t max_count);
