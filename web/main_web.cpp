@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/frame.h"
@@ -23,6 +24,7 @@
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
+constexpr const char* kTextField = "#openpick-text";  // hidden field that carries text and IME
 constexpr float kFontSizeCss = 16.0f;
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
 
@@ -33,7 +35,16 @@ struct App {
   int fb_w = 0, fb_h = 0;
   double last_time_ms = 0.0;
   bool announced_ready = false;
+  bool wanted_text_input = false;
   std::string state_json;  // keeps the last getState() answer alive for JS to read
+  std::string clipboard;   // what Dear ImGui copied, or what the last paste event brought
+  // Keys pressed by the page rather than a keyboard (a paste, an on-screen keyboard's delete):
+  // down for one frame, up the next, so Dear ImGui sees a whole key press.
+  std::vector<int> taps_down, taps_up;
+  bool tap_ctrl = false;
+  // Touch: the finger's last position, and whether it has moved far enough to be a scroll.
+  double touch_x = 0, touch_y = 0, touch_start_x = 0, touch_start_y = 0;
+  bool touch_scrolling = false;
 };
 
 App* g_app = nullptr;  // the exported functions below need to find the app
@@ -115,18 +126,65 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   io.KeyAlt = e->altKey;
   io.KeySuper = e->metaKey;
   const int k = key_index(e->code);
+  // Paste: let the browser fire its paste event (the only way to read the clipboard without a
+  // permission prompt); openpick_paste() then presses Ctrl+V for Dear ImGui.
+  if (k == ImGuiKey_V && (e->ctrlKey || e->metaKey)) return false;
   if (k >= 0) io.KeysDown[k] = type == EMSCRIPTEN_EVENT_KEYDOWN;
-  if (type == EMSCRIPTEN_EVENT_KEYDOWN && !e->ctrlKey && !e->metaKey && !e->altKey) {
-    // One printable character in `key` ("a", "é", "Я"); named keys ("Enter") are longer words.
-    const char* s = e->key;
-    const size_t n = std::strlen(s);
-    const unsigned char c0 = static_cast<unsigned char>(s[0]);
-    const size_t utf8_len = c0 < 0x80 ? 1 : (c0 >> 5) == 6 ? 2 : (c0 >> 4) == 14 ? 3 : (c0 >> 3) == 30 ? 4 : 0;
-    if (n > 0 && n == utf8_len) io.AddInputCharactersUTF8(s);
-  }
-  // Keep Tab, Backspace and arrows from moving the page while the canvas has focus.
-  return k >= 0 || (type == EMSCRIPTEN_EVENT_KEYDOWN && std::strlen(e->key) == 1);
+  // Text never comes from keydown: it arrives through the hidden text field's input event, which
+  // also carries IME compositions, dead keys and on-screen keyboards. Named keys are taken so
+  // Tab, Backspace and arrows act in the app, not on the page.
+  return k >= 0 && k != ImGuiKey_Space;
 }
+
+// One finger: a tap is a click; a drag that moves more than a few pixels scrolls instead.
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* arg) {
+  App& app = *static_cast<App*>(arg);
+  if (e->numTouches < 1) return false;
+  const EmscriptenTouchPoint& t = e->touches[0];
+  ImGuiIO& io = ImGui::GetIO();
+  const double x = static_cast<double>(t.targetX), y = static_cast<double>(t.targetY);
+  switch (type) {
+    case EMSCRIPTEN_EVENT_TOUCHSTART:
+      app.touch_x = app.touch_start_x = x;
+      app.touch_y = app.touch_start_y = y;
+      app.touch_scrolling = false;
+      io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+      io.MouseDown[0] = true;
+      break;
+    case EMSCRIPTEN_EVENT_TOUCHMOVE: {
+      const double dx = x - app.touch_start_x, dy = y - app.touch_start_y;
+      if (!app.touch_scrolling && !ImGui::IsAnyItemActive() && dx * dx + dy * dy > 64.0) {
+        app.touch_scrolling = true;
+        io.MouseDown[0] = false;  // a scroll, not a press on whatever was under the finger
+      }
+      if (app.touch_scrolling) {
+        const float line = ImGui::GetTextLineHeightWithSpacing() * 5.0f;  // one wheel step, px
+        io.MouseWheel += static_cast<float>((y - app.touch_y) / line);
+        io.MouseWheelH += static_cast<float>((x - app.touch_x) / line);
+      } else {
+        io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+      }
+      app.touch_x = x;
+      app.touch_y = y;
+      break;
+    }
+    default:  // end or cancel
+      io.MouseDown[0] = false;
+      break;
+  }
+  return true;
+}
+
+const char* get_clipboard(void* user) { return static_cast<App*>(user)->clipboard.c_str(); }
+
+void set_clipboard(void* user, const char* text) {
+  App& app = *static_cast<App*>(user);
+  app.clipboard = text;
+  app.platform.set_clipboard(app.clipboard);
+}
+
+// Places the hidden text field at the text cursor, so an IME's candidate window appears there.
+void set_ime_position(int x, int y) { EM_ASM(openpickPage.placeTextField($0, $1), x, y); }
 
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
   if (type == EMSCRIPTEN_EVENT_BLUR) {
@@ -166,6 +224,15 @@ void frame(void* arg) {
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
   app.last_time_ms = now;
 
+  for (int k : app.taps_up) io.KeysDown[k] = false;
+  app.taps_up.clear();
+  const bool ctrl_from_keyboard = io.KeyCtrl;
+  if (!app.taps_down.empty()) {
+    io.KeyCtrl = io.KeyCtrl || app.tap_ctrl;
+    for (int k : app.taps_down) io.KeysDown[k] = true;
+    app.taps_up.swap(app.taps_down);
+  }
+
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   openpick::shell::draw_frame(app.state, app.platform);
@@ -175,8 +242,18 @@ void frame(void* arg) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  io.KeyCtrl = ctrl_from_keyboard;
+  app.tap_ctrl = false;
+
   // State changes happen between frames, never while widgets are being drawn.
-  openpick::shell::apply_actions(app.state);
+  openpick::shell::apply_actions(app.state, app.platform);
+
+  // Move keyboard focus to the hidden text field while a text widget is active (on-screen
+  // keyboards open for it), back to the canvas when it is not.
+  if (io.WantTextInput != app.wanted_text_input) {
+    app.wanted_text_input = io.WantTextInput;
+    EM_ASM(openpickPage.textInputWanted($0), app.wanted_text_input ? 1 : 0);
+  }
 
   if (!app.announced_ready) {
     app.announced_ready = true;
@@ -201,6 +278,37 @@ EMSCRIPTEN_KEEPALIVE const char* openpick_state_json() {
 EMSCRIPTEN_KEEPALIVE void openpick_file_opened(int request_id, const char* name, const char* bytes, int len) {
   if (!g_app) return;
   g_app->platform.deliver_file(request_id, name, std::string(bytes, static_cast<size_t>(len)));
+}
+
+// A file dropped on the page, or the default dataset the page fetched from its own origin.
+EMSCRIPTEN_KEEPALIVE void openpick_load_file(const char* name, const char* bytes, int len, int is_sample) {
+  if (!g_app) return;
+  g_app->state.actions.emplace_back(openpick::shell::LoadFile{
+      name, std::string(bytes, static_cast<std::size_t>(len)), is_sample != 0});
+}
+
+// Text typed into the hidden text field (keyboard, IME, on-screen keyboard, dead keys).
+EMSCRIPTEN_KEEPALIVE void openpick_text_input(const char* utf8) {
+  if (g_app) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+// Whether a text widget is active: the page asks this inside a tap, where browsers allow focus()
+// to open the on-screen keyboard.
+EMSCRIPTEN_KEEPALIVE int openpick_wants_text_input() { return g_app && ImGui::GetIO().WantTextInput ? 1 : 0; }
+
+// A paste event's text: becomes the clipboard, then Ctrl+V is pressed for one frame.
+EMSCRIPTEN_KEEPALIVE void openpick_paste(const char* utf8) {
+  if (!g_app) return;
+  g_app->clipboard = utf8;
+  g_app->taps_down.push_back(ImGuiKey_V);
+  g_app->tap_ctrl = true;
+}
+
+// A key pressed by the page (e.g. an on-screen keyboard's delete, which sends no usable keydown).
+// `code` is a DOM KeyboardEvent.code such as "Backspace".
+EMSCRIPTEN_KEEPALIVE void openpick_key_tap(const char* code) {
+  const int k = key_index(code);
+  if (g_app && k >= 0) g_app->taps_down.push_back(k);
 }
 
 }  // extern "C"
@@ -239,7 +347,18 @@ int main() {
   emscripten_set_keydown_callback(kCanvas, nullptr, true, on_key);
   emscripten_set_keyup_callback(kCanvas, nullptr, true, on_key);
   emscripten_set_blur_callback(kCanvas, nullptr, true, on_focus);
+  emscripten_set_keydown_callback(kTextField, nullptr, true, on_key);
+  emscripten_set_keyup_callback(kTextField, nullptr, true, on_key);
+  emscripten_set_touchstart_callback(kCanvas, &app, true, on_touch);
+  emscripten_set_touchmove_callback(kCanvas, &app, true, on_touch);
+  emscripten_set_touchend_callback(kCanvas, &app, true, on_touch);
+  emscripten_set_touchcancel_callback(kCanvas, &app, true, on_touch);
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+  io.ClipboardUserData = &app;
+  io.ImeSetInputScreenPosFn = set_ime_position;
 
+  app.state.actions.emplace_back(openpick::shell::RestoreFromStorage{});
   emscripten_set_main_loop_arg(frame, &app, 0, true);
   return 0;
 }

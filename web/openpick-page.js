@@ -8,8 +8,11 @@
   const overlay = document.getElementById('overlay');
   const overlayText = document.getElementById('overlay-text');
 
-  let resolveReady, rejectReady;
-  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  // Ready = the first frame is drawn and the default program list has been loaded (or failed
+  // to load, which the app reports itself).
+  let resolveFirstFrame, rejectReady;
+  const firstFrame = new Promise((resolve, reject) => { resolveFirstFrame = resolve; rejectReady = reject; });
+  const ready = firstFrame.then(loadDefaultDataset).then(nextFrames).then(() => overlay.classList.add('hidden'));
 
   function fatal(text) {
     overlay.classList.remove('hidden');
@@ -36,11 +39,16 @@
   // Services for web/platform_web.cpp. Each must fail softly: a blocked or full storage, a
   // refused clipboard, must never stop the app.
   window.openpickPage = {
-    appReady() {
-      overlay.classList.add('hidden');
-      resolveReady();
-    },
+    appReady() { resolveFirstFrame(); },
     fatal,
+    textInputWanted(on) {
+      if (on && document.activeElement !== textField) textField.focus({ preventScroll: true });
+      if (!on && document.activeElement === textField) canvas.focus({ preventScroll: true });
+    },
+    placeTextField(x, y) {
+      textField.style.left = Math.max(0, x) + 'px';
+      textField.style.top = Math.max(0, y) + 'px';
+    },
     openFile(requestId, accept) {
       const input = document.createElement('input');
       input.type = 'file';
@@ -86,12 +94,84 @@
     },
   };
 
-  // Focus the canvas on a press so its keyboard listeners (bound to the canvas only) receive keys.
-  canvas.addEventListener('pointerdown', () => canvas.focus());
+  // Keyboard focus lives on the canvas, or on the hidden text field while a text widget is active;
+  // the app's key listeners are bound to these two elements only, never to the whole page, so
+  // a host page's own fields keep working.
+  const textField = document.getElementById('openpick-text');
+  canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
+  // Inside the tap (a user gesture) so that a phone opens its on-screen keyboard.
+  canvas.addEventListener('pointerup', () => {
+    if (Module.calledRun && Module._openpick_wants_text_input()) textField.focus({ preventScroll: true });
+  });
+  function sendText() {
+    const text = textField.value;
+    textField.value = '';
+    if (!text || !Module.calledRun) return;
+    const p = newCString(text);
+    Module._openpick_text_input(p);
+    Module._free(p);
+  }
+  textField.addEventListener('input', (e) => { if (!e.isComposing) sendText(); });
+  textField.addEventListener('compositionend', sendText);
+  textField.addEventListener('beforeinput', (e) => {
+    // On-screen keyboards send no usable keydown for delete; the field is empty, so act here.
+    if (e.inputType === 'deleteContentBackward' && Module.calledRun) {
+      e.preventDefault();
+      const p = newCString('Backspace');
+      Module._openpick_key_tap(p);
+      Module._free(p);
+    }
+  });
+  function onPaste(e) {
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    e.preventDefault();
+    if (!text || !Module.calledRun) return;
+    const p = newCString(text);
+    Module._openpick_paste(p);
+    Module._free(p);
+  }
+  textField.addEventListener('paste', onPaste);
+  canvas.addEventListener('paste', onPaste);
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     fatal('The graphics context was lost. Reload the page; your profile is kept in this browser.');
+  });
+
+  function nextFrames() {
+    return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }
+
+  // Hands a file's bytes to the app, which decides what it holds (dataset, CSV or profile).
+  function loadBytes(name, bytes, isSample) {
+    const namePtr = newCString(name);
+    const dataPtr = Module._malloc(bytes.length || 1);
+    Module.HEAPU8.set(bytes, dataPtr);
+    Module._openpick_load_file(namePtr, dataPtr, bytes.length, isSample ? 1 : 0);
+    Module._free(dataPtr);
+    Module._free(namePtr);
+  }
+
+  // The sample program list, from this page's own origin. A page URL with ?dataset=none starts
+  // without it (an embedding host that brings its own data).
+  async function loadDefaultDataset() {
+    if (new URLSearchParams(location.search).get('dataset') === 'none') return;
+    try {
+      const response = await fetch('datasets/sample.json', { credentials: 'omit' });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      loadBytes('sample.json', new Uint8Array(await response.arrayBuffer()), true);
+    } catch (e) {
+      console.warn('OpenPick: the sample program list could not be loaded:', e);
+    }
+  }
+
+  // Drag and drop anywhere on the planner: the file goes to the same loader as the file picker.
+  const app = document.getElementById('app');
+  app.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+  app.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer.files && e.dataTransfer.files[0];
+    if (file && Module.calledRun) loadBytes(file.name, new Uint8Array(await file.arrayBuffer()), false);
   });
 
   window.Module = {

@@ -1,35 +1,25 @@
 #include "openpick/shell/app_state.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
+#include "openpick/core/io.h"
 #include "openpick/core/version.h"
 
 namespace openpick::shell {
 
-namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
-}  // namespace
-
-void apply_actions(AppState& state) {
-  // Actions may queue further actions; take the queue first so the loop sees a stable list.
-  std::vector<Action> queue;
-  queue.swap(state.actions);
-  for (auto& action : queue) {
-    std::visit(Overloaded{
-                   [&](const DismissMessage& a) {
-                     if (a.index < state.messages.size())
-                       state.messages.erase(state.messages.begin() + static_cast<long>(a.index));
-                   },
-               },
-               action);
+const DatasetSummary& dataset_summary(AppState& state) {
+  DatasetSummary& s = state.dataset_summary;
+  if (s.built_for_revision == state.dataset_revision) return s;
+  std::set<std::string> specialties, states;
+  for (const auto& p : state.dataset.programs) {
+    specialties.insert(p.specialty);
+    states.insert(p.state);
   }
+  s.specialties.assign(specialties.begin(), specialties.end());
+  s.states.assign(states.begin(), states.end());
+  s.built_for_revision = state.dataset_revision;
+  return s;
 }
 
 std::string state_to_json(const AppState& state) {
@@ -41,10 +31,15 @@ std::string state_to_json(const AppState& state) {
                   {"as_of", state.dataset.as_of},
                   {"program_count", state.dataset.programs.size()},
                   {"is_sample", state.dataset_is_sample}};
+  // The profile in its own document format, so tests and hosts read one shape.
+  j["profile"] = state.profile_is_set ? nlohmann::json::parse(core::profile_to_json(state.profile))
+                                      : nlohmann::json(nullptr);
+  j["persist"] = state.persist;
   auto& messages = j["messages"] = nlohmann::json::array();
   for (const auto& m : state.messages)
     messages.push_back({{"severity", m.severity == core::Severity::Error ? "error" : "warning"},
-                        {"text", m.text}});
+                        {"text", m.text},
+                        {"details", m.details}});
   return j.dump();
 }
 

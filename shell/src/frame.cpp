@@ -4,6 +4,7 @@
 
 #include "openpick/core/version.h"
 #include "openpick/shell/panels.h"
+#include "openpick/shell/widgets.h"
 
 namespace openpick::shell {
 
@@ -11,6 +12,7 @@ void apply_style(float scale) {
   ImGuiStyle style;  // fresh each time: ScaleAllSizes is not idempotent
   ImGui::StyleColorsLight(&style);
   style.WindowRounding = 0.0f;
+  style.WindowBorderSize = 0.0f;
   style.FrameRounding = 4.0f;
   style.GrabRounding = 4.0f;
   style.TabRounding = 4.0f;
@@ -40,14 +42,17 @@ void draw_frame(AppState& state, Platform& platform) {
     ImGui::EndMenuBar();
   }
 
+  // Messages stay at the top, above every tab, until dismissed.
   for (size_t i = 0; i < state.messages.size(); ++i) {
     const auto& m = state.messages[i];
     ImGui::PushID(static_cast<int>(i));
-    ImGui::TextColored(m.severity == core::Severity::Error ? ImVec4(0.75f, 0.1f, 0.1f, 1.0f)
-                                                           : ImVec4(0.6f, 0.4f, 0.0f, 1.0f),
-                       "%s", m.text.c_str());
-    ImGui::SameLine();
     if (ImGui::SmallButton("Dismiss")) state.actions.emplace_back(DismissMessage{i});
+    ImGui::SameLine();
+    wrapped_colored(m.severity == core::Severity::Error ? kColorError : kColorWarning, m.text.c_str());
+    if (!m.details.empty() && ImGui::TreeNode("details", "Details (%zu)", m.details.size())) {
+      for (const auto& line : m.details) ImGui::TextWrapped("%s", line.c_str());
+      ImGui::TreePop();
+    }
     ImGui::PopID();
   }
 

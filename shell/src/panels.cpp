@@ -6,6 +6,10 @@ namespace openpick::shell {
 
 namespace {
 constexpr PanelInfo kPanels[] = {
+    {"Start", &panel_start},
+    {"Profile", &panel_profile},
+    {"Programs", &panel_programs},
+    {"Data", &panel_data},
     {"About", &panel_about},
 };
 }  // namespace

@@ -19,6 +19,10 @@ for (const deviceScaleFactor of [1, 2]) {
       assert.equal(typeof state.dataset, 'object');
       assert.equal(typeof state.dataset.name, 'string');
       assert.equal(typeof state.dataset.program_count, 'number');
+      // The planner loads the sample program list by default, and says it is sample data.
+      assert.ok(state.dataset.program_count > 6000, `sample dataset loaded (${state.dataset.program_count})`);
+      assert.equal(state.dataset.is_sample, true);
+      assert.deepEqual(state.messages, [], 'the sample loads without warnings');
 
       await frames(page);
       const canvas = await page.evaluate(() => {

@@ -14,6 +14,10 @@ struct PanelInfo {
   PanelFn draw;
 };
 
+void panel_start(AppState& state, Platform& platform);
+void panel_profile(AppState& state, Platform& platform);
+void panel_programs(AppState& state, Platform& platform);
+void panel_data(AppState& state, Platform& platform);
 void panel_about(AppState& state, Platform& platform);
 
 const PanelInfo* panels_begin();

@@ -27,7 +27,7 @@ class Platform {
 };
 
 // A platform that does nothing: headless tests and the command line.
-class NullPlatform final : public Platform {
+class NullPlatform : public Platform {
  public:
   void open_file(const std::string&, OpenCallback) override {}
   void save_file(const std::string&, const std::string&, const std::string&) override {}

@@ -1,0 +1,23 @@
+// Small widgets and colours the panels share, so each idea has one implementation.
+#pragma once
+
+#include <imgui.h>
+
+namespace openpick::shell {
+
+inline const ImVec4 kColorError{0.72f, 0.11f, 0.11f, 1.0f};
+inline const ImVec4 kColorWarning{0.62f, 0.38f, 0.0f, 1.0f};
+inline const ImVec4 kColorMuted{0.40f, 0.42f, 0.48f, 1.0f};
+inline const ImVec4 kColorGood{0.10f, 0.50f, 0.22f, 1.0f};
+inline const ImVec4 kColorAccent{0.16f, 0.36f, 0.69f, 1.0f};
+
+// A grey "(?)" after the previous item; hovering (or tapping) it shows `text`.
+void help_marker(const char* text);
+// A tooltip on the previous item, wrapped at a readable width.
+void item_tooltip(const char* text);
+// Text in a colour, wrapped to the window's width.
+void wrapped_colored(const ImVec4& colour, const char* text);
+// A section heading: a little larger spacing and the accent colour.
+void heading(const char* text);
+
+}  // namespace openpick::shell

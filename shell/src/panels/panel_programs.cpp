@@ -1,0 +1,179 @@
+// The whole dataset in a sortable, filterable table. Only the visible rows are drawn (ImGui's
+// list clipper), and the filtered, sorted row list is cached in ProgramsView: fast at 6,000+ rows.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string>
+
+#include "openpick/core/io.h"
+#include "openpick/shell/panels.h"
+#include "openpick/shell/widgets.h"
+
+namespace openpick::shell {
+
+namespace {
+
+enum Column { kName, kSpecialty, kTrack, kState, kSetting, kPositions, kImgShare, kJ1, kH1b, kStep2Min, kColumnCount };
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool matches(const core::Program& p, const ProgramsView& v, const std::string& needle) {
+  if (!v.specialty.empty() && p.specialty != v.specialty) return false;
+  if (!v.state.empty() && p.state != v.state) return false;
+  if (v.visa == 1 && p.visa.j1 != true) return false;
+  if (v.visa == 2 && p.visa.h1b != true) return false;
+  if (needle.empty()) return true;
+  return lower(p.name).find(needle) != std::string::npos ||
+         lower(p.institution).find(needle) != std::string::npos ||
+         lower(p.city).find(needle) != std::string::npos || lower(p.id).find(needle) != std::string::npos;
+}
+
+// Unknown sorts after every known value, whichever the direction.
+template <class T>
+int compare_optional(const std::optional<T>& a, const std::optional<T>& b) {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  return *a < *b ? -1 : *b < *a ? 1 : 0;
+}
+
+int compare(const core::Program& a, const core::Program& b, int column) {
+  switch (column) {
+    case kSpecialty: return a.specialty.compare(b.specialty);
+    case kTrack: return static_cast<int>(a.track) - static_cast<int>(b.track);
+    case kState: return a.state.compare(b.state);
+    case kSetting: return compare_optional(a.setting, b.setting);
+    case kPositions: return compare_optional(a.positions, b.positions);
+    case kImgShare: return compare_optional(a.img_share, b.img_share);
+    case kJ1: return compare_optional(a.visa.j1, b.visa.j1);
+    case kH1b: return compare_optional(a.visa.h1b, b.visa.h1b);
+    case kStep2Min: return compare_optional(a.cutoffs.step2ck_min, b.cutoffs.step2ck_min);
+    default: return a.name.compare(b.name);
+  }
+}
+
+void rebuild(const core::Dataset& d, ProgramsView& v) {
+  const std::string needle = lower(v.search);
+  v.rows.clear();
+  for (int i = 0; i < static_cast<int>(d.programs.size()); ++i)
+    if (matches(d.programs[static_cast<std::size_t>(i)], v, needle)) v.rows.push_back(i);
+  std::stable_sort(v.rows.begin(), v.rows.end(), [&](int x, int y) {
+    const int c = compare(d.programs[static_cast<std::size_t>(x)], d.programs[static_cast<std::size_t>(y)], v.sort_column);
+    return v.sort_descending ? c > 0 : c < 0;
+  });
+}
+
+const char* yes_no(const std::optional<bool>& b) { return !b ? "?" : *b ? "yes" : "no"; }
+
+bool filter_combo(const char* id, std::string& value, const std::vector<std::string>& options, const char* all) {
+  bool changed = false;
+  if (ImGui::BeginCombo(id, value.empty() ? all : value.c_str())) {
+    if (ImGui::Selectable(all, value.empty())) { value.clear(); changed = true; }
+    for (const auto& o : options)
+      if (ImGui::Selectable(o.c_str(), o == value)) { value = o; changed = true; }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+}  // namespace
+
+void panel_programs(AppState& state, Platform&) {
+  ProgramsView& v = state.programs_view;
+  const core::Dataset& d = state.dataset;
+  if (d.programs.empty()) {
+    wrapped_colored(kColorMuted, "No program list is loaded. Load one in the Data tab.");
+    return;
+  }
+  if (v.built_for_revision != state.dataset_revision) v.dirty = true;
+
+  static_assert(kColumnCount == 10, "update the table setup below");
+  const DatasetSummary& summary = dataset_summary(state);
+  const float w = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(w * 14);
+  v.dirty |= filter_combo("##fspec", v.specialty, summary.specialties, "All specialties");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w * 7);
+  v.dirty |= filter_combo("##fstate", v.state, summary.states, "All states");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w * 10);
+  v.dirty |= ImGui::Combo("##fvisa", &v.visa, "Any visa policy\0Accepts J-1\0Sponsors H-1B\0");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w * 14);
+  v.dirty |= ImGui::InputTextWithHint("##search", "Search name or city", v.search, sizeof v.search);
+  if (state.dataset_is_sample) {
+    ImGui::SameLine();
+    ImGui::TextColored(kColorWarning, "Sample data");
+  }
+
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_Resizable |
+                                     ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Reorderable;
+  if (!ImGui::BeginTable("programs", kColumnCount, kFlags, ImVec2(0, ImGui::GetContentRegionAvail().y - w * 1.8f)))
+    return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 22);
+  ImGui::TableSetupColumn("Specialty", ImGuiTableColumnFlags_WidthFixed, w * 11);
+  ImGui::TableSetupColumn("Track");
+  ImGui::TableSetupColumn("State");
+  ImGui::TableSetupColumn("Setting");
+  ImGui::TableSetupColumn("Positions");
+  ImGui::TableSetupColumn("IMG share");
+  ImGui::TableSetupColumn("J-1");
+  ImGui::TableSetupColumn("H-1B");
+  ImGui::TableSetupColumn("Step 2 min");
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      v.sort_column = specs->Specs[0].ColumnIndex;
+      v.sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+    specs->SpecsDirty = false;
+    v.dirty = true;
+  }
+  if (v.dirty) {
+    rebuild(d, v);
+    v.dirty = false;
+    v.built_for_revision = state.dataset_revision;
+  }
+
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(v.rows.size()));
+  while (clipper.Step()) {
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      const core::Program& p = d.programs[static_cast<std::size_t>(v.rows[static_cast<std::size_t>(r)])];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.name.c_str());
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::Text("%s\n%s, %s\nid %s", p.name.c_str(), p.city.c_str(), p.state.c_str(), p.id.c_str());
+        ImGui::EndTooltip();
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.specialty.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(std::string(core::to_string(p.track)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.state.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(p.setting ? std::string(core::to_string(*p.setting)).c_str() : "?");
+      ImGui::TableNextColumn();
+      if (p.positions) ImGui::Text("%d", *p.positions); else ImGui::TextDisabled("?");
+      ImGui::TableNextColumn();
+      if (p.img_share) ImGui::Text("%.0f%%", *p.img_share * 100.0); else ImGui::TextDisabled("?");
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(yes_no(p.visa.j1));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(yes_no(p.visa.h1b));
+      ImGui::TableNextColumn();
+      if (p.cutoffs.step2ck_min) ImGui::Text("%d", *p.cutoffs.step2ck_min); else ImGui::TextDisabled("-");
+    }
+  }
+  ImGui::EndTable();
+  ImGui::TextColored(kColorMuted, "%zu of %zu programs shown. \"?\" means the program's data does not say.",
+                     v.rows.size(), d.programs.size());
+}
+
+}  // namespace openpick::shell

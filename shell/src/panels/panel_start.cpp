@@ -1,0 +1,70 @@
+// The first screen: get a newcomer going with an example profile or a blank one, and say plainly
+// what data is loaded.
+#include <string>
+
+#include "openpick/shell/examples.h"
+#include "openpick/shell/panels.h"
+#include "openpick/shell/widgets.h"
+
+namespace openpick::shell {
+
+namespace {
+
+// A readable line for an example file: "Non-US IMG, Step 2 CK 218, needs J-1: IM, FM".
+std::string describe(const core::Profile& p) {
+  static const char* const kTypes[] = {"Non-US IMG", "US-citizen IMG", "US MD senior", "US DO senior"};
+  static const char* const kVisas[] = {"no visa needed", "needs J-1", "needs H-1B", "needs J-1 or H-1B"};
+  std::string s = kTypes[static_cast<int>(p.graduate_type)];
+  if (p.step2ck.score) s += ", Step 2 CK " + std::to_string(*p.step2ck.score);
+  s += ", ";
+  s += kVisas[static_cast<int>(p.visa)];
+  if (!p.specialties.empty()) {
+    s += ": ";
+    for (std::size_t i = 0; i < p.specialties.size(); ++i) s += (i ? ", " : "") + p.specialties[i].name;
+  }
+  return s;
+}
+
+}  // namespace
+
+void panel_start(AppState& state, Platform&) {
+  const float width = ImGui::GetFontSize() * 40.0f;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  heading("Plan your residency applications — privately");
+  ImGui::TextWrapped(
+      "Enter your profile and OpenPick suggests which programs to apply to, how many, your chance "
+      "at each, what it costs, and what would raise your chance most. Everything stays in this "
+      "browser: nothing you enter is sent anywhere.");
+
+  heading("1. Start from a profile");
+  if (state.profile_is_set)
+    wrapped_colored(kColorGood, "You have a profile. Edit it in the Profile tab, or start again below.");
+  for (const auto& ex : example_profiles()) {
+    ImGui::PushID(ex.file_name.data());
+    if (ImGui::Button("Use this example")) state.actions.emplace_back(SetProfile{ex.profile});
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", describe(ex.profile).c_str());
+    ImGui::PopID();
+  }
+  if (ImGui::Button("Start with a blank profile")) {
+    core::Profile blank;
+    blank.graduation_year = 2024;
+    blank.match_year = 2027;
+    state.actions.emplace_back(SetProfile{blank});
+  }
+
+  heading("2. Program data");
+  if (state.dataset.programs.empty()) {
+    wrapped_colored(kColorWarning, "No program list is loaded yet. Load one in the Data tab.");
+  } else if (state.dataset_is_sample) {
+    wrapped_colored(kColorWarning,
+                    "You are looking at SAMPLE DATA: fictional programs shaped like the real ones, "
+                    "for trying the planner. For real planning, load your own program list (JSON "
+                    "or CSV, e.g. a spreadsheet you keep) in the Data tab.");
+  } else {
+    ImGui::TextWrapped("Using %s: %zu programs.", state.dataset.name.c_str(), state.dataset.programs.size());
+  }
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace openpick::shell
