@@ -25,7 +25,9 @@
 
 namespace openpick::core::detail {
 
-using Json = nlohmann::json;
+// ordered_json stores an object as one vector instead of a map node per member: about half the
+// allocations, which dominate importing a large dataset (objects here have at most 16 keys).
+using Json = nlohmann::ordered_json;
 
 // ---- [SECTION] Paths and diagnostics ------------------------------------------------------------
 
