@@ -228,11 +228,12 @@ int cmd_portfolio(int argc, char** argv) {
       errors.add(message.substr(0, colon), message.substr(colon + 2));
     }
   }
-  if (budget && every_cost && errors.lines.empty() &&
-      core::budget_dp_cells(costs, *budget) > core::kMaxBudgetDpCells)
-    errors.add("budget", "too large to solve exactly: options x (budget / gcd of costs + 1) = " +
-                             std::to_string(core::budget_dp_cells(costs, *budget)) + " cells, limit " +
-                             std::to_string(core::kMaxBudgetDpCells) + "; use a coarser unit of cost");
+  if (budget && every_cost && errors.lines.empty() && !core::budget_dp_fits(costs, *budget))
+    errors.add("budget", "too large to solve exactly: budget / gcd of costs + 1 = " +
+                             std::to_string(core::budget_dp_columns(costs, *budget)) + " (limit " +
+                             std::to_string(core::kMaxBudgetDpColumns) + "), times the options = " +
+                             std::to_string(core::budget_dp_cells(costs, *budget)) + " cells (limit " +
+                             std::to_string(core::kMaxBudgetDpCells) + "); use a coarser unit of cost");
   if (!errors.lines.empty()) return errors.report();
 
   nlohmann::ordered_json out = nlohmann::ordered_json::object();

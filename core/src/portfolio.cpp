@@ -204,9 +204,14 @@ std::int64_t gcd_of(const std::vector<std::int64_t>& costs, std::int64_t budget)
 
 }  // namespace
 
+std::uint64_t budget_dp_columns(const std::vector<std::int64_t>& costs, std::int64_t budget) {
+  if (budget < 0) return 0;
+  return static_cast<std::uint64_t>(budget / gcd_of(costs, budget)) + 1;
+}
+
 std::uint64_t budget_dp_cells(const std::vector<std::int64_t>& costs, std::int64_t budget) {
   if (budget < 0) return 0;
-  const std::uint64_t columns = static_cast<std::uint64_t>(budget / gcd_of(costs, budget)) + 1;
+  const std::uint64_t columns = budget_dp_columns(costs, budget);
   const std::uint64_t rows = costs.size();
   if (rows != 0 && columns > std::numeric_limits<std::uint64_t>::max() / rows)
     return std::numeric_limits<std::uint64_t>::max();
@@ -219,8 +224,8 @@ BudgetPortfolio optimal_budget_portfolio(const std::vector<PortfolioOption>& opt
   if (budget < 0) throw std::invalid_argument("budget must be >= 0");
   for (std::int64_t c : costs)
     if (c < 0) throw std::invalid_argument("costs must be >= 0");
-  if (budget_dp_cells(costs, budget) > kMaxBudgetDpCells)
-    throw std::invalid_argument("budget / gcd(costs) times the number of options is too large for the exact DP");
+  if (!budget_dp_fits(costs, budget))
+    throw std::invalid_argument("budget / gcd(costs) (times the number of options) is too large for the exact DP");
 
   const std::size_t m = options.size();
   const std::int64_t g = gcd_of(costs, budget);

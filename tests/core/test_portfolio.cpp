@@ -261,6 +261,10 @@ TEST(Portfolio, BudgetDpRejectsBadArguments) {
   const std::int64_t huge = std::numeric_limits<std::int64_t>::max();
   EXPECT_EQ(openpick::core::budget_dp_cells({1, 1}, huge), std::numeric_limits<std::uint64_t>::max());
   EXPECT_THROW(optimal_budget_portfolio(o, {1, 1}, huge), std::invalid_argument);
+  // One option and a budget of 10 million in units of 1: few cells, but too many columns.
+  EXPECT_FALSE(openpick::core::budget_dp_fits({1}, 10'000'000));
+  EXPECT_THROW(optimal_budget_portfolio({{0.5, 1.0}}, {1}, 10'000'000), std::invalid_argument);
+  EXPECT_TRUE(openpick::core::budget_dp_fits({11, 30}, 3000));
   // Costs 0 with budget 0: both free options are taken.
   EXPECT_EQ(optimal_budget_portfolio(o, {0, 0}, 0).chosen.size(), 2u);
 }

@@ -61,14 +61,22 @@ struct BudgetPortfolio {
 // common divisor first. O(m * B) time, m * B bits of memory (B = budget / gcd).
 // Among optimal sets, the one with the least cost is returned.
 // Preconditions: costs.size() == options.size(), costs >= 0, budget >= 0, and
-// budget_dp_cells(costs, budget) <= kMaxBudgetDpCells (else std::invalid_argument).
+// budget_dp_fits(costs, budget) (else std::invalid_argument).
 BudgetPortfolio optimal_budget_portfolio(const std::vector<PortfolioOption>& options,
                                          const std::vector<std::int64_t>& costs, std::int64_t budget);
 
 // The table size the dynamic program needs (options * (budget / gcd + 1)), so callers can refuse
-// instances too large to solve exactly before trying.
+// instances too large to solve exactly before trying: the choice table takes one bit per cell, the
+// value row one double per column (budget / gcd + 1).
 std::uint64_t budget_dp_cells(const std::vector<std::int64_t>& costs, std::int64_t budget);
-inline constexpr std::uint64_t kMaxBudgetDpCells = 200'000'000;
+std::uint64_t budget_dp_columns(const std::vector<std::int64_t>& costs, std::int64_t budget);
+inline constexpr std::uint64_t kMaxBudgetDpCells = 200'000'000;   // 25 MB of choice bits
+inline constexpr std::uint64_t kMaxBudgetDpColumns = 4'000'000;   // 32 MB of values
+// Both limits hold (else optimal_budget_portfolio throws).
+inline bool budget_dp_fits(const std::vector<std::int64_t>& costs, std::int64_t budget) {
+  return budget >= 0 && budget_dp_cells(costs, budget) <= kMaxBudgetDpCells &&
+         budget_dp_columns(costs, budget) <= kMaxBudgetDpColumns;
+}
 
 // Empty when every option is valid, else one message per bad option: "options[3].p: ...".
 std::vector<std::string> validate_portfolio_options(const std::vector<PortfolioOption>& options);
