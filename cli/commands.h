@@ -5,6 +5,9 @@
 
 namespace openpick::cli {
 
+// openpick plan --profile P.json --programs D.json: the application plan (cmd_plan.cpp).
+int cmd_plan(int argc, char** argv);
+
 // openpick portfolio M.json: optimal list for explicit, independent chances (cmd_portfolio.cpp).
 int cmd_portfolio(int argc, char** argv);
 

@@ -19,6 +19,7 @@ struct Command {
 // One line per subcommand.
 constexpr Command kCommands[] = {
     {"", nullptr, ""},  // placeholder so the table is never empty; skipped below
+    {"plan", &openpick::cli::cmd_plan, "the application plan for a profile and a program list"},
     {"validate", &openpick::cli::cmd_validate, "check profile and program files"},
     {"portfolio", &openpick::cli::cmd_portfolio, "optimal list for explicit chances"},
 };

@@ -1,0 +1,136 @@
+// openpick plan --profile P.json --programs D.json [options]: the application list, chances,
+// cost, curve, signals, what-if gains and advice, as JSON (or the list as CSV) on stdout.
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "cli_io.h"
+#include "commands.h"
+#include "openpick/core/advice.h"
+#include "openpick/core/io.h"
+#include "openpick/core/planner.h"
+
+namespace openpick::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: openpick plan --profile P.json --programs D.json|D.csv [options]\n"
+    "\n"
+    "options:\n"
+    "  --max-applications N     apply to at most N programs\n"
+    "  --budget USD             ERAS fees (2026 season, transcript included) at most USD\n"
+    "  --fee-assistance         AAMC Fee Assistance Program prices\n"
+    "  --pin ID                 always apply to program ID (repeatable)\n"
+    "  --exclude ID             never apply to program ID (repeatable)\n"
+    "  --only-preferred-states  only programs in the profile's preferred states\n"
+    "  --no-whatif              skip the what-if re-plans\n"
+    "  --format json|csv        json (default): the whole plan; csv: the list only\n";
+
+int usage_error(const std::string& what) {
+  std::fprintf(stderr, "openpick plan: %s\n\n%s", what.c_str(), kUsage);
+  return 2;
+}
+
+bool parse_number(const char* text, double& out) {
+  errno = 0;
+  char* end = nullptr;
+  out = std::strtod(text, &end);
+  return errno == 0 && end != text && *end == '\0' && std::isfinite(out);
+}
+
+// Reads and parses one input file; prints every diagnostic. False on any error.
+template <class T, class Parse>
+bool load(const std::string& path, Parse parse, std::optional<T>& out) {
+  std::string bytes, why;
+  if (!read_whole_file(path, bytes, why)) {
+    std::fprintf(stderr, "%s: error: cannot read the file: %s\n", path.c_str(), why.c_str());
+    return false;
+  }
+  auto r = parse(bytes, path);
+  for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", core::format_diagnostic(d).c_str());
+  if (!r.ok()) return false;
+  out = std::move(r.value);
+  return true;
+}
+
+}  // namespace
+
+int cmd_plan(int argc, char** argv) {
+  std::string profile_path, programs_path, format = "json";
+  core::PlanOptions options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&](const char* name) -> const char* {
+      if (i + 1 >= argc) return nullptr;
+      (void)name;
+      return argv[++i];
+    };
+    if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (a == "--profile") {
+      const char* v = value("--profile");
+      if (!v) return usage_error("--profile needs a file");
+      profile_path = v;
+    } else if (a == "--programs") {
+      const char* v = value("--programs");
+      if (!v) return usage_error("--programs needs a file");
+      programs_path = v;
+    } else if (a == "--max-applications") {
+      const char* v = value(a.c_str());
+      double n = 0;
+      if (!v || !parse_number(v, n) || n < 0 || n > 100000 || n != std::floor(n))
+        return usage_error("--max-applications needs a whole number from 0 to 100000");
+      options.max_applications = static_cast<int>(n);
+    } else if (a == "--budget") {
+      const char* v = value(a.c_str());
+      double b = 0;
+      if (!v || !parse_number(v, b) || b < 0 || b > 1e7) return usage_error("--budget needs a dollar amount from 0");
+      options.budget_usd = b;
+    } else if (a == "--fee-assistance") {
+      options.fee_assistance = true;
+    } else if (a == "--pin" || a == "--exclude") {
+      const char* v = value(a.c_str());
+      if (!v) return usage_error(a + " needs a program id");
+      (a == "--pin" ? options.pinned_ids : options.excluded_ids).emplace_back(v);
+    } else if (a == "--only-preferred-states") {
+      options.only_preferred_states = true;
+    } else if (a == "--no-whatif") {
+      options.whatif = false;
+    } else if (a == "--format") {
+      const char* v = value(a.c_str());
+      if (!v || (std::string(v) != "json" && std::string(v) != "csv")) return usage_error("--format is json or csv");
+      format = v;
+    } else {
+      return usage_error("unknown option '" + a + "'");
+    }
+  }
+  if (profile_path.empty() || programs_path.empty()) return usage_error("--profile and --programs are required");
+
+  std::optional<core::Profile> profile;
+  std::optional<core::Dataset> dataset;
+  const bool ok_profile = load<core::Profile>(profile_path, core::parse_profile_json, profile);
+  const bool ok_programs = load<core::Dataset>(
+      programs_path,
+      [](std::string_view text, std::string_view name) {
+        return core::detect_document_kind(text, name) == core::DocumentKind::ProgramsCsv
+                   ? core::parse_programs_csv(text, name)
+                   : core::parse_dataset_json(text, name);
+      },
+      dataset);
+  if (!ok_profile || !ok_programs) return 1;
+
+  const core::Model model;
+  const core::Plan plan = core::make_plan(*profile, *dataset, options, model);
+  if (format == "csv") {
+    std::fputs(core::plan_to_csv(plan, *dataset).c_str(), stdout);
+  } else {
+    std::fputs(core::plan_to_json(plan, *dataset, core::advise(*profile, &plan)).c_str(), stdout);
+  }
+  return 0;
+}
+
+}  // namespace openpick::cli

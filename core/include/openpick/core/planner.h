@@ -1,0 +1,154 @@
+// The planner: the application list that maximizes the applicant's expected utility from the
+// Match under a count or a dollar budget, with the correlated model (model.h), ERAS fees
+// (fees.h) and program signals (signals.h); the what-if gains; the rank-list chance after
+// interviews.
+//
+// Objective. Utility of matching at a program = the weight of its specialty in the profile (1
+// when the profile names none). The applicant ranks in true preference order (higher utility
+// first), so E[utility | Z] is exact for a set: per utility level, the chance that nothing above
+// matched times the chance something at this level does. Given Z programs are independent, and
+// the objective integrated over Z is monotone and submodular, so the greedy order is built with
+// lazy evaluation (a stale gain is an upper bound of the fresh one): the same list as plain greedy
+// for far less work. With a dollar budget the greedy picks the best gain per marginal dollar
+// (ERAS fees step up after 30 programs per specialty). How far greedy lands from the true optimum
+// is measured in tests/core/test_planner.cpp by exhaustive search on small instances.
+//
+//   Model model;
+//   PlanOptions options;
+//   options.max_applications = 60;
+//   Plan plan = make_plan(profile, dataset, options, model);
+//   plan.p_match, plan.programs[0].id, plan.curve, plan.whatif ...
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "openpick/core/model.h"
+#include "openpick/core/profile.h"
+#include "openpick/core/program.h"
+
+namespace openpick::core {
+
+struct PlanOptions {
+  std::optional<int> max_applications;  // a count budget
+  std::optional<double> budget_usd;     // a dollar budget (overrides the profile's budget_usd)
+  bool fee_assistance = false;          // AAMC Fee Assistance Program (60% off up to 50)
+  int fee_season = 2026;
+  std::vector<std::string> pinned_ids;    // always apply (if eligible), ahead of the rest
+  std::vector<std::string> excluded_ids;  // never apply
+  bool only_preferred_states = false;     // candidates only in the profile's preferred states
+  // Without a count or dollar budget, the list stops where one more application adds less than
+  // this to P(match) (the curve goes on to `curve_length`).
+  double diminishing_returns = 0.005;
+  int curve_length = 150;
+  bool whatif = true;            // re-plan for each profile change and rank them
+  bool explain = true;           // reasons for every program (off inside what-if re-plans)
+  bool assumption_range = true;  // P(match) at both ends of the model's assumption ranges
+};
+
+// Tiers by the chance of an interview (documented in docs/MODEL.md).
+enum class Tier { Reach, Target, Likely };
+inline constexpr double kTierTargetFrom = 0.10;  // P(interview) >= 10%: target
+inline constexpr double kTierLikelyFrom = 0.30;  // P(interview) >= 30%: likely
+Tier tier_for(double p_interview);
+const char* to_string(Tier t);
+
+enum class SignalKind { None, Gold, Silver };
+const char* to_string(SignalKind s);
+
+struct PlannedProgram {
+  std::size_t index = 0;   // into dataset.programs
+  std::string id;
+  double utility = 1.0;
+  double p_interview = 0;  // marginal, with the signal if one is placed
+  double p_match = 0;      // marginal: the chance it would match were it the only application
+  double p_match_here = 0; // the chance of ending up here given the whole list, in rank order
+  Tier tier = Tier::Reach;
+  SignalKind signal = SignalKind::None;
+  bool pinned = false;
+  std::vector<std::string> reasons;  // the terms behind the numbers, largest first
+};
+
+struct ExcludedProgram {
+  std::size_t index = 0;
+  std::string id;
+  std::string reason;
+};
+
+struct CurvePoint {
+  int applications = 0;
+  double p_match = 0;
+  double cost_usd = 0;
+};
+
+struct WhatIf {
+  std::string id;      // "step3", "usce_3_months", "us_letter", "step2ck_plus_10", "accept_j1", "all_states"
+  std::string change;  // in words
+  double p_match = 0;  // re-planned with the change
+  double gain = 0;     // p_match - the plan's p_match
+};
+
+struct SignalSummary {
+  std::string specialty;
+  int gold_available = 0, silver_available = 0;
+  int gold_used = 0, silver_used = 0;
+};
+
+struct Plan {
+  double p_match = 0;
+  double p_match_low = 0, p_match_high = 0;  // across the model's assumption ranges
+  double p_interview_any = 0;
+  double expected_interviews = 0;
+  double expected_utility = 0;
+  double cost_usd = 0;                       // ERAS fees of the list, transcript fee included
+  std::vector<PlannedProgram> programs;      // application order
+  std::vector<ExcludedProgram> excluded;     // in a target specialty, but out of reach
+  std::vector<CurvePoint> curve;             // P(match) and cost against list length
+  int diminishing_returns_at = 0;            // first length where one more adds < the threshold
+  std::vector<SignalSummary> signals;
+  std::vector<WhatIf> whatif;                // largest gain first
+  std::size_t candidates = 0;                // eligible programs considered
+  std::vector<std::string> notes;            // e.g. "no program in your target specialties"
+};
+
+Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model);
+
+// Greedy versus the exact optimum, for tests and the research note: expected utility of the best
+// set of exactly `count` programs among `indexes` by exhaustive search (small inputs only).
+double exhaustive_best_utility(const Profile& profile, const Dataset& dataset,
+                               const std::vector<std::size_t>& indexes, int count, const Model& model);
+// Expected utility of a given set (ranked in true preference order), with the correlated model.
+double expected_utility_of(const Profile& profile, const Dataset& dataset,
+                           const std::vector<std::size_t>& indexes, const Model& model);
+
+// After interviews: P(match) for a rank list of programs that interviewed the applicant, with the
+// applicant factor updated by those interviews (Bayes over the quadrature nodes).
+struct RankListOutcome {
+  double p_match = 0;
+  std::vector<double> p_match_at;  // in rank order
+  std::string advice;              // rank in true preference order, and why
+};
+RankListOutcome rank_list_outcome(const Profile& profile, const Dataset& dataset,
+                                  const std::vector<std::size_t>& interviewed_in_rank_order, const Model& model);
+
+}  // namespace openpick::core
+
+namespace openpick::core {
+
+struct Advice;
+
+// The plan as the command line prints it and window.openpick.getState() reports it:
+// {"p_match", "p_match_range": {"low", "high"}, "p_interview_any", "expected_interviews",
+//  "expected_utility", "cost_usd", "applications", "candidates", "diminishing_returns_at",
+//  "programs": [{"id", "name", "specialty", "state", "p_interview", "p_match", "p_match_here",
+//                "tier", "signal", "pinned", "reasons"}],   (application order)
+//  "excluded": [{"id", "reason"}], "curve": [{"applications", "p_match", "cost_usd"}],
+//  "signals": [{"specialty", "gold_available", "gold_used", "silver_available", "silver_used"}],
+//  "whatif": [{"id", "change", "p_match", "gain"}], "advice": [{"id", "title", "why"}], "notes"}
+std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::vector<Advice>& advice);
+// The programs of the plan, one row each, formula-safe for spreadsheets.
+std::string plan_to_csv(const Plan& plan, const Dataset& dataset);
+
+}  // namespace openpick::core

@@ -1,0 +1,627 @@
+// [SECTION] The objective: expected utility by utility level, per quadrature node
+// [SECTION] Candidates: eligibility, scoring, node chances
+// [SECTION] Greedy order (lazy), list length, signals
+// [SECTION] make_plan, what-if
+// [SECTION] Exhaustive search, rank lists after interviews
+#include "openpick/core/planner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <queue>
+#include <set>
+#include <stdexcept>
+
+#include "openpick/core/eligibility.h"
+#include "openpick/core/fees.h"
+#include "openpick/core/signals.h"
+
+namespace openpick::core {
+
+Tier tier_for(double p_interview) {
+  return p_interview >= kTierLikelyFrom ? Tier::Likely : p_interview >= kTierTargetFrom ? Tier::Target : Tier::Reach;
+}
+
+const char* to_string(Tier t) {
+  switch (t) {
+    case Tier::Likely: return "likely";
+    case Tier::Target: return "target";
+    default: return "reach";
+  }
+}
+
+const char* to_string(SignalKind s) {
+  switch (s) {
+    case SignalKind::Gold: return "gold";
+    case SignalKind::Silver: return "silver";
+    default: return "none";
+  }
+}
+
+namespace {
+
+// ---- [SECTION] The objective ---------------------------------------------------------------------
+
+// E[utility of the match | Z = z_k] for a set ranked in true preference order. Programs of one
+// utility level are interchangeable in the rank list, so only the product A[l][k] of
+// (1 - q_jk) over the chosen programs of level l matters:
+//   value_k = sum_l B[l][k] * u_l * (1 - A[l][k]),  B[l][k] = prod_{l' < l} A[l'][k].
+// Adding program j (level l, q_jk = P(match at j | z_k)) gains B[l][k] A[l][k] q_jk (u_l - R[l][k]),
+// R[l][k] = the expected utility from the levels below l given no match at l or above.
+class Objective {
+ public:
+  Objective(std::vector<double> levels, const std::vector<double>& weights)
+      : u_(std::move(levels)), w_(weights), L_(u_.size()), K_(weights.size()),
+        A_(L_ * K_, 1.0), C_(L_ * K_, 0.0) {
+    refresh();
+  }
+
+  double gain(std::size_t level, const std::vector<double>& q) const {
+    const double* c = &C_[level * K_];
+    double g = 0.0;
+    for (std::size_t k = 0; k < K_; ++k) g += w_[k] * q[k] * c[k];
+    return g;
+  }
+
+  void add(std::size_t level, const std::vector<double>& q) {
+    double* a = &A_[level * K_];
+    for (std::size_t k = 0; k < K_; ++k) a[k] *= 1.0 - q[k];
+    refresh();
+  }
+
+  // Replaces one chosen program's chances (a signal placed) and returns the new value; with
+  // `commit` false the objective is left unchanged. `level_members` are the q vectors of the
+  // level's chosen programs after the change, used when a division would be unstable.
+  double value_with_level(std::size_t level, const std::vector<double>& a_level) const {
+    double total = 0.0;
+    for (std::size_t k = 0; k < K_; ++k) {
+      double b = 1.0, v = 0.0;
+      for (std::size_t l = 0; l < L_; ++l) {
+        const double a = l == level ? a_level[k] : A_[l * K_ + k];
+        v += b * u_[l] * (1.0 - a);
+        b *= a;
+      }
+      total += w_[k] * v;
+    }
+    return total;
+  }
+
+  double value() const { return value_with_level(L_, {}); }
+  std::vector<double> level_product(std::size_t level) const {
+    return {A_.begin() + static_cast<long>(level * K_), A_.begin() + static_cast<long>((level + 1) * K_)};
+  }
+  void set_level_product(std::size_t level, const std::vector<double>& a) {
+    std::copy(a.begin(), a.end(), A_.begin() + static_cast<long>(level * K_));
+    refresh();
+  }
+
+ private:
+  void refresh() {
+    for (std::size_t k = 0; k < K_; ++k) {
+      // R from the bottom level up, B from the top down.
+      double r = 0.0;
+      std::vector<double> R(L_, 0.0);
+      for (std::size_t l = L_; l-- > 0;) {
+        R[l] = r;
+        const double a = A_[l * K_ + k];
+        r = u_[l] * (1.0 - a) + a * r;
+      }
+      double b = 1.0;
+      for (std::size_t l = 0; l < L_; ++l) {
+        const double a = A_[l * K_ + k];
+        C_[l * K_ + k] = b * a * (u_[l] - R[l]);
+        b *= a;
+      }
+    }
+  }
+
+  std::vector<double> u_, w_;
+  std::size_t L_, K_;
+  std::vector<double> A_, C_;
+};
+
+// ---- [SECTION] Candidates --------------------------------------------------------------------------
+
+struct Candidate {
+  std::size_t index = 0;  // into dataset.programs
+  ProgramChance chance;   // scored without explanations
+  double utility = 1.0;
+  std::size_t level = 0;
+  std::vector<double> q;  // P(match here | z_k)
+  std::string group;      // the fee-counting group: the specialty, or "" for a pooled schedule
+  bool pinned = false;
+  SignalKind signal = SignalKind::None;
+};
+
+double specialty_weight(const Profile& profile, const std::string& specialty) {
+  if (profile.specialties.empty()) return 1.0;
+  for (const auto& s : profile.specialties)
+    if (s.name == specialty) return s.weight > 0.0 ? s.weight : 0.0;
+  return 0.0;
+}
+
+bool in_preferred_states(const Profile& profile, const Program& program) {
+  return std::find(profile.preferred_states.begin(), profile.preferred_states.end(), program.state) !=
+         profile.preferred_states.end();
+}
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The fee schedule, and the marginal cost of one more program in a group.
+class Fees {
+ public:
+  Fees(int season, bool assistance) : assistance_(assistance) {
+    auto s = eras_fee_schedule(season);
+    if (!s) throw std::invalid_argument("no ERAS fee schedule for season " + std::to_string(season));
+    schedule_ = *s;
+  }
+  const FeeSchedule& schedule() const { return schedule_; }
+  std::string group_of(const Program& p) const { return schedule_.per_specialty ? p.specialty : std::string(); }
+  double cost_usd(const std::map<std::string, int>& counts) const {
+    std::vector<int> c;
+    for (const auto& [group, n] : counts) c.push_back(n);
+    int total = 0;
+    for (int n : c) total += n;
+    if (total == 0) return 0.0;
+    return cents_to_usd(quote_eras_fees(schedule_, c, assistance_).total_cents);
+  }
+  double marginal_usd(std::map<std::string, int>& counts, const std::string& group) const {
+    const double before = cost_usd(counts);
+    ++counts[group];
+    const double after = cost_usd(counts);
+    --counts[group];
+    return after - before;
+  }
+
+ private:
+  FeeSchedule schedule_;
+  bool assistance_;
+};
+
+// ---- [SECTION] Greedy order ---------------------------------------------------------------------
+
+struct HeapEntry {
+  double key;
+  std::size_t candidate;
+  bool operator<(const HeapEntry& o) const {
+    // Larger key first; ties to the lower candidate (dataset order), for determinism.
+    return key != o.key ? key < o.key : candidate > o.candidate;
+  }
+};
+
+// The application order: pinned programs first, then lazy greedy by gain (or gain per dollar
+// under a dollar budget), up to `length` programs.
+std::vector<std::size_t> greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees,
+                                      bool per_dollar, std::size_t length) {
+  std::vector<std::size_t> order;
+  std::map<std::string, int> counts;
+  std::vector<bool> taken(cands.size(), false);
+  for (std::size_t i = 0; i < cands.size() && order.size() < length; ++i) {
+    if (!cands[i].pinned) continue;
+    objective.add(cands[i].level, cands[i].q);
+    ++counts[cands[i].group];
+    order.push_back(i);
+    taken[i] = true;
+  }
+  auto key_of = [&](std::size_t i) {
+    const double g = objective.gain(cands[i].level, cands[i].q);
+    if (!per_dollar) return g;
+    const double c = fees.marginal_usd(counts, cands[i].group);
+    return c > 0.0 ? g / c : g * 1e9;
+  };
+  std::priority_queue<HeapEntry> heap;
+  for (std::size_t i = 0; i < cands.size(); ++i)
+    if (!taken[i]) heap.push({key_of(i), i});
+  while (order.size() < length && !heap.empty()) {
+    const HeapEntry top = heap.top();
+    heap.pop();
+    const double fresh = key_of(top.candidate);
+    // Gains only shrink as the list grows (submodular), and marginal fees only grow, so a stale
+    // key is an upper bound: a fresh key that still leads is the greedy choice.
+    if (heap.empty() || !(fresh < heap.top().key)) {
+      objective.add(cands[top.candidate].level, cands[top.candidate].q);
+      ++counts[cands[top.candidate].group];
+      order.push_back(top.candidate);
+    } else {
+      heap.push({fresh, top.candidate});
+    }
+  }
+  return order;
+}
+
+std::vector<double> utility_levels(const std::vector<Candidate>& cands) {
+  std::set<double, std::greater<double>> levels;
+  for (const auto& c : cands) levels.insert(c.utility);
+  if (levels.empty()) levels.insert(1.0);
+  return {levels.begin(), levels.end()};
+}
+
+// The per-node chances of a candidate with its current signal.
+void set_chances(Candidate& c, const Model& model, std::vector<double>& scratch) {
+  ProgramLogits l = c.chance.logits;
+  if (c.signal == SignalKind::Gold) l.interview += c.chance.signal_logit;
+  if (c.signal == SignalKind::Silver) l.interview += kSilverShare * c.chance.signal_logit;
+  model.node_chances(l, scratch, c.q);
+}
+
+ProgramLogits signalled_logits(const Candidate& c) {
+  ProgramLogits l = c.chance.logits;
+  if (c.signal == SignalKind::Gold) l.interview += c.chance.signal_logit;
+  if (c.signal == SignalKind::Silver) l.interview += kSilverShare * c.chance.signal_logit;
+  return l;
+}
+
+// Recomputes one level's product from its members (after a change to one of them).
+std::vector<double> level_product_of(const std::vector<Candidate>& cands, const std::vector<std::size_t>& chosen,
+                                     std::size_t level, std::size_t K) {
+  std::vector<double> a(K, 1.0);
+  for (std::size_t i : chosen)
+    if (cands[i].level == level)
+      for (std::size_t k = 0; k < K; ++k) a[k] *= 1.0 - cands[i].q[k];
+  return a;
+}
+
+// Places each specialty's signals (gold first, then silver) on the chosen programs where they add
+// the most expected utility, one at a time. Signals go only to programs on the list: a signal
+// goes with an application.
+void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>& chosen, Objective& objective,
+                   const Dataset& dataset, const Model& model, std::vector<SignalSummary>& summary) {
+  const std::size_t K = model.nodes().size();
+  std::vector<std::string> specialties;
+  for (std::size_t i : chosen) {
+    const std::string& s = dataset.programs[cands[i].index].specialty;
+    if (std::find(specialties.begin(), specialties.end(), s) == specialties.end()) specialties.push_back(s);
+  }
+  std::vector<double> scratch;
+  for (const std::string& specialty : specialties) {
+    const SignalAllowance allowance = signal_allowance(specialty);
+    SignalSummary sum{specialty, allowance.gold, allowance.silver, 0, 0};
+    for (SignalKind kind : {SignalKind::Gold, SignalKind::Silver}) {
+      const int available = kind == SignalKind::Gold ? allowance.gold : allowance.silver;
+      for (int n = 0; n < available; ++n) {
+        const double base = objective.value();
+        double best_gain = 0.0;
+        std::size_t best = cands.size();
+        std::vector<double> best_q, best_a;
+        for (std::size_t i : chosen) {
+          Candidate& c = cands[i];
+          if (c.signal != SignalKind::None || c.chance.signal_logit <= 0.0 ||
+              dataset.programs[c.index].specialty != specialty)
+            continue;
+          Candidate trial = c;
+          trial.signal = kind;
+          set_chances(trial, model, scratch);
+          std::vector<double> a = objective.level_product(c.level);
+          bool stable = true;
+          for (std::size_t k = 0; k < K; ++k) {
+            const double keep = 1.0 - c.q[k];
+            if (keep < 1e-9) { stable = false; break; }
+            a[k] = a[k] / keep * (1.0 - trial.q[k]);
+          }
+          if (!stable) {
+            std::swap(c.q, trial.q);
+            a = level_product_of(cands, chosen, c.level, K);
+            std::swap(c.q, trial.q);
+          }
+          const double gain = objective.value_with_level(c.level, a) - base;
+          // Strictly better only: ties keep the earlier program in application order.
+          if (gain > best_gain) {
+            best_gain = gain;
+            best = i;
+            best_q = trial.q;
+            best_a = a;
+          }
+        }
+        if (best == cands.size()) break;
+        cands[best].signal = kind;
+        cands[best].q = best_q;
+        objective.set_level_product(cands[best].level, best_a);
+        (kind == SignalKind::Gold ? sum.gold_used : sum.silver_used) += 1;
+      }
+    }
+    summary.push_back(sum);
+  }
+}
+
+// ---- [SECTION] make_plan ------------------------------------------------------------------------
+
+struct Built {
+  std::vector<Candidate> cands;
+  std::vector<std::size_t> order;   // application order, as long as the curve
+  std::size_t length = 0;           // how many of `order` the plan applies to
+  std::vector<ExcludedProgram> excluded;
+};
+
+Built build(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
+            const Fees& fees, Plan& plan) {
+  Built b;
+  const bool explain = options.explain;
+  ScoreOptions so;
+  so.explain = false;
+  std::vector<double> scratch;
+  for (std::size_t i = 0; i < dataset.programs.size(); ++i) {
+    const Program& p = dataset.programs[i];
+    if (!matches_specialty(profile, p)) continue;
+    if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
+      continue;
+    const double utility = specialty_weight(profile, p.specialty);
+    if (contains(options.excluded_ids, p.id)) {
+      if (explain) b.excluded.push_back({i, p.id, "you excluded it"});
+      continue;
+    }
+    if (!is_eligible(profile, p)) {
+      if (explain) {
+        const EligibilityResult r = check_eligibility(profile, p);
+        b.excluded.push_back({i, p.id, r.reasons.empty() ? std::string("not eligible") : r.reasons.front()});
+      }
+      continue;
+    }
+    if (utility <= 0.0) continue;
+    Candidate c;
+    c.index = i;
+    c.chance = model.score(profile, p, so);
+    if (!c.chance.eligible) continue;
+    c.utility = utility;
+    c.group = fees.group_of(p);
+    c.pinned = contains(options.pinned_ids, p.id);
+    set_chances(c, model, scratch);
+    b.cands.push_back(std::move(c));
+  }
+  plan.candidates = b.cands.size();
+
+  const std::vector<double> levels = utility_levels(b.cands);
+  for (auto& c : b.cands)
+    c.level = static_cast<std::size_t>(std::find(levels.begin(), levels.end(), c.utility) - levels.begin());
+
+  const std::optional<double> budget = options.budget_usd ? options.budget_usd : profile.budget_usd;
+  std::size_t length = static_cast<std::size_t>(std::max(0, options.curve_length));
+  if (options.max_applications) length = std::max(length, static_cast<std::size_t>(std::max(0, *options.max_applications)));
+  Objective objective(levels, model.weights());
+  b.order = greedy_order(b.cands, objective, fees, budget.has_value(), length);
+
+  // The curve: P(match) and cost after each application in order.
+  ListState list = model.begin_list();
+  std::map<std::string, int> counts;
+  plan.curve.reserve(b.order.size() + 1);
+  plan.curve.push_back({0, 0.0, 0.0});
+  for (std::size_t n = 0; n < b.order.size(); ++n) {
+    const Candidate& c = b.cands[b.order[n]];
+    model.append(list, c.chance.logits);
+    ++counts[c.group];
+    plan.curve.push_back({static_cast<int>(n + 1), list.p_match, fees.cost_usd(counts)});
+  }
+  int pinned = 0;
+  for (std::size_t i : b.order) pinned += b.cands[i].pinned ? 1 : 0;
+  plan.diminishing_returns_at = static_cast<int>(b.order.size());
+  for (std::size_t n = 0; n + 1 < plan.curve.size(); ++n)
+    if (plan.curve[n + 1].p_match - plan.curve[n].p_match < options.diminishing_returns) {
+      plan.diminishing_returns_at = std::max(static_cast<int>(n), pinned);
+      break;
+    }
+
+  // How many to apply to: the count budget, else the dollar budget, else where returns diminish.
+  std::size_t n = static_cast<std::size_t>(plan.diminishing_returns_at);
+  if (options.max_applications) n = std::min<std::size_t>(b.order.size(), static_cast<std::size_t>(std::max(0, *options.max_applications)));
+  if (budget) {
+    std::size_t fit = 0;
+    while (fit < b.order.size() && plan.curve[fit + 1].cost_usd <= *budget + 1e-9) ++fit;
+    n = options.max_applications ? std::min(n, fit) : fit;
+    if (fit == 0 && !b.order.empty())
+      plan.notes.push_back("The budget does not cover one application with the transcript fee.");
+  }
+  b.length = n;
+  return b;
+}
+
+void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
+            const Fees& fees, Built& b, Plan& plan) {
+  std::vector<std::size_t> chosen(b.order.begin(), b.order.begin() + static_cast<long>(b.length));
+  Objective objective(utility_levels(b.cands), model.weights());
+  for (std::size_t i : chosen) objective.add(b.cands[i].level, b.cands[i].q);
+  place_signals(b.cands, chosen, objective, dataset, model, plan.signals);
+
+  // Rank order: true preference (utility), then application order.
+  std::vector<std::size_t> rank(chosen.size());
+  for (std::size_t r = 0; r < rank.size(); ++r) rank[r] = r;
+  std::stable_sort(rank.begin(), rank.end(),
+                   [&](std::size_t x, std::size_t y) { return b.cands[chosen[x]].utility > b.cands[chosen[y]].utility; });
+  std::vector<ProgramLogits> rank_logits;
+  for (std::size_t r : rank) rank_logits.push_back(signalled_logits(b.cands[chosen[r]]));
+  const ListOutcome out = model.evaluate_list(rank_logits);
+  std::vector<double> here(chosen.size(), 0.0);
+  for (std::size_t r = 0; r < rank.size(); ++r) here[rank[r]] = out.p_match_at[r];
+
+  plan.p_match = out.p_match;
+  plan.p_interview_any = out.p_interview_any;
+  plan.expected_interviews = out.expected_interviews;
+  plan.expected_utility = objective.value();
+  std::map<std::string, int> counts;
+  for (std::size_t i : chosen) ++counts[b.cands[i].group];
+  plan.cost_usd = fees.cost_usd(counts);
+
+  ScoreOptions so;
+  so.explain = options.explain;
+  for (std::size_t n = 0; n < chosen.size(); ++n) {
+    const Candidate& c = b.cands[chosen[n]];
+    PlannedProgram pp;
+    pp.index = c.index;
+    pp.id = dataset.programs[c.index].id;
+    pp.utility = c.utility;
+    pp.pinned = c.pinned;
+    pp.signal = c.signal;
+    const ProgramLogits l = signalled_logits(c);
+    pp.p_interview = model.p_interview(l);
+    pp.p_match = model.p_match(l);
+    pp.p_match_here = here[n];
+    pp.tier = tier_for(pp.p_interview);
+    if (options.explain) {
+      so.signal = c.signal != SignalKind::None;
+      const ProgramChance explained = model.score(profile, dataset.programs[c.index], so);
+      for (const Term& t : explained.terms) pp.reasons.push_back(format_term(t));
+      if (c.signal == SignalKind::Silver) pp.reasons.push_back("silver signal: counted as half a gold signal (assumption)");
+    }
+    plan.programs.push_back(std::move(pp));
+  }
+  plan.excluded = std::move(b.excluded);
+
+  if (options.assumption_range && !chosen.empty()) {
+    for (AssumptionEnd end : {AssumptionEnd::Pessimistic, AssumptionEnd::Optimistic}) {
+      const Model m(params_at(model.params(), end), static_cast<int>(model.nodes().size()));
+      std::vector<ProgramLogits> logits;
+      ScoreOptions fast;
+      fast.explain = false;
+      for (std::size_t r : rank) {
+        const Candidate& c = b.cands[chosen[r]];
+        const ProgramChance pc = m.score(profile, dataset.programs[c.index], fast);
+        ProgramLogits l = pc.logits;
+        if (c.signal == SignalKind::Gold) l.interview += pc.signal_logit;
+        if (c.signal == SignalKind::Silver) l.interview += kSilverShare * pc.signal_logit;
+        logits.push_back(l);
+      }
+      (end == AssumptionEnd::Pessimistic ? plan.p_match_low : plan.p_match_high) = m.evaluate_list(logits).p_match;
+    }
+    // The range always brackets the headline number.
+    plan.p_match_low = std::min(plan.p_match_low, plan.p_match);
+    plan.p_match_high = std::max(plan.p_match_high, plan.p_match);
+  } else {
+    plan.p_match_low = plan.p_match_high = plan.p_match;
+  }
+  (void)fees;
+}
+
+Plan plan_once(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model) {
+  Plan plan;
+  const Fees fees(options.fee_season, options.fee_assistance);
+  Built b = build(profile, dataset, options, model, fees, plan);
+  if (b.cands.empty())
+    plan.notes.push_back(profile.specialties.empty()
+                             ? "No program in the data is within reach of this profile."
+                             : "No program in your target specialties is within reach of this profile.");
+  finish(profile, dataset, options, model, fees, b, plan);
+  return plan;
+}
+
+}  // namespace
+
+Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model) {
+  Plan plan = plan_once(profile, dataset, options, model);
+  if (!options.whatif) return plan;
+
+  PlanOptions quick = options;
+  quick.whatif = false;
+  quick.explain = false;
+  quick.assumption_range = false;
+  struct Change {
+    const char* id;
+    const char* words;
+    bool applies;
+    std::function<void(Profile&, PlanOptions&)> apply;
+  };
+  const bool img = is_img(profile.graduate_type);
+  const std::vector<Change> changes = {
+      {"step3", "Pass Step 3", !profile.step3_passed, [](Profile& p, PlanOptions&) { p.step3_passed = true; }},
+      {"usce_3_months", "3 more months of hands-on US clinical experience", img,
+       [](Profile& p, PlanOptions&) { p.usce_months.hands_on += 3.0; }},
+      {"us_letter", "One more US letter of recommendation", img, [](Profile& p, PlanOptions&) { p.us_letters += 1; }},
+      {"step2ck_plus_10", "Step 2 CK 10 points higher", profile.step2ck.score.has_value() && *profile.step2ck.score <= 290,
+       [](Profile& p, PlanOptions&) { p.step2ck.score = *p.step2ck.score + 10; }},
+      {"accept_j1", "Accept a J-1 visa, not only H-1B", profile.visa == VisaNeed::H1b,
+       [](Profile& p, PlanOptions&) { p.visa = VisaNeed::J1OrH1b; }},
+      {"all_states", "Apply in every state, not only your preferred ones",
+       options.only_preferred_states && !profile.preferred_states.empty(),
+       [](Profile&, PlanOptions& o) { o.only_preferred_states = false; }},
+  };
+  for (const auto& ch : changes) {
+    if (!ch.applies) continue;
+    Profile p = profile;
+    PlanOptions o = quick;
+    ch.apply(p, o);
+    const Plan alt = plan_once(p, dataset, o, model);
+    plan.whatif.push_back({ch.id, ch.words, alt.p_match, alt.p_match - plan.p_match});
+  }
+  std::stable_sort(plan.whatif.begin(), plan.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
+  return plan;
+}
+
+// ---- [SECTION] Exhaustive search, rank lists ---------------------------------------------------------
+
+double expected_utility_of(const Profile& profile, const Dataset& dataset, const std::vector<std::size_t>& indexes,
+                           const Model& model) {
+  std::vector<std::pair<double, ProgramLogits>> ranked;
+  ScoreOptions so;
+  so.explain = false;
+  for (std::size_t i : indexes) {
+    const ProgramChance c = model.score(profile, dataset.programs.at(i), so);
+    ranked.push_back({specialty_weight(profile, dataset.programs[i].specialty), c.logits});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<ProgramLogits> logits;
+  for (const auto& r : ranked) logits.push_back(r.second);
+  const ListOutcome out = model.evaluate_list(logits);
+  double eu = 0.0;
+  for (std::size_t r = 0; r < ranked.size(); ++r) eu += ranked[r].first * out.p_match_at[r];
+  return eu;
+}
+
+double exhaustive_best_utility(const Profile& profile, const Dataset& dataset, const std::vector<std::size_t>& indexes,
+                               int count, const Model& model) {
+  if (indexes.size() > 24) throw std::invalid_argument("exhaustive search is for 24 programs or fewer");
+  const std::size_t n = indexes.size();
+  double best = 0.0;
+  for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+    if (__builtin_popcount(mask) != count) continue;
+    std::vector<std::size_t> set;
+    for (std::size_t j = 0; j < n; ++j)
+      if (mask & (1u << j)) set.push_back(indexes[j]);
+    best = std::max(best, expected_utility_of(profile, dataset, set, model));
+  }
+  return best;
+}
+
+RankListOutcome rank_list_outcome(const Profile& profile, const Dataset& dataset,
+                                  const std::vector<std::size_t>& interviewed_in_rank_order, const Model& model) {
+  const std::size_t K = model.nodes().size();
+  std::vector<double> posterior = model.weights();
+  std::vector<std::vector<double>> m_given_interview;
+  std::vector<double> interview, match;
+  ScoreOptions so;
+  so.explain = false;
+  for (std::size_t i : interviewed_in_rank_order) {
+    const ProgramChance c = model.score(profile, dataset.programs.at(i), so);
+    model.node_chances(c.logits, interview, match);
+    std::vector<double> m(K, 0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+      // An interview is evidence about the applicant factor: weigh each node by its likelihood.
+      posterior[k] *= interview[k];
+      m[k] = interview[k] > 0.0 ? match[k] / interview[k] : 0.0;
+    }
+    m_given_interview.push_back(std::move(m));
+  }
+  double total = 0.0;
+  for (double w : posterior) total += w;
+  RankListOutcome out;
+  out.p_match_at.assign(interviewed_in_rank_order.size(), 0.0);
+  if (total > 0.0) {
+    for (std::size_t k = 0; k < K; ++k) {
+      const double w = posterior[k] / total;
+      double none = 1.0;
+      for (std::size_t r = 0; r < m_given_interview.size(); ++r) {
+        out.p_match_at[r] += w * none * m_given_interview[r][k];
+        none *= 1.0 - m_given_interview[r][k];
+      }
+      out.p_match += w * (1.0 - none);
+    }
+  }
+  out.advice =
+      "Rank the programs in the order you truly prefer them. The Match runs applicant-proposing deferred "
+      "acceptance (Roth and Peranson, 1999): a program ranked higher can never cost you one ranked lower, so "
+      "ranking by your guess of your chances only risks a worse result. Unmatched IMGs were more likely to "
+      "rank by perceived likelihood (Liang et al., JGME 2015). Rank every program you would rather attend than "
+      "go unmatched.";
+  return out;
+}
+
+}  // namespace openpick::core

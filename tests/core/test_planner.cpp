@@ -1,0 +1,319 @@
+// The planner: greedy against exhaustive search, exactness with independent outcomes, budgets,
+// pins and exclusions, signals, what-if, the curve, the plan's JSON, rank lists after interviews.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
+#include "openpick/core/advice.h"
+#include "openpick/core/portfolio.h"
+#include "openpick/core/planner.h"
+#include "openpick/core/signals.h"
+
+using namespace openpick::core;
+
+namespace {
+
+// Integer-based draws (std:: distributions differ between standard libraries).
+struct Rng {
+  std::mt19937_64 g;
+  explicit Rng(std::uint64_t seed) : g(seed) {}
+  int uniform(int lo, int hi) { return lo + static_cast<int>(g() % static_cast<std::uint64_t>(hi - lo + 1)); }
+  double unit() { return static_cast<double>(g() >> 11) / 9007199254740992.0; }
+};
+
+const char* const kStates[] = {"MS", "AR", "NY", "CA", "TX", "LA", "OH"};
+
+Program random_program(Rng& r, int i, const std::string& specialty) {
+  Program p;
+  p.id = "P" + std::to_string(i);
+  p.name = "Program " + std::to_string(i);
+  p.institution = "Institution " + std::to_string(i);
+  p.specialty = specialty;
+  p.city = "City";
+  p.state = kStates[r.uniform(0, 6)];
+  p.setting = static_cast<Setting>(r.uniform(0, 2));
+  p.positions = r.uniform(2, 20);
+  p.img_share = r.uniform(0, 90) / 100.0;
+  p.visa.j1 = r.uniform(0, 9) < 7;
+  p.visa.h1b = r.uniform(0, 9) < 3;
+  p.accepts_signals = r.uniform(0, 9) < 9;
+  p.rural = r.uniform(0, 9) < 3;
+  return p;
+}
+
+Profile img_profile(int step2) {
+  Profile p;
+  p.graduate_type = GraduateType::NonUsImg;
+  p.visa = VisaNeed::J1;
+  p.step1 = {ExamResult::Pass, 2};
+  p.step2ck = {step2, 1};
+  p.graduation_year = 2019;
+  p.match_year = 2027;
+  p.usce_months = {2.0, 4.0};
+  p.us_letters = 2;
+  p.specialties = {{"Internal Medicine", 1.0}, {"Family Medicine", 0.7}};
+  p.preferred_states = {"MS", "AR"};
+  return p;
+}
+
+Dataset random_dataset(Rng& r, int n) {
+  Dataset d;
+  d.name = "random";
+  for (int i = 0; i < n; ++i) d.programs.push_back(random_program(r, i, i % 3 ? "Internal Medicine" : "Family Medicine"));
+  return d;
+}
+
+}  // namespace
+
+TEST(Planner, GreedyIsWithinOnePercentOfTheOptimumOnSmallInstances) {
+  // With the correlated model, greedy is the baseline; exhaustive search is the truth.
+  const Model model;
+  double worst_gap = 0.0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    Rng r(seed);
+    Dataset d = random_dataset(r, 12);
+    Profile p = img_profile(r.uniform(200, 250));
+    PlanOptions o;
+    o.whatif = false;
+    o.explain = false;
+    o.assumption_range = false;
+    const int count = r.uniform(1, 5);
+    o.max_applications = count;
+    const Plan plan = make_plan(p, d, o, model);
+    std::vector<std::size_t> eligible;
+    for (std::size_t i = 0; i < d.programs.size(); ++i) eligible.push_back(i);
+    const int k = std::min<int>(count, static_cast<int>(plan.candidates));
+    // Greedy's own set, before signals, against the best set of the same size.
+    std::vector<std::size_t> chosen;
+    for (const auto& pp : plan.programs) chosen.push_back(pp.index);
+    ASSERT_EQ(static_cast<int>(chosen.size()), k);
+    // Only eligible programs can be chosen; exhaustive over all is fine (ineligible add nothing).
+    std::vector<std::size_t> reachable;
+    for (std::size_t i : eligible)
+      if (model.score(p, d.programs[i]).eligible) reachable.push_back(i);
+    const double best = exhaustive_best_utility(p, d, reachable, k, model);
+    const double greedy = expected_utility_of(p, d, chosen, model);
+    ASSERT_LE(greedy, best + 1e-12);
+    if (best > 0) worst_gap = std::max(worst_gap, (best - greedy) / best);
+  }
+  std::printf("worst relative gap of greedy vs exhaustive over 40 instances: %.4f%%\n", worst_gap * 100.0);
+  EXPECT_LE(worst_gap, 0.01);
+}
+
+TEST(Planner, WithoutCorrelationGreedyMatchesKapursExactOrder) {
+  // sigma = 0: outcomes are independent, and the greedy values must equal the exact nested
+  // portfolio's at every length (Kapur 2022).
+  ModelParams params = default_model_params();
+  params.sigma_interview = 0.0;
+  params.sigma_match = 0.0;
+  const Model model(params);
+  Rng r(7);
+  Dataset d = random_dataset(r, 60);
+  Profile p = img_profile(232);
+  PlanOptions o;
+  o.whatif = false;
+  o.explain = false;
+  o.assumption_range = false;
+  o.max_applications = 25;
+  o.curve_length = 25;
+  const Plan plan = make_plan(p, d, o, model);
+  std::vector<PortfolioOption> options;
+  std::vector<std::size_t> index;
+  for (std::size_t i = 0; i < d.programs.size(); ++i) {
+    const ProgramChance c = model.score(p, d.programs[i]);
+    if (!c.eligible) continue;
+    options.push_back({c.p_match, d.programs[i].specialty == "Internal Medicine" ? 1.0 : 0.7});
+    index.push_back(i);
+  }
+  const NestedPortfolio exact = optimal_nested_portfolio(options, 25);
+  // Greedy's expected utility after k programs (signals aside: compare before they are placed).
+  for (int k = 1; k <= 25 && k < static_cast<int>(exact.value_by_count.size()); ++k) {
+    std::vector<std::size_t> first;
+    for (int n = 0; n < k; ++n) first.push_back(index[exact.order[static_cast<std::size_t>(n)]]);
+    const double exact_value = expected_utility_of(p, d, first, model);
+    EXPECT_NEAR(exact_value, exact.value_by_count[static_cast<std::size_t>(k)], 1e-9) << "k=" << k;
+  }
+  std::vector<std::size_t> greedy;
+  for (const auto& pp : plan.programs) greedy.push_back(pp.index);
+  // The plan's list (with signals off in the comparison) reaches the exact optimum of its length.
+  Profile unsignalled = p;
+  EXPECT_NEAR(expected_utility_of(unsignalled, d, greedy, model), exact.value_by_count[greedy.size()], 1e-9);
+}
+
+TEST(Planner, RespectsCountAndDollarBudgets) {
+  Rng r(11);
+  Dataset d = random_dataset(r, 300);
+  const Model model;
+  Profile p = img_profile(228);
+  PlanOptions o;
+  o.whatif = false;
+  o.max_applications = 17;
+  Plan plan = make_plan(p, d, o, model);
+  EXPECT_EQ(plan.programs.size(), 17u);
+  o.max_applications.reset();
+  o.budget_usd = 600.0;
+  plan = make_plan(p, d, o, model);
+  EXPECT_LE(plan.cost_usd, 600.0);
+  EXPECT_GT(plan.programs.size(), 20u);
+  // Dollars: one more program from the order would not have fit.
+  ASSERT_GT(plan.curve.size(), plan.programs.size() + 1);
+  EXPECT_GT(plan.curve[plan.programs.size() + 1].cost_usd, 600.0);
+}
+
+TEST(Planner, CurveIsMonotoneAndMarksDiminishingReturns) {
+  Rng r(3);
+  Dataset d = random_dataset(r, 400);
+  const Plan plan = make_plan(img_profile(226), d, PlanOptions{}, Model{});
+  ASSERT_GT(plan.curve.size(), 10u);
+  for (std::size_t i = 1; i < plan.curve.size(); ++i) {
+    EXPECT_GE(plan.curve[i].p_match, plan.curve[i - 1].p_match - 1e-15);
+    EXPECT_GE(plan.curve[i].cost_usd, plan.curve[i - 1].cost_usd);
+  }
+  const auto at = static_cast<std::size_t>(plan.diminishing_returns_at);
+  ASSERT_LT(at + 1, plan.curve.size());
+  EXPECT_LT(plan.curve[at + 1].p_match - plan.curve[at].p_match, 0.005);
+  if (at > 0) EXPECT_GE(plan.curve[at].p_match - plan.curve[at - 1].p_match, 0.005);
+}
+
+TEST(Planner, PinsExclusionsAndVisaRules) {
+  Rng r(5);
+  Dataset d = random_dataset(r, 200);
+  d.programs[0].visa.j1 = false;  // cannot be reached by a J-1 applicant, pinned or not
+  d.programs[1].visa.j1 = true;
+  d.programs[2].visa.j1 = true;
+  PlanOptions o;
+  o.whatif = false;
+  o.pinned_ids = {"P0", "P1"};
+  o.excluded_ids = {"P2"};
+  o.max_applications = 10;
+  const Plan plan = make_plan(img_profile(230), d, o, Model{});
+  std::set<std::string> ids;
+  for (const auto& pp : plan.programs) ids.insert(pp.id);
+  EXPECT_TRUE(ids.count("P1"));
+  EXPECT_FALSE(ids.count("P0"));
+  EXPECT_FALSE(ids.count("P2"));
+  EXPECT_TRUE(plan.programs[0].pinned);
+  auto reason_of = [&](const std::string& id) {
+    for (const auto& e : plan.excluded)
+      if (e.id == id) return e.reason;
+    return std::string();
+  };
+  EXPECT_NE(reason_of("P0").find("J-1"), std::string::npos) << reason_of("P0");
+  EXPECT_EQ(reason_of("P2"), "you excluded it");
+  for (const auto& pp : plan.programs) EXPECT_NE(d.programs[pp.index].visa.j1, false);
+}
+
+TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
+  Rng r(9);
+  Dataset d = random_dataset(r, 300);
+  PlanOptions o;
+  o.whatif = false;
+  o.max_applications = 40;
+  const Plan plan = make_plan(img_profile(224), d, o, Model{});
+  int gold_im = 0, silver_im = 0;
+  for (const auto& pp : plan.programs) {
+    if (pp.signal != SignalKind::None) EXPECT_NE(d.programs[pp.index].accepts_signals, false);
+    if (d.programs[pp.index].specialty == "Internal Medicine") {
+      gold_im += pp.signal == SignalKind::Gold;
+      silver_im += pp.signal == SignalKind::Silver;
+    }
+  }
+  EXPECT_LE(gold_im, signal_allowance("Internal Medicine").gold);
+  EXPECT_LE(silver_im, signal_allowance("Internal Medicine").silver);
+  EXPECT_GT(gold_im, 0);
+  // With signals the chance is above the curve's value for the same list without them.
+  EXPECT_GT(plan.p_match, plan.curve[plan.programs.size()].p_match);
+}
+
+TEST(Planner, WhatIfGainsAreRankedAndNeverNegativeForImprovements) {
+  Rng r(13);
+  Dataset d = random_dataset(r, 300);
+  Profile p = img_profile(221);
+  p.visa = VisaNeed::H1b;
+  PlanOptions o;
+  o.max_applications = 40;
+  const Plan plan = make_plan(p, d, o, Model{});
+  ASSERT_GE(plan.whatif.size(), 5u);
+  for (std::size_t i = 1; i < plan.whatif.size(); ++i) EXPECT_GE(plan.whatif[i - 1].gain, plan.whatif[i].gain);
+  for (const auto& w : plan.whatif) EXPECT_GE(w.gain, -1e-12) << w.id;
+  const bool has_j1 = std::any_of(plan.whatif.begin(), plan.whatif.end(), [](const WhatIf& w) { return w.id == "accept_j1"; });
+  EXPECT_TRUE(has_j1);
+}
+
+TEST(Planner, RangeBracketsTheHeadline) {
+  Rng r(17);
+  Dataset d = random_dataset(r, 200);
+  const Plan plan = make_plan(img_profile(219), d, PlanOptions{}, Model{});
+  EXPECT_LE(plan.p_match_low, plan.p_match);
+  EXPECT_GE(plan.p_match_high, plan.p_match);
+  EXPECT_LT(plan.p_match_low, plan.p_match_high);
+}
+
+TEST(Planner, JsonHasTheContractFields) {
+  Rng r(19);
+  Dataset d = random_dataset(r, 100);
+  const Profile p = img_profile(225);
+  const Plan plan = make_plan(p, d, PlanOptions{}, Model{});
+  const auto j = nlohmann::json::parse(plan_to_json(plan, d, advise(p, &plan)));
+  for (const char* k : {"p_match", "p_interview_any", "expected_interviews", "cost_usd", "programs", "excluded", "curve", "whatif"})
+    EXPECT_TRUE(j.contains(k)) << k;
+  ASSERT_FALSE(j["programs"].empty());
+  for (const char* k : {"id", "p_interview", "p_match", "tier", "signal", "reasons"}) EXPECT_TRUE(j["programs"][0].contains(k)) << k;
+  for (const char* k : {"applications", "p_match", "cost_usd"}) EXPECT_TRUE(j["curve"][0].contains(k)) << k;
+  for (const char* k : {"change", "p_match"}) EXPECT_TRUE(j["whatif"][0].contains(k)) << k;
+  EXPECT_EQ(j["programs"].size(), plan.programs.size());
+}
+
+TEST(Planner, EmptyOrUnreachableDataGivesAnEmptyPlanWithANote) {
+  Dataset d;
+  Plan plan = make_plan(img_profile(220), d, PlanOptions{}, Model{});
+  EXPECT_TRUE(plan.programs.empty());
+  EXPECT_EQ(plan.p_match, 0.0);
+  EXPECT_FALSE(plan.notes.empty());
+}
+
+TEST(RankList, MoreInterviewsNeverLowerTheChanceAndAdviceIsTruePreference) {
+  Rng r(23);
+  Dataset d = random_dataset(r, 30);
+  const Profile p = img_profile(226);
+  const Model model;
+  std::vector<std::size_t> interviewed;
+  double last = 0.0;
+  for (std::size_t i = 0; i < d.programs.size() && interviewed.size() < 6; ++i) {
+    if (!model.score(p, d.programs[i]).eligible) continue;
+    interviewed.push_back(i);
+    const RankListOutcome out = rank_list_outcome(p, d, interviewed, model);
+    EXPECT_GE(out.p_match, last - 1e-12);
+    EXPECT_LE(out.p_match, 1.0);
+    double sum = 0.0;
+    for (double x : out.p_match_at) sum += x;
+    EXPECT_NEAR(sum, out.p_match, 1e-12);
+    last = out.p_match;
+    EXPECT_NE(out.advice.find("truly prefer"), std::string::npos);
+  }
+  EXPECT_GT(last, 0.3) << "six interviews give a solid chance";
+}
+
+TEST(Advice, FiresOnTheProfile) {
+  Profile p = img_profile(218);
+  p.visa = VisaNeed::H1b;
+  const auto advice = advise(p, nullptr);
+  auto has = [&](const char* id) {
+    return std::any_of(advice.begin(), advice.end(), [&](const Advice& a) { return a.id == id; });
+  };
+  EXPECT_TRUE(has("step3_before_ranking"));
+  EXPECT_TRUE(has("lean_on_step2_and_letters"));
+  EXPECT_TRUE(has("get_us_letters"));
+  EXPECT_TRUE(has("apply_day_one"));
+  p.step3_passed = true;
+  p.step1.attempts = 1;
+  p.us_letters = 4;
+  const auto fewer = advise(p, nullptr);
+  EXPECT_FALSE(std::any_of(fewer.begin(), fewer.end(), [](const Advice& a) { return a.id == "step3_before_ranking"; }));
+  EXPECT_FALSE(std::any_of(fewer.begin(), fewer.end(), [](const Advice& a) { return a.id == "get_us_letters"; }));
+  for (const auto& a : advice) EXPECT_FALSE(a.why.empty()) << a.id;
+}
