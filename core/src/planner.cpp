@@ -129,7 +129,7 @@ struct Candidate {
   double utility = 1.0;
   std::size_t level = 0;
   std::vector<double> q;  // P(match here | z_k)
-  std::string group;      // the fee-counting group: the specialty, or "" for a pooled schedule
+  int group = 0;          // the fee-counting group (Fees::group_of)
   bool pinned = false;
   SignalKind signal = SignalKind::None;
 };
@@ -150,7 +150,9 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-// The fee schedule, and the marginal cost of one more program in a group.
+// The fee schedule, and the marginal cost of one more program in a counting group (a specialty,
+// or one pooled group for a schedule that does not count per specialty). Groups are small
+// integers so the greedy loop does no string work.
 class Fees {
  public:
   Fees(int season, bool assistance) : assistance_(assistance) {
@@ -158,27 +160,40 @@ class Fees {
     if (!s) throw std::invalid_argument("no ERAS fee schedule for season " + std::to_string(season));
     schedule_ = *s;
   }
-  const FeeSchedule& schedule() const { return schedule_; }
-  std::string group_of(const Program& p) const { return schedule_.per_specialty ? p.specialty : std::string(); }
-  double cost_usd(const std::map<std::string, int>& counts) const {
-    std::vector<int> c;
-    for (const auto& [group, n] : counts) c.push_back(n);
-    int total = 0;
-    for (int n : c) total += n;
-    if (total == 0) return 0.0;
-    return cents_to_usd(quote_eras_fees(schedule_, c, assistance_).total_cents);
+  int group_of(const Program& p) {
+    const std::string key = schedule_.per_specialty ? p.specialty : std::string();
+    auto it = std::find(groups_.begin(), groups_.end(), key);
+    if (it != groups_.end()) return static_cast<int>(it - groups_.begin());
+    groups_.push_back(key);
+    return static_cast<int>(groups_.size() - 1);
   }
-  double marginal_usd(std::map<std::string, int>& counts, const std::string& group) const {
+  std::vector<int> empty_counts() const { return std::vector<int>(groups_.size(), 0); }
+  double cost_usd(const std::vector<int>& counts) const {
+    int total = 0;
+    for (int n : counts) total += n;
+    if (total == 0) return 0.0;
+    return cents_to_usd(quote_eras_fees(schedule_, counts, assistance_).total_cents);
+  }
+  double marginal_usd(std::vector<int>& counts, int group) const {
+    int total = 0;
+    for (int n : counts) total += n;
+    if (!assistance_) {
+      // Without assistance the quote is a sum of per-program fees: no need to price the list.
+      const std::int64_t cents = program_fee_cents(schedule_, counts[static_cast<std::size_t>(group)] + 1) +
+                                 (total == 0 ? schedule_.transcript_cents : 0);
+      return cents_to_usd(cents);
+    }
     const double before = cost_usd(counts);
-    ++counts[group];
+    ++counts[static_cast<std::size_t>(group)];
     const double after = cost_usd(counts);
-    --counts[group];
+    --counts[static_cast<std::size_t>(group)];
     return after - before;
   }
 
  private:
   FeeSchedule schedule_;
   bool assistance_;
+  std::vector<std::string> groups_;
 };
 
 // ---- [SECTION] Greedy order ---------------------------------------------------------------------
@@ -194,17 +209,30 @@ struct HeapEntry {
 
 // The application order: pinned programs first, then lazy greedy by gain (or gain per dollar
 // under a dollar budget), up to `length` programs.
+// When the order may stop early: the curve wants `length` programs, but a what-if re-plan only
+// needs the list itself, so it stops once the budget is passed or returns have diminished.
+struct Stop {
+  std::size_t length = 0;
+  std::optional<double> past_budget_usd;  // stop after the first program that takes the cost past this
+  std::optional<double> min_p_match_gain; // stop after the first program that adds less than this
+};
+
 std::vector<std::size_t> greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees,
-                                      bool per_dollar, std::size_t length) {
+                                      bool per_dollar, const Stop& stop, const Model& model) {
+  const std::size_t length = stop.length;
+  ListState list = model.begin_list();
+  double p_before = 0.0;
   std::vector<std::size_t> order;
-  std::map<std::string, int> counts;
+  std::vector<int> counts = fees.empty_counts();
   std::vector<bool> taken(cands.size(), false);
   for (std::size_t i = 0; i < cands.size() && order.size() < length; ++i) {
     if (!cands[i].pinned) continue;
     objective.add(cands[i].level, cands[i].q);
-    ++counts[cands[i].group];
+    ++counts[static_cast<std::size_t>(cands[i].group)];
     order.push_back(i);
     taken[i] = true;
+    model.append(list, cands[i].chance.logits);
+    p_before = list.p_match;
   }
   auto key_of = [&](std::size_t i) {
     const double g = objective.gain(cands[i].level, cands[i].q);
@@ -223,8 +251,14 @@ std::vector<std::size_t> greedy_order(std::vector<Candidate>& cands, Objective& 
     // key is an upper bound: a fresh key that still leads is the greedy choice.
     if (heap.empty() || !(fresh < heap.top().key)) {
       objective.add(cands[top.candidate].level, cands[top.candidate].q);
-      ++counts[cands[top.candidate].group];
+      ++counts[static_cast<std::size_t>(cands[top.candidate].group)];
       order.push_back(top.candidate);
+      if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
+      if (stop.min_p_match_gain) {
+        model.append(list, cands[top.candidate].chance.logits);
+        if (list.p_match - p_before < *stop.min_p_match_gain) break;
+        p_before = list.p_match;
+      }
     } else {
       heap.push({fresh, top.candidate});
     }
@@ -336,7 +370,7 @@ struct Built {
 };
 
 Built build(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
-            const Fees& fees, Plan& plan) {
+            Fees& fees, bool list_only, Plan& plan) {
   Built b;
   const bool explain = options.explain;
   ScoreOptions so;
@@ -380,17 +414,24 @@ Built build(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   std::size_t length = static_cast<std::size_t>(std::max(0, options.curve_length));
   if (options.max_applications) length = std::max(length, static_cast<std::size_t>(std::max(0, *options.max_applications)));
   Objective objective(levels, model.weights());
-  b.order = greedy_order(b.cands, objective, fees, budget.has_value(), length);
+  Stop stop;
+  stop.length = length;
+  if (list_only) {
+    if (budget) stop.past_budget_usd = *budget;
+    if (options.max_applications) stop.length = static_cast<std::size_t>(std::max(0, *options.max_applications));
+    if (!budget && !options.max_applications) stop.min_p_match_gain = options.diminishing_returns;
+  }
+  b.order = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model);
 
   // The curve: P(match) and cost after each application in order.
   ListState list = model.begin_list();
-  std::map<std::string, int> counts;
+  std::vector<int> counts = fees.empty_counts();
   plan.curve.reserve(b.order.size() + 1);
   plan.curve.push_back({0, 0.0, 0.0});
   for (std::size_t n = 0; n < b.order.size(); ++n) {
     const Candidate& c = b.cands[b.order[n]];
     model.append(list, c.chance.logits);
-    ++counts[c.group];
+    ++counts[static_cast<std::size_t>(c.group)];
     plan.curve.push_back({static_cast<int>(n + 1), list.p_match, fees.cost_usd(counts)});
   }
   int pinned = 0;
@@ -438,8 +479,8 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   plan.p_interview_any = out.p_interview_any;
   plan.expected_interviews = out.expected_interviews;
   plan.expected_utility = objective.value();
-  std::map<std::string, int> counts;
-  for (std::size_t i : chosen) ++counts[b.cands[i].group];
+  std::vector<int> counts = fees.empty_counts();
+  for (std::size_t i : chosen) ++counts[static_cast<std::size_t>(b.cands[i].group)];
   plan.cost_usd = fees.cost_usd(counts);
 
   ScoreOptions so;
@@ -492,10 +533,12 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   (void)fees;
 }
 
-Plan plan_once(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model) {
+// `list_only`: a what-if re-plan, which needs the list and its chance but not the whole curve.
+Plan plan_once(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
+               bool list_only) {
   Plan plan;
-  const Fees fees(options.fee_season, options.fee_assistance);
-  Built b = build(profile, dataset, options, model, fees, plan);
+  Fees fees(options.fee_season, options.fee_assistance);
+  Built b = build(profile, dataset, options, model, fees, list_only, plan);
   if (b.cands.empty())
     plan.notes.push_back(profile.specialties.empty()
                              ? "No program in the data is within reach of this profile."
@@ -507,7 +550,7 @@ Plan plan_once(const Profile& profile, const Dataset& dataset, const PlanOptions
 }  // namespace
 
 Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model) {
-  Plan plan = plan_once(profile, dataset, options, model);
+  Plan plan = plan_once(profile, dataset, options, model, false);
   if (!options.whatif) return plan;
 
   PlanOptions quick = options;
@@ -539,7 +582,7 @@ Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions
     Profile p = profile;
     PlanOptions o = quick;
     ch.apply(p, o);
-    const Plan alt = plan_once(p, dataset, o, model);
+    const Plan alt = plan_once(p, dataset, o, model, true);
     plan.whatif.push_back({ch.id, ch.words, alt.p_match, alt.p_match - plan.p_match});
   }
   std::stable_sort(plan.whatif.begin(), plan.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
