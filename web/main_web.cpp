@@ -11,6 +11,9 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // ImGuiContext::TestEngineHookItems, for the widget positions
+
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstring>
@@ -45,6 +48,15 @@ struct App {
   // Touch: the finger's last position, and whether it has moved far enough to be a scroll.
   double touch_x = 0, touch_y = 0, touch_start_x = 0, touch_start_y = 0;
   bool touch_scrolling = false;
+  bool dark = false;  // the theme the style was last built for
+  // Widget positions (label and rectangle in CSS px) of the last frame, for browser tests that
+  // click as a person would; recorded only once window.openpick.items() has been asked for.
+  struct Item {
+    std::string label;
+    float x0, y0, x1, y1;
+  };
+  std::vector<Item> items_drawing, items_drawn;
+  std::string items_json;
 };
 
 App* g_app = nullptr;  // the exported functions below need to find the app
@@ -183,6 +195,10 @@ void set_clipboard(void* user, const char* text) {
   app.platform.set_clipboard(app.clipboard);
 }
 
+void record_item(unsigned, const char* label, float x0, float y0, float x1, float y1) {
+  if (g_app) g_app->items_drawing.push_back({label, x0, y0, x1, y1});
+}
+
 // Places the hidden text field at the text cursor, so an IME's candidate window appears there.
 void set_ime_position(int x, int y) { EM_ASM(openpickPage.placeTextField($0, $1), x, y); }
 
@@ -204,10 +220,11 @@ void frame(void* arg) {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
   const double dpr = emscripten_get_device_pixel_ratio();
-  if (dpr != app.dpr) {
+  if (dpr != app.dpr || app.state.embed.dark != app.dark) {
+    if (dpr != app.dpr) rebuild_fonts(dpr);
     app.dpr = dpr;
-    rebuild_fonts(dpr);
-    openpick::shell::apply_style(1.0f);
+    app.dark = app.state.embed.dark;
+    openpick::shell::apply_style(1.0f, app.dark);
   }
   const int fb_w = static_cast<int>(std::lround(css_w * dpr));
   const int fb_h = static_cast<int>(std::lround(css_h * dpr));
@@ -235,10 +252,15 @@ void frame(void* arg) {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
+  app.items_drawing.clear();
   openpick::shell::draw_frame(app.state, app.platform);
   ImGui::Render();
+  app.items_drawn.swap(app.items_drawing);
   glViewport(0, 0, fb_w, fb_h);
-  glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
+  if (app.dark)
+    glClearColor(0.11f, 0.12f, 0.14f, 1.0f);
+  else
+    glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -285,6 +307,31 @@ EMSCRIPTEN_KEEPALIVE void openpick_load_file(const char* name, const char* bytes
   if (!g_app) return;
   g_app->state.actions.emplace_back(openpick::shell::LoadFile{
       name, std::string(bytes, static_cast<std::size_t>(len)), is_sample != 0});
+}
+
+// The page is framed by an adviser's site at this exact origin (checked by the page's script):
+// shows the Share panel. Only the page's embed guest calls this.
+EMSCRIPTEN_KEEPALIVE void openpick_set_embedded(const char* host_origin) {
+  if (g_app) g_app->state.actions.emplace_back(openpick::shell::SetEmbedHost{host_origin});
+}
+
+// Light (0) or dark (1) interface, as the embedding host asked.
+EMSCRIPTEN_KEEPALIVE void openpick_set_theme(int dark) {
+  if (g_app) g_app->state.actions.emplace_back(openpick::shell::SetTheme{dark != 0});
+}
+
+// The labelled widgets of the last frame: [{"label", "x", "y", "w", "h"}] in CSS px from the
+// canvas's top-left corner. The first call turns recording on; positions follow from the next
+// frame. Valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* openpick_items_json() {
+  if (!g_app) return "[]";
+  GImGui->TestEngineHookItems = true;
+  openpick_set_item_handler(&record_item);
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& it : g_app->items_drawn)
+    j.push_back({{"label", it.label}, {"x", it.x0}, {"y", it.y0}, {"w", it.x1 - it.x0}, {"h", it.y1 - it.y0}});
+  g_app->items_json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_app->items_json.c_str();
 }
 
 // Text typed into the hidden text field (keyboard, IME, on-screen keyboard, dead keys).

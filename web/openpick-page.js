@@ -27,6 +27,13 @@
       if (!Module.calledRun) return null;
       return JSON.parse(Module.UTF8ToString(Module._openpick_state_json()));
     },
+    // The labelled widgets of the last frame, {label, x, y, w, h} in CSS px from the canvas's
+    // top-left corner, for tests that click where a person would. Recording starts at the first
+    // call, so call it once and wait a frame.
+    items() {
+      if (!Module.calledRun) return [];
+      return JSON.parse(Module.UTF8ToString(Module._openpick_items_json()));
+    },
   };
 
   function newCString(text) {
@@ -92,6 +99,13 @@
       // Only links the app itself shows; opened without giving the new page a handle on this one.
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    // The applicant pressed Send in the Share panel; the embed guest (openpick-embed-guest.js)
+    // posts to the embedding page's exact origin. Without a guest nothing is sent.
+    shareWithHost(json) {
+      if (window.openpickPage.embedGuest) window.openpickPage.embedGuest.share(json);
+    },
+    loadBytes: (name, bytes, isSample) => loadBytes(name, bytes, isSample),
+    embedGuest: null,
   };
 
   // Keyboard focus lives on the canvas, or on the hidden text field while a text widget is active;
@@ -180,6 +194,14 @@
     printErr: (text) => console.warn(text),
     onAbort: (what) => fatal('OpenPick stopped unexpectedly (' + what + '). Reload the page.'),
   };
+
+  // Offline after the first load: web/sw.js keeps a copy of this page's own files (nothing else),
+  // registered once the planner runs so it does not compete with the first load.
+  ready.then(() => {
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('OpenPick: no offline copy:', e.message));
+    }
+  }, () => {});
 
   if (typeof WebAssembly !== 'object') fatal('This browser does not support WebAssembly, which OpenPick needs.');
 })();

@@ -47,6 +47,11 @@ EM_JS(void, op_js_open_url, (const char* url), {
   openpickPage.openUrl(UTF8ToString(url));
 });
 
+// The embed guest (openpick-embed-guest.js) posts it to the host's exact origin, nowhere else.
+EM_JS(void, op_js_share_with_host, (const char* json), {
+  openpickPage.shareWithHost(UTF8ToString(json));
+});
+
 namespace openpick::web {
 
 namespace {
@@ -90,5 +95,7 @@ void WebPlatform::storage_remove(const std::string& key) { op_js_storage_remove(
 void WebPlatform::set_clipboard(const std::string& text) { op_js_set_clipboard(text.c_str()); }
 
 void WebPlatform::open_url(const std::string& url) { op_js_open_url(url.c_str()); }
+
+void WebPlatform::share_with_host(const std::string& json) { op_js_share_with_host(json.c_str()); }
 
 }  // namespace openpick::web

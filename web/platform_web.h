@@ -18,6 +18,7 @@ class WebPlatform final : public shell::Platform {
   void storage_remove(const std::string& key) override;
   void set_clipboard(const std::string& text) override;
   void open_url(const std::string& url) override;
+  void share_with_host(const std::string& json) override;
 
   // Called from JS (through main_web.cpp's exported function) when a picked file has been read.
   void deliver_file(int request_id, std::string name, std::string bytes);

@@ -170,6 +170,15 @@ void apply_actions(AppState& state, Platform& platform) {
                      state.storage_status = "Everything OpenPick kept in this browser was removed.";
                    },
                    [&](const RestoreFromStorage&) { restore(state, platform); },
+                   [&](const SetEmbedHost& a) { state.embed.host_origin = a.origin; },
+                   [&](const SetTheme& a) { state.embed.dark = a.dark; },
+                   [&](const ShareWithHost& a) {
+                     if (state.embed.host_origin.empty()) return;  // not embedded: nobody to send to
+                     platform.share_with_host(a.json);
+                     state.embed.share_preview.clear();
+                     ++state.embed.shares_sent;
+                     state.embed.share_status = "Sent to " + state.embed.host_origin + ".";
+                   },
                },
                action);
   }

@@ -35,6 +35,11 @@ std::string state_to_json(const AppState& state) {
   j["profile"] = state.profile_is_set ? nlohmann::json::parse(core::profile_to_json(state.profile))
                                       : nlohmann::json(nullptr);
   j["persist"] = state.persist;
+  j["embed"] = {{"host", state.embed.host_origin.empty() ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(state.embed.host_origin)},
+                {"theme", state.embed.dark ? "dark" : "light"},
+                {"confirming_share", !state.embed.share_preview.empty()},
+                {"shares_sent", state.embed.shares_sent}};
   auto& messages = j["messages"] = nlohmann::json::array();
   for (const auto& m : state.messages)
     messages.push_back({{"severity", m.severity == core::Severity::Error ? "error" : "warning"},

@@ -8,9 +8,12 @@
 
 namespace openpick::shell {
 
-void apply_style(float scale) {
+void apply_style(float scale, bool dark) {
   ImGuiStyle style;  // fresh each time: ScaleAllSizes is not idempotent
-  ImGui::StyleColorsLight(&style);
+  if (dark)
+    ImGui::StyleColorsDark(&style);
+  else
+    ImGui::StyleColorsLight(&style);
   style.WindowRounding = 0.0f;
   style.WindowBorderSize = 0.0f;
   style.FrameRounding = 4.0f;
@@ -19,7 +22,7 @@ void apply_style(float scale) {
   style.FramePadding = ImVec2(8.0f, 5.0f);
   style.ItemSpacing = ImVec2(8.0f, 6.0f);
   style.WindowPadding = ImVec2(14.0f, 12.0f);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  style.Colors[ImGuiCol_WindowBg] = dark ? ImVec4(0.11f, 0.12f, 0.14f, 1.0f) : ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
@@ -58,6 +61,7 @@ void draw_frame(AppState& state, Platform& platform) {
 
   if (ImGui::BeginTabBar("panels")) {
     for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
+      if (p->visible && !p->visible(state)) continue;
       if (ImGui::BeginTabItem(p->name)) {
         p->draw(state, platform);
         ImGui::EndTabItem();

@@ -11,6 +11,7 @@ constexpr PanelInfo kPanels[] = {
     {"Programs", &panel_programs},
     {"Data", &panel_data},
     {"About", &panel_about},
+    {"Share", &panel_share, &panel_share_visible},
 };
 }  // namespace
 

@@ -4,11 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { startServer } from '../../scripts/static_server.mjs';
+import { plannerHeaders } from '../../scripts/csp.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 
 export const siteDir = resolve(process.env.OPENPICK_SITE_DIR || 'build/web/site');
+// The example adviser's site, built next to the planner's (web/CMakeLists.txt).
+export const hostExampleDir = resolve(siteDir, '..', 'host-example');
 export const artifactsDir = resolve(process.env.OPENPICK_ARTIFACTS_DIR || 'build/screenshots');
 mkdirSync(artifactsDir, { recursive: true });
 
@@ -20,6 +23,8 @@ const kChromiumFlags = [
   '--disable-component-update', '--disable-sync',
 ];
 
+export { startServer };
+
 export async function launch() {
   // playwright-core gives each launch a fresh, empty profile folder of its own.
   const browser = await chromium.launch({
@@ -27,7 +32,8 @@ export async function launch() {
     headless: true,
     args: kChromiumFlags,
   });
-  const server = await startServer({ root: siteDir });
+  // Served with the planner's Content-Security-Policy header, as `make serve` does.
+  const server = await startServer({ root: siteDir, headers: plannerHeaders("'self'") });
   return {
     browser,
     server,

@@ -40,9 +40,21 @@ struct SetPersistence {
 struct ForgetEverything {};
 // Reads saved settings and profile from storage; queued once at start.
 struct RestoreFromStorage {};
+// Embedding (web/EMBED.md): the page is framed by an adviser's site at this exact origin.
+struct SetEmbedHost {
+  std::string origin;
+};
+// Light or dark interface (an embedding host's choice).
+struct SetTheme {
+  bool dark = false;
+};
+// The applicant pressed "Send" after seeing exactly `json`: hand it to the embedding host.
+struct ShareWithHost {
+  std::string json;
+};
 
 using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything,
-                            RestoreFromStorage>;
+                            RestoreFromStorage, SetEmbedHost, SetTheme, ShareWithHost>;
 
 // --- state -----------------------------------------------------------------------------------
 
@@ -73,6 +85,16 @@ struct ProgramsView {
   bool dirty = true;
 };
 
+// Embedding in an adviser's page: who frames us, the theme it asked for, and the Share panel's
+// confirmation step (the exact text that would be sent, shown before sending).
+struct EmbedState {
+  std::string host_origin;    // empty: not embedded
+  bool dark = false;
+  std::string share_preview;  // non-empty while the applicant is looking at what would be sent
+  std::string share_status;
+  int shares_sent = 0;
+};
+
 struct AppState {
   // Document.
   core::Dataset dataset;
@@ -91,6 +113,7 @@ struct AppState {
   core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
   ProgramsView programs_view;
   DatasetSummary dataset_summary;
+  EmbedState embed;
 
   // Pending actions, applied between frames.
   std::vector<Action> actions;

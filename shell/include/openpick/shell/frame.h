@@ -7,8 +7,9 @@
 namespace openpick::shell {
 
 // Sets up Dear ImGui's style for OpenPick at a given scale (1 = 16 px font). Rebuilds the style
-// from a fresh ImGuiStyle each time: ScaleAllSizes is not idempotent.
-void apply_style(float scale);
+// from a fresh ImGuiStyle each time: ScaleAllSizes is not idempotent. `dark`: an embedding
+// host's dark theme.
+void apply_style(float scale, bool dark = false);
 
 // Call between ImGui::NewFrame() and ImGui::Render().
 void draw_frame(AppState& state, Platform& platform);

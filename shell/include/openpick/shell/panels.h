@@ -12,6 +12,7 @@ using PanelFn = void (*)(AppState&, Platform&);
 struct PanelInfo {
   const char* name;
   PanelFn draw;
+  bool (*visible)(const AppState&) = nullptr;  // null: always shown
 };
 
 void panel_start(AppState& state, Platform& platform);
@@ -19,6 +20,8 @@ void panel_profile(AppState& state, Platform& platform);
 void panel_programs(AppState& state, Platform& platform);
 void panel_data(AppState& state, Platform& platform);
 void panel_about(AppState& state, Platform& platform);
+void panel_share(AppState& state, Platform& platform);
+bool panel_share_visible(const AppState& state);  // only when embedded in an adviser's page
 
 const PanelInfo* panels_begin();
 const PanelInfo* panels_end();

@@ -24,6 +24,8 @@ class Platform {
   virtual void storage_remove(const std::string& key) = 0;
   virtual void set_clipboard(const std::string& text) = 0;
   virtual void open_url(const std::string& url) = 0;
+  // Send a document the applicant chose to share to the page embedding the planner (if any).
+  virtual void share_with_host(const std::string& json) = 0;
 };
 
 // A platform that does nothing: headless tests and the command line.
@@ -38,6 +40,7 @@ class NullPlatform : public Platform {
   void storage_remove(const std::string&) override {}
   void set_clipboard(const std::string&) override {}
   void open_url(const std::string&) override {}
+  void share_with_host(const std::string&) override {}
 };
 
 }  // namespace openpick::shell
