@@ -1,5 +1,7 @@
 // Applies the queued actions between frames: the one place the document changes, is saved, and
 // is checked. An import that fails changes nothing and says why.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "openpick/core/io.h"
@@ -50,8 +52,43 @@ void save_profile(AppState& state, Platform& platform) {
     state.storage_status = "Saved in this browser only.";
 }
 
+nlohmann::json settings_json(const AppState& state) {
+  const core::PlanOptions& o = state.plan_options;
+  nlohmann::json j{{"persist", state.persist},
+                   {"pinned", o.pinned_ids},
+                   {"excluded", o.excluded_ids},
+                   {"fee_assistance", o.fee_assistance},
+                   {"only_preferred_states", o.only_preferred_states}};
+  j["max_applications"] = o.max_applications ? nlohmann::json(*o.max_applications) : nlohmann::json(nullptr);
+  return j;
+}
+
+// Reads the settings leniently: a field of the wrong type keeps its default (settings are ours,
+// but an older or hand-edited copy must never stop the app).
+void read_settings(AppState& state, const nlohmann::json& j) {
+  if (!j.is_object()) return;
+  auto flag = [&](const char* key, bool& out) {
+    if (j.contains(key) && j[key].is_boolean()) out = j[key].get<bool>();
+  };
+  auto ids = [&](const char* key, std::vector<std::string>& out) {
+    if (!j.contains(key) || !j[key].is_array()) return;
+    out.clear();
+    for (const auto& v : j[key])
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  };
+  flag("persist", state.persist);
+  flag("fee_assistance", state.plan_options.fee_assistance);
+  flag("only_preferred_states", state.plan_options.only_preferred_states);
+  ids("pinned", state.plan_options.pinned_ids);
+  ids("excluded", state.plan_options.excluded_ids);
+  if (j.contains("max_applications") && j["max_applications"].is_number_integer()) {
+    const auto n = j["max_applications"].get<long long>();
+    if (n >= 0 && n <= 10000) state.plan_options.max_applications = static_cast<int>(n);
+  }
+}
+
 void save_settings(AppState& state, Platform& platform) {
-  const std::string settings = nlohmann::json{{"persist", state.persist}}.dump();
+  const std::string settings = (state.persist ? settings_json(state) : nlohmann::json{{"persist", false}}).dump();
   if (auto err = platform.storage_set(kStorageSettingsKey, settings))
     state.storage_status = "Could not save settings in this browser (" + *err + ").";
 }
@@ -99,11 +136,8 @@ void load_file(AppState& state, const LoadFile& f) {
 }
 
 void restore(AppState& state, Platform& platform) {
-  if (auto settings = platform.storage_get(kStorageSettingsKey)) {
-    const auto j = nlohmann::json::parse(*settings, nullptr, false);
-    if (j.is_object() && j.contains("persist") && j["persist"].is_boolean())
-      state.persist = j["persist"].get<bool>();
-  }
+  if (auto settings = platform.storage_get(kStorageSettingsKey))
+    read_settings(state, nlohmann::json::parse(*settings, nullptr, false));
   if (!state.persist) {
     state.storage_status = "Saving is off: nothing is kept in this browser.";
     return;
@@ -130,6 +164,28 @@ void restore(AppState& state, Platform& platform) {
   state.storage_status = "Restored from this browser.";
 }
 
+void set_membership(std::vector<std::string>& ids, const std::string& id, bool member) {
+  const auto it = std::find(ids.begin(), ids.end(), id);
+  if (member && it == ids.end()) ids.push_back(id);
+  if (!member && it != ids.end()) ids.erase(it);
+}
+
+// The one place a plan is made. Runs between frames after the actions that change its inputs.
+void replan(AppState& state) {
+  state.plan_dirty = false;
+  ++state.plan_revision;
+  state.plan_valid = state.profile_is_set && !state.dataset.programs.empty();
+  if (!state.plan_valid) {
+    state.plan = core::Plan{};
+    state.advice = core::advise(state.profile, nullptr);
+    state.plan_json.clear();
+    return;
+  }
+  state.plan = core::make_plan(state.profile, state.dataset, state.plan_options, state.model);
+  state.advice = core::advise(state.profile, &state.plan);
+  state.plan_json = core::plan_to_json(state.plan, state.dataset, state.advice);
+}
+
 }  // namespace
 
 void apply_actions(AppState& state, Platform& platform) {
@@ -138,12 +194,17 @@ void apply_actions(AppState& state, Platform& platform) {
   queue.swap(state.actions);
   for (auto& action : queue) {
     std::visit(Overloaded{
-                   [&](const LoadFile& a) { load_file(state, a); if (state.profile_is_set) save_profile(state, platform); },
+                   [&](const LoadFile& a) {
+                     load_file(state, a);
+                     if (state.profile_is_set) save_profile(state, platform);
+                     state.plan_dirty = true;
+                   },
                    [&](const SetProfile& a) {
                      state.profile = a.profile;
                      state.profile_draft = a.profile;
                      state.profile_is_set = true;
                      save_profile(state, platform);
+                     state.plan_dirty = true;
                    },
                    [&](const DismissMessage& a) {
                      if (a.index < state.messages.size())
@@ -167,9 +228,33 @@ void apply_actions(AppState& state, Platform& platform) {
                      state.profile_draft = state.profile;
                      state.profile_is_set = false;
                      state.messages.clear();
+                     state.plan_options = core::PlanOptions{};
                      state.storage_status = "Everything OpenPick kept in this browser was removed.";
+                     state.plan_dirty = true;
                    },
-                   [&](const RestoreFromStorage&) { restore(state, platform); },
+                   [&](const RestoreFromStorage&) {
+                     restore(state, platform);
+                     state.plan_dirty = true;
+                   },
+                   [&](const SetPinned& a) {
+                     set_membership(state.plan_options.pinned_ids, a.id, a.pinned);
+                     if (a.pinned) set_membership(state.plan_options.excluded_ids, a.id, false);
+                     state.plan_dirty = true;
+                     save_settings(state, platform);
+                   },
+                   [&](const SetExcluded& a) {
+                     set_membership(state.plan_options.excluded_ids, a.id, a.excluded);
+                     if (a.excluded) set_membership(state.plan_options.pinned_ids, a.id, false);
+                     state.plan_dirty = true;
+                     save_settings(state, platform);
+                   },
+                   [&](const SetPlanLimits& a) {
+                     state.plan_options.max_applications = a.max_applications;
+                     state.plan_options.fee_assistance = a.fee_assistance;
+                     state.plan_options.only_preferred_states = a.only_preferred_states;
+                     state.plan_dirty = true;
+                     save_settings(state, platform);
+                   },
                    [&](const SetEmbedHost& a) { state.embed.host_origin = a.origin; },
                    [&](const SetTheme& a) { state.embed.dark = a.dark; },
                    [&](const ShareWithHost& a) {
@@ -182,6 +267,7 @@ void apply_actions(AppState& state, Platform& platform) {
                },
                action);
   }
+  if (state.plan_dirty) replan(state);
 }
 
 }  // namespace openpick::shell

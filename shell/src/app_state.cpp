@@ -34,6 +34,8 @@ std::string state_to_json(const AppState& state) {
   // The profile in its own document format, so tests and hosts read one shape.
   j["profile"] = state.profile_is_set ? nlohmann::json::parse(core::profile_to_json(state.profile))
                                       : nlohmann::json(nullptr);
+  // The plan in the command line's format (openpick plan), or null before there is one.
+  j["plan"] = state.plan_valid ? nlohmann::json::parse(state.plan_json) : nlohmann::json(nullptr);
   j["persist"] = state.persist;
   j["embed"] = {{"host", state.embed.host_origin.empty() ? nlohmann::json(nullptr)
                                                         : nlohmann::json(state.embed.host_origin)},

@@ -8,6 +8,7 @@ namespace {
 constexpr PanelInfo kPanels[] = {
     {"Start", &panel_start},
     {"Profile", &panel_profile},
+    {"Plan", &panel_plan},
     {"Programs", &panel_programs},
     {"Data", &panel_data},
     {"About", &panel_about},

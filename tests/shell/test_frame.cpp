@@ -272,3 +272,37 @@ TEST(Examples, EveryExampleProfileFileIsOffered) {
   }
   EXPECT_GE(files, 4) << "assets/profiles should offer at least four example profiles";
 }
+
+TEST_F(Headless, APlanIsMadeBetweenFramesAndEveryPanelDrawsIt) {
+  AppState state;
+  state.actions.emplace_back(openpick::shell::LoadFile{"d.json", openpick::core::dataset_to_json(dataset(3000)), false});
+  openpick::core::Profile p;
+  p.graduate_type = openpick::core::GraduateType::NonUsImg;
+  p.visa = openpick::core::VisaNeed::J1;
+  p.step2ck.score = 221;
+  p.graduation_year = 2019;
+  p.match_year = 2027;
+  p.specialties = {{"Internal Medicine", 1.0}, {"Family Medicine", 0.7}};
+  p.budget_usd = 900.0;
+  state.actions.emplace_back(openpick::shell::SetProfile{p});
+  openpick::shell::apply_actions(state, platform);
+  ASSERT_TRUE(state.plan_valid);
+  ASSERT_FALSE(state.plan.programs.empty());
+  EXPECT_LE(state.plan.cost_usd, 900.0);
+  const unsigned revision = state.plan_revision;
+  for (int i = 0; i < 3; ++i) every_panel(state);
+  frames(state, 3);
+  EXPECT_EQ(state.plan_revision, revision) << "drawing never re-plans";
+
+  // Excluding the first program re-plans once, without it.
+  const std::string first = state.plan.programs[0].id;
+  state.actions.emplace_back(openpick::shell::SetExcluded{first, true});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_EQ(state.plan_revision, revision + 1);
+  for (const auto& pp : state.plan.programs) EXPECT_NE(pp.id, first);
+  const auto j = nlohmann::json::parse(openpick::shell::state_to_json(state));
+  ASSERT_TRUE(j.at("plan").is_object());
+  EXPECT_EQ(j["plan"]["programs"].size(), state.plan.programs.size());
+  // Pins and exclusions are saved with the settings.
+  EXPECT_NE(platform.store[openpick::shell::kStorageSettingsKey].find(first), std::string::npos);
+}

@@ -3,11 +3,15 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "openpick/core/advice.h"
 #include "openpick/core/diagnostics.h"
+#include "openpick/core/model.h"
+#include "openpick/core/planner.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
 
@@ -40,6 +44,20 @@ struct SetPersistence {
 struct ForgetEverything {};
 // Reads saved settings and profile from storage; queued once at start.
 struct RestoreFromStorage {};
+// The plan's own choices: always apply to a program, never apply to it, and the limits.
+struct SetPinned {
+  std::string id;
+  bool pinned = true;
+};
+struct SetExcluded {
+  std::string id;
+  bool excluded = true;
+};
+struct SetPlanLimits {
+  std::optional<int> max_applications;  // none: the budget, else where returns diminish
+  bool fee_assistance = false;
+  bool only_preferred_states = false;
+};
 // Embedding (web/EMBED.md): the page is framed by an adviser's site at this exact origin.
 struct SetEmbedHost {
   std::string origin;
@@ -54,7 +72,7 @@ struct ShareWithHost {
 };
 
 using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything,
-                            RestoreFromStorage, SetEmbedHost, SetTheme, ShareWithHost>;
+                            RestoreFromStorage, SetPinned, SetExcluded, SetPlanLimits, SetEmbedHost, SetTheme, ShareWithHost>;
 
 // --- state -----------------------------------------------------------------------------------
 
@@ -95,6 +113,15 @@ struct EmbedState {
   int shares_sent = 0;
 };
 
+// What the Plan panel draws that is derived from the plan: rebuilt once per new plan.
+struct PlanView {
+  unsigned built_for_revision = ~0u;
+  std::vector<std::pair<std::string, int>> per_state;        // recommended programs by state
+  int most_in_a_state = 0;
+  std::vector<std::pair<std::string, int>> excluded_reasons;  // reason, how many programs; most first
+  std::vector<bool> advice_done;                             // the checklist's ticks, by advice index
+};
+
 struct AppState {
   // Document.
   core::Dataset dataset;
@@ -102,6 +129,17 @@ struct AppState {
   bool dataset_is_sample = false;
   core::Profile profile;
   bool profile_is_set = false;  // false until the user starts from an example or a blank profile
+
+  // Derived: the plan for this profile, dataset and plan options. Recomputed once, between
+  // frames, after an action that changes its inputs (plan_dirty); never inside a frame.
+  core::Model model;
+  core::PlanOptions plan_options;
+  core::Plan plan;
+  std::vector<core::Advice> advice;
+  std::string plan_json;       // plan_to_json of the current plan, for getState() and export
+  bool plan_valid = false;     // false: no profile or no programs yet
+  bool plan_dirty = true;
+  unsigned plan_revision = 0;  // bumped on every new plan, for views that cache
 
   // Settings (saved with the profile when persistence is on).
   bool persist = true;
@@ -113,6 +151,7 @@ struct AppState {
   core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
   ProgramsView programs_view;
   DatasetSummary dataset_summary;
+  PlanView plan_view;
   EmbedState embed;
 
   // Pending actions, applied between frames.

@@ -17,6 +17,7 @@ struct PanelInfo {
 
 void panel_start(AppState& state, Platform& platform);
 void panel_profile(AppState& state, Platform& platform);
+void panel_plan(AppState& state, Platform& platform);
 void panel_programs(AppState& state, Platform& platform);
 void panel_data(AppState& state, Platform& platform);
 void panel_about(AppState& state, Platform& platform);
