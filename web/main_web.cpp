@@ -31,6 +31,13 @@ constexpr const char* kTextField = "#openpick-text";  // hidden field that carri
 constexpr float kFontSizeCss = 16.0f;
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
 
+struct InputEvent {
+  enum Kind { MouseMove, MouseButton, Key } kind = MouseMove;
+  int index = 0;  // button (Dear ImGui order) or key index
+  bool down = false;
+  float x = 0, y = 0;
+};
+
 struct App {
   openpick::shell::AppState state;
   openpick::web::WebPlatform platform;
@@ -57,6 +64,10 @@ struct App {
   };
   std::vector<Item> items_drawing, items_drawn;
   std::string items_json;
+  // Presses and releases in arrival order. Dear ImGui 1.86 reads button and key state once per
+  // frame, so a click (down and up between two frames, as a quick tap or an automated click
+  // makes) would be lost; apply_input() hands them over one transition per frame.
+  std::vector<InputEvent> input;
 };
 
 App* g_app = nullptr;  // the exported functions below need to find the app
@@ -105,14 +116,15 @@ int key_index(const char* code) {
   return -1;
 }
 
-EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
-  if (e->button < 3) {
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* arg) {
+  App& app = *static_cast<App*>(arg);
+  const float x = static_cast<float>(e->targetX), y = static_cast<float>(e->targetY);
+  if (type == EMSCRIPTEN_EVENT_MOUSEMOVE || e->button >= 3) {
+    app.input.push_back({InputEvent::MouseMove, 0, false, x, y});
+  } else {
     // DOM buttons: 0 left, 1 middle, 2 right; Dear ImGui: 0 left, 1 right, 2 middle.
     const int b = e->button == 1 ? 2 : e->button == 2 ? 1 : 0;
-    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.MouseDown[b] = true;
-    if (type == EMSCRIPTEN_EVENT_MOUSEUP) io.MouseDown[b] = false;
+    app.input.push_back({InputEvent::MouseButton, b, type == EMSCRIPTEN_EVENT_MOUSEDOWN, x, y});
   }
   return type != EMSCRIPTEN_EVENT_MOUSEMOVE;
 }
@@ -141,7 +153,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   // Paste: let the browser fire its paste event (the only way to read the clipboard without a
   // permission prompt); openpick_paste() then presses Ctrl+V for Dear ImGui.
   if (k == ImGuiKey_V && (e->ctrlKey || e->metaKey)) return false;
-  if (k >= 0) io.KeysDown[k] = type == EMSCRIPTEN_EVENT_KEYDOWN;
+  if (k >= 0 && g_app) g_app->input.push_back({InputEvent::Key, k, type == EMSCRIPTEN_EVENT_KEYDOWN, 0, 0});
   // Text never comes from keydown: it arrives through the hidden text field's input event, which
   // also carries IME compositions, dead keys and on-screen keyboards. Named keys are taken so
   // Tab, Backspace and arrows act in the app, not on the page.
@@ -160,28 +172,29 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* arg) {
       app.touch_x = app.touch_start_x = x;
       app.touch_y = app.touch_start_y = y;
       app.touch_scrolling = false;
-      io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
-      io.MouseDown[0] = true;
+      app.input.push_back({InputEvent::MouseButton, 0, true, static_cast<float>(x), static_cast<float>(y)});
       break;
     case EMSCRIPTEN_EVENT_TOUCHMOVE: {
       const double dx = x - app.touch_start_x, dy = y - app.touch_start_y;
       if (!app.touch_scrolling && !ImGui::IsAnyItemActive() && dx * dx + dy * dy > 64.0) {
         app.touch_scrolling = true;
-        io.MouseDown[0] = false;  // a scroll, not a press on whatever was under the finger
+        // A scroll, not a press on whatever was under the finger.
+        app.input.push_back({InputEvent::MouseButton, 0, false, -FLT_MAX, -FLT_MAX});
       }
       if (app.touch_scrolling) {
         const float line = ImGui::GetTextLineHeightWithSpacing() * 5.0f;  // one wheel step, px
         io.MouseWheel += static_cast<float>((y - app.touch_y) / line);
         io.MouseWheelH += static_cast<float>((x - app.touch_x) / line);
       } else {
-        io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+        app.input.push_back({InputEvent::MouseMove, 0, false, static_cast<float>(x), static_cast<float>(y)});
       }
       app.touch_x = x;
       app.touch_y = y;
       break;
     }
     default:  // end or cancel
-      io.MouseDown[0] = false;
+      if (!app.touch_scrolling)
+        app.input.push_back({InputEvent::MouseButton, 0, false, static_cast<float>(x), static_cast<float>(y)});
       break;
   }
   return true;
@@ -209,6 +222,33 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
   }
   return false;
+}
+
+// Hands queued input to Dear ImGui, stopping before a second transition of the same button or key
+// in one frame: the rest waits for the next frame, so every press is seen.
+void apply_input(App& app) {
+  ImGuiIO& io = ImGui::GetIO();
+  bool button_changed[5] = {};
+  std::vector<bool> key_changed(ImGuiKey_COUNT, false);
+  std::size_t used = 0;
+  for (; used < app.input.size(); ++used) {
+    const InputEvent& e = app.input[used];
+    if (e.kind == InputEvent::MouseButton) {
+      if (button_changed[e.index]) break;
+      if (e.x != -FLT_MAX) io.MousePos = ImVec2(e.x, e.y);
+      if (io.MouseDown[e.index] != e.down) button_changed[e.index] = true;
+      io.MouseDown[e.index] = e.down;
+    } else if (e.kind == InputEvent::Key) {
+      if (key_changed[static_cast<std::size_t>(e.index)]) break;
+      if (io.KeysDown[e.index] != e.down) key_changed[static_cast<std::size_t>(e.index)] = true;
+      io.KeysDown[e.index] = e.down;
+    } else {
+      // A move after a press in this frame waits too, so the press lands where it was made.
+      if (button_changed[0] || button_changed[1] || button_changed[2]) break;
+      io.MousePos = ImVec2(e.x, e.y);
+    }
+  }
+  app.input.erase(app.input.begin(), app.input.begin() + static_cast<long>(used));
 }
 
 // --- frame ---------------------------------------------------------------------------------------
@@ -241,6 +281,7 @@ void frame(void* arg) {
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;
   app.last_time_ms = now;
 
+  apply_input(app);
   for (int k : app.taps_up) io.KeysDown[k] = false;
   app.taps_up.clear();
   const bool ctrl_from_keyboard = io.KeyCtrl;
@@ -386,9 +427,9 @@ int main() {
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  emscripten_set_mousedown_callback(kCanvas, nullptr, true, on_mouse);
-  emscripten_set_mouseup_callback(kCanvas, nullptr, true, on_mouse);
-  emscripten_set_mousemove_callback(kCanvas, nullptr, true, on_mouse);
+  emscripten_set_mousedown_callback(kCanvas, &app, true, on_mouse);
+  emscripten_set_mouseup_callback(kCanvas, &app, true, on_mouse);
+  emscripten_set_mousemove_callback(kCanvas, &app, true, on_mouse);
   emscripten_set_mouseleave_callback(kCanvas, nullptr, true, on_mouse_leave);
   emscripten_set_wheel_callback(kCanvas, nullptr, true, on_wheel);
   emscripten_set_keydown_callback(kCanvas, nullptr, true, on_key);

@@ -23,6 +23,13 @@ void apply_style(float scale, bool dark) {
   style.ItemSpacing = ImVec2(8.0f, 6.0f);
   style.WindowPadding = ImVec2(14.0f, 12.0f);
   style.Colors[ImGuiCol_WindowBg] = dark ? ImVec4(0.11f, 0.12f, 0.14f, 1.0f) : ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  // Fields and checkboxes need an edge to be seen on the light background.
+  style.FrameBorderSize = 1.0f;
+  if (!dark) {
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.72f, 0.74f, 0.79f, 1.0f);
+    style.Colors[ImGuiCol_CheckMark] = ImVec4(0.16f, 0.36f, 0.69f, 1.0f);
+  }
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }

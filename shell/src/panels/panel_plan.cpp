@@ -81,10 +81,12 @@ void headline(AppState& state, Platform& platform) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   if (ImGui::InputInt("applications", &count, 1, 10, ImGuiInputTextFlags_EnterReturnsTrue)) changed = true;
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  // On a phone the switches go on lines of their own.
+  const float needed = ImGui::GetFontSize() * 10.0f;
+  if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed) ImGui::SameLine();
   changed |= ImGui::Checkbox("Fee Assistance", &assistance);
   item_tooltip("AAMC's Fee Assistance Program: 60% off up to 50 applications for approved applicants.");
-  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed * 1.3f) ImGui::SameLine();
   changed |= ImGui::Checkbox("Only my preferred states", &only_preferred);
   if (changed)
     state.actions.emplace_back(SetPlanLimits{limit_count ? std::optional<int>(std::clamp(count, 0, 2000)) : std::nullopt,
@@ -106,10 +108,11 @@ void program_list(AppState& state, float height) {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                      ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
   const float w = ImGui::GetFontSize();
+  const bool narrow = ImGui::GetContentRegionAvail().x < w * 30.0f;
   if (!ImGui::BeginTable("plan_list", 8, kFlags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(2, 1);
   ImGui::TableSetupColumn("#");
-  ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthFixed, w * 18);
+  ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthFixed, w * (narrow ? 11.0f : 18.0f));
   ImGui::TableSetupColumn("State");
   ImGui::TableSetupColumn("Interview");
   ImGui::TableSetupColumn("Match");
@@ -284,7 +287,7 @@ void whatif_bars(AppState& state, float width) {
   for (const auto& w : plan.whatif) {
     ImGui::TextUnformatted(w.change.c_str());
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    const float bar = most > 0 ? static_cast<float>(std::max(0.0, w.gain) / most) * (width - h * 6.0f) : 0.0f;
+    const float bar = most > 0 ? static_cast<float>(std::max(0.0, w.gain) / most) * (width - h * 11.0f) : 0.0f;
     draw->AddRectFilled(a, ImVec2(a.x + std::max(2.0f, bar), a.y + h * 0.9f), colour(kColorGood, 0.85f), 2.0f);
     char label[48];
     std::snprintf(label, sizeof label, "%+.1f points (to %s)", w.gain * 100.0, percent(w.p_match).c_str());
