@@ -31,9 +31,15 @@ void panel_share(AppState& state, Platform&) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 40.0f);
   heading("Share with this adviser");
   ImGui::TextWrapped("This planner is shown inside a page of %s.", e.host_origin.c_str());
-  ImGui::TextWrapped(
-      "That site has received nothing you entered. If you want its advisers to see your profile "
-      "and plan, you can send them once, here; you will see exactly what is sent first.");
+  if (e.shares_sent == 0)
+    ImGui::TextWrapped(
+        "That site has received nothing you entered. If you want its advisers to see your profile "
+        "and plan, you can send them, here; you will see exactly what is sent first.");
+  else
+    ImGui::TextWrapped(
+        "You sent your profile and plan to that site (%d time%s). Nothing else you enter is sent "
+        "unless you send it again here.",
+        e.shares_sent, e.shares_sent == 1 ? "" : "s");
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
 
