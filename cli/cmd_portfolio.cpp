@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_io.h"
 #include "commands.h"
 #include "openpick/core/diagnostics.h"
 #include "openpick/core/portfolio.h"
@@ -120,14 +121,11 @@ int cmd_portfolio(int argc, char** argv) {
   if (path == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "%s: error: cannot open the file\n", path.c_str());
+    std::string why;
+    if (!read_whole_file(path, text, why)) {
+      std::fprintf(stderr, "%s: error: cannot read the file: %s\n", path.c_str(), why.c_str());
       return 1;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
   }
   if (json_depth(text) > kMaxDepth) {
     errors.add("", "nested deeper than " + std::to_string(kMaxDepth) + " levels; expected {\"options\": [...]}");

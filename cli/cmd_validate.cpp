@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_io.h"
 #include "commands.h"
 #include "openpick/core/io.h"
 
@@ -40,22 +41,6 @@ std::string lower_extension(const std::string& path) {
   return ext;
 }
 
-bool read_whole_file(const std::string& path, std::string& out, std::string& why) {
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = errno ? std::strerror(errno) : "cannot open";
-    return false;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) {
-    why = "read failed (is it a folder?)";
-    return false;
-  }
-  out = s.str();
-  return true;
-}
 
 // Prints the diagnostics and returns whether the file is valid.
 template <class T>

@@ -80,7 +80,7 @@ string(REPEAT "]" 5000 close)
 expect_portfolio(deep "${open}${close}" 1 "nested deeper than 64 levels")
 
 execute_process(COMMAND ${OPENPICK} portfolio ${WORK}/no_such_file.json RESULT_VARIABLE rc ERROR_VARIABLE err)
-if(NOT rc EQUAL 1 OR NOT err MATCHES "cannot open the file")
+if(NOT rc EQUAL 1 OR NOT err MATCHES "cannot read the file: No such file or directory")
   message(FATAL_ERROR "missing file: exit ${rc}\n${err}")
 endif()
 execute_process(COMMAND ${OPENPICK} portfolio RESULT_VARIABLE rc ERROR_VARIABLE err)
