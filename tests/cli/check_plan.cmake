@@ -1,0 +1,73 @@
+# openpick plan end to end: the contract's fields, errors, and (when a web build is given) the
+# wasm command line under Node printing exactly the same bytes as the native one.
+#   cmake -DOPENPICK=... -DSOURCE=... -DWORK=... [-DNODE_CLI=build/web/cli/openpick.js] -P check_plan.cmake
+file(MAKE_DIRECTORY ${WORK})
+set(profile ${SOURCE}/assets/profiles/seed_delta_img.json)
+set(programs ${SOURCE}/assets/datasets/sample.json)
+
+execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${programs} --max-applications 40
+                RESULT_VARIABLE rc OUTPUT_VARIABLE native ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "plan failed (${rc}): ${err}")
+endif()
+foreach(key p_match p_interview_any expected_interviews cost_usd programs excluded curve whatif)
+  string(JSON t ERROR_VARIABLE jerr TYPE "${native}" ${key})
+  if(jerr)
+    message(FATAL_ERROR "plan output has no '${key}': ${jerr}")
+  endif()
+endforeach()
+string(JSON n LENGTH "${native}" programs)
+if(NOT n EQUAL 40)
+  message(FATAL_ERROR "--max-applications 40 gave ${n} programs")
+endif()
+foreach(key id p_interview p_match tier signal reasons)
+  string(JSON t ERROR_VARIABLE jerr TYPE "${native}" programs 0 ${key})
+  if(jerr)
+    message(FATAL_ERROR "programs[0] has no '${key}'")
+  endif()
+endforeach()
+message(STATUS "contract fields: ok")
+
+# CSV: a header and one row per program.
+execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${programs} --max-applications 12 --format csv
+                RESULT_VARIABLE rc OUTPUT_VARIABLE csv)
+string(REGEX MATCHALL "\n" lines "${csv}")
+list(LENGTH lines count)
+if(NOT rc EQUAL 0 OR NOT count EQUAL 13 OR NOT csv MATCHES "^order,id,name")
+  message(FATAL_ERROR "csv: exit ${rc}, ${count} lines\n${csv}")
+endif()
+message(STATUS "csv: ok")
+
+# Errors: exit 1 with the file named, exit 2 for usage.
+execute_process(COMMAND ${OPENPICK} plan --profile ${WORK}/missing.json --programs ${programs}
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "missing.json: error: cannot read the file")
+  message(FATAL_ERROR "missing profile: exit ${rc}\n${err}")
+endif()
+file(WRITE ${WORK}/bad_profile.json "{\"schema_version\": 1, \"graduate_type\": \"martian\"}")
+execute_process(COMMAND ${OPENPICK} plan --profile ${WORK}/bad_profile.json --programs ${programs}
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "bad_profile.json:1:[0-9]+: error: graduate_type")
+  message(FATAL_ERROR "bad profile: exit ${rc}\n${err}")
+endif()
+execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${programs} --budget lots
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--budget")
+  message(FATAL_ERROR "bad budget: exit ${rc}\n${err}")
+endif()
+message(STATUS "errors: ok")
+
+if(NODE_CLI)
+  execute_process(COMMAND node --no-experimental-fetch ${NODE_CLI} plan --profile ${profile} --programs ${programs}
+                          --max-applications 40
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE wasm ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "wasm plan failed (${rc}): ${err}")
+  endif()
+  if(NOT wasm STREQUAL native)
+    file(WRITE ${WORK}/native.json "${native}")
+    file(WRITE ${WORK}/wasm.json "${wasm}")
+    message(FATAL_ERROR "wasm output differs from native: compare ${WORK}/native.json and ${WORK}/wasm.json")
+  endif()
+  message(STATUS "wasm under Node prints the same bytes: ok")
+endif()
