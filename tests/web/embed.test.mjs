@@ -107,7 +107,8 @@ const state = (frame) => frame.evaluate(() => window.openpick.getState());
 // widget's label, or a function picking one from the list (in drawing order).
 async function findItem(page, frame, label) {
   const pick = typeof label === 'function' ? label : (items) => items.find((i) => i.label === label);
-  const box = await (await frame.frameElement()).boundingBox();
+  const box = frame === page.mainFrame() ? { x: 0, y: 0, ...page.viewportSize() }
+                                         : await (await frame.frameElement()).boundingBox();
   for (let scrolls = 0; scrolls < 30; ++scrolls) {
     await frame.evaluate(() => window.openpick.items());  // turns recording on
     await frames(frame, 3);
@@ -460,7 +461,7 @@ test('twenty mount/destroy cycles leave no listeners behind', async () => {
   }
 });
 
-test('reloaded with the network off, the planner still loads with its program data', async () => {
+test('reloaded with the network off, the planner still loads and plans', async () => {
   const { context, page, errors } = await newSession({ width: 1000, height: 700 });
   try {
     await page.goto(plannerOrigin + '/');
@@ -478,6 +479,10 @@ test('reloaded with the network off, the planner still loads with its program da
     assert.ok(s.dataset.program_count > 6000, `the sample program list loaded offline (${s.dataset.program_count})`);
     assert.equal(s.dataset.is_sample, true);
     assert.deepEqual(s.messages, []);
+    // Plans: an example profile, offline, gives a plan.
+    await click(page, page.mainFrame(), 'Use this example');
+    const planned = await waitFor(async () => (await page.evaluate(() => window.openpick.getState())).plan, 'a plan offline');
+    assert.equal(typeof planned, 'object');
     await frames(page, 3);
     await page.screenshot({ path: join(artifactsDir, 'offline-reload.png') });
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);

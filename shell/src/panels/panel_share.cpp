@@ -13,12 +13,14 @@ namespace openpick::shell {
 
 namespace {
 
-// What the adviser receives: the profile document and (once the planner lands) the plan.
+// What the adviser receives: the profile document and the current plan (null when there is no
+// plan yet, e.g. no specialty chosen), in the same formats as the exports.
 std::string share_payload(const AppState& state) {
   nlohmann::json j;
   j["openpick_share"] = 1;
   j["profile"] = nlohmann::json::parse(core::profile_to_json(state.profile));
-  j["plan"] = nullptr;
+  j["plan"] = state.plan_valid ? nlohmann::json::parse(state.plan_json, nullptr, false) : nlohmann::json(nullptr);
+  if (j["plan"].is_discarded()) j["plan"] = nullptr;
   return j.dump(2);
 }
 
