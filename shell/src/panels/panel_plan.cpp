@@ -311,7 +311,24 @@ void advice_checklist(AppState& state) {
     ImGui::PopID();
   }
   ImGui::Spacing();
-  ImGui::TextColored(kColorMuted, "Season dates move a little each year: check AAMC's ERAS and NRMP's calendars.");
+  ImGui::TextUnformatted("A typical season");
+  static const char* const kSeason[][2] = {
+      {"June", "ERAS opens: fill in the application, upload scores, request letters."},
+      {"Late September", "Programs start reading applications: submit and signal before this day."},
+      {"October to January", "Interviews. Reply to invitations fast; slots fill in hours."},
+      {"Early March", "Rank lists are due: rank in your true order of preference."},
+      {"Mid-March", "Match Week."},
+  };
+  if (ImGui::BeginTable("season", 2, ImGuiTableFlags_SizingFixedFit)) {
+    for (const auto& row : kSeason) {
+      ImGui::TableNextColumn();
+      ImGui::TextColored(kColorAccent, "%s", row[0]);
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", row[1]);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TextColored(kColorMuted, "Typical months only: the dates move each year. Check AAMC's ERAS and NRMP's calendars.");
 }
 
 void excluded(AppState& state) {

@@ -2,6 +2,7 @@
 // list clipper), and the filtered, sorted row list is cached in ProgramsView: fast at 6,000+ rows.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <string>
 
@@ -13,14 +14,20 @@ namespace openpick::shell {
 
 namespace {
 
-enum Column { kName, kSpecialty, kTrack, kState, kSetting, kPositions, kImgShare, kJ1, kH1b, kStep2Min, kColumnCount };
+enum Column {
+  kName, kInterview, kMatch, kOnPlan, kSpecialty, kTrack, kState, kSetting, kPositions, kImgShare, kJ1, kH1b,
+  kStep2Min, kActions, kColumnCount
+};
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
-bool matches(const core::Program& p, const ProgramsView& v, const std::string& needle) {
+bool matches(const core::Program& p, int i, const ProgramsView& v, const std::string& needle) {
+  const auto idx = static_cast<std::size_t>(i);
+  if (v.reach == 1 && (v.chances.empty() || !v.chances[idx].eligible)) return false;
+  if (v.reach == 2 && (v.plan_position.empty() || v.plan_position[idx] == 0)) return false;
   if (!v.specialty.empty() && p.specialty != v.specialty) return false;
   if (!v.state.empty() && p.state != v.state) return false;
   if (v.visa == 1 && p.visa.j1 != true) return false;
@@ -40,6 +47,9 @@ int compare_optional(const std::optional<T>& a, const std::optional<T>& b) {
 
 int compare(const core::Program& a, const core::Program& b, int column) {
   switch (column) {
+    case kInterview:
+    case kMatch:
+    case kOnPlan: return 0;  // by chance: handled in rebuild, which has the chances
     case kSpecialty: return a.specialty.compare(b.specialty);
     case kTrack: return static_cast<int>(a.track) - static_cast<int>(b.track);
     case kState: return a.state.compare(b.state);
@@ -53,15 +63,75 @@ int compare(const core::Program& a, const core::Program& b, int column) {
   }
 }
 
+// A number to sort by for the chance columns: unknown (no profile, or out of reach) last.
+double chance_key(const ProgramsView& v, int i, int column) {
+  const auto idx = static_cast<std::size_t>(i);
+  if (column == kOnPlan) return v.plan_position.empty() || v.plan_position[idx] == 0 ? -1.0 : -v.plan_position[idx];
+  if (v.chances.empty() || !v.chances[idx].eligible) return -1.0;
+  return column == kInterview ? v.chances[idx].p_interview : v.chances[idx].p_match;
+}
+
 void rebuild(const core::Dataset& d, ProgramsView& v) {
   const std::string needle = lower(v.search);
   v.rows.clear();
   for (int i = 0; i < static_cast<int>(d.programs.size()); ++i)
-    if (matches(d.programs[static_cast<std::size_t>(i)], v, needle)) v.rows.push_back(i);
+    if (matches(d.programs[static_cast<std::size_t>(i)], i, v, needle)) v.rows.push_back(i);
+  const bool by_chance = v.sort_column == kInterview || v.sort_column == kMatch || v.sort_column == kOnPlan;
   std::stable_sort(v.rows.begin(), v.rows.end(), [&](int x, int y) {
-    const int c = compare(d.programs[static_cast<std::size_t>(x)], d.programs[static_cast<std::size_t>(y)], v.sort_column);
+    int c = 0;
+    if (by_chance) {
+      const double a = chance_key(v, x, v.sort_column), b = chance_key(v, y, v.sort_column);
+      c = a < b ? -1 : b < a ? 1 : 0;
+    } else {
+      c = compare(d.programs[static_cast<std::size_t>(x)], d.programs[static_cast<std::size_t>(y)], v.sort_column);
+    }
     return v.sort_descending ? c > 0 : c < 0;
   });
+}
+
+// Chances for every program, with the plan; numbers only.
+void refresh_chances(AppState& state) {
+  ProgramsView& v = state.programs_view;
+  if (v.chances_for_plan_revision == state.plan_revision) return;
+  v.chances_for_plan_revision = state.plan_revision;
+  v.dirty = true;
+  v.chances.clear();
+  v.plan_position.assign(state.dataset.programs.size(), 0);
+  if (!state.plan_valid) return;
+  core::ScoreOptions fast;
+  fast.explain = false;
+  v.chances = state.model.score_all(state.profile, state.dataset.programs, fast);
+  for (std::size_t n = 0; n < state.plan.programs.size(); ++n)
+    v.plan_position[state.plan.programs[n].index] = static_cast<int>(n + 1);
+}
+
+std::string percent(double p) {
+  char buf[16];
+  if (p > 0.0 && p < 0.01) return "<1%";
+  std::snprintf(buf, sizeof buf, "%.0f%%", p * 100.0);
+  return buf;
+}
+
+// The reasons for one program: built only for the row under the mouse.
+void chance_tooltip(AppState& state, const core::Program& p, std::size_t index) {
+  const ProgramsView& v = state.programs_view;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  ImGui::Text("%s\n%s, %s — id %s", p.name.c_str(), p.city.c_str(), p.state.c_str(), p.id.c_str());
+  if (!v.chances.empty()) {
+    ImGui::Separator();
+    const core::ProgramChance c = state.model.score(state.profile, p);
+    if (!c.eligible) {
+      for (const auto& r : c.exclusion_reasons) ImGui::TextColored(kColorError, "Out of reach: %s", r.c_str());
+    } else {
+      ImGui::Text("Chance of an interview %s; of matching here were it your only application %s.",
+                  percent(c.p_interview).c_str(), percent(c.p_match).c_str());
+      for (const auto& t : c.terms) ImGui::BulletText("%s", core::format_term(t).c_str());
+    }
+    if (v.plan_position[index] > 0) ImGui::TextColored(kColorGood, "On your plan: #%d", v.plan_position[index]);
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 const char* yes_no(const std::optional<bool>& b) { return !b ? "?" : *b ? "yes" : "no"; }
@@ -87,8 +157,9 @@ void panel_programs(AppState& state, Platform&) {
     return;
   }
   if (v.built_for_revision != state.dataset_revision) v.dirty = true;
+  refresh_chances(state);
 
-  static_assert(kColumnCount == 10, "update the table setup below");
+  static_assert(kColumnCount == 14, "update the table setup below");
   const DatasetSummary& summary = dataset_summary(state);
   const float w = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(w * 14);
@@ -102,6 +173,9 @@ void panel_programs(AppState& state, Platform&) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w * 14);
   v.dirty |= ImGui::InputTextWithHint("##search", "Search name or city", v.search, sizeof v.search);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w * 10);
+  v.dirty |= ImGui::Combo("##freach", &v.reach, "All programs\0Within my reach\0On my plan\0");
   if (state.dataset_is_sample) {
     ImGui::SameLine();
     ImGui::TextColored(kColorWarning, "Sample data");
@@ -114,6 +188,9 @@ void panel_programs(AppState& state, Platform&) {
     return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, w * 22);
+  ImGui::TableSetupColumn("Interview", ImGuiTableColumnFlags_PreferSortDescending);
+  ImGui::TableSetupColumn("Match", ImGuiTableColumnFlags_PreferSortDescending);
+  ImGui::TableSetupColumn("Plan");
   ImGui::TableSetupColumn("Specialty", ImGuiTableColumnFlags_WidthFixed, w * 11);
   ImGui::TableSetupColumn("Track");
   ImGui::TableSetupColumn("State");
@@ -123,6 +200,7 @@ void panel_programs(AppState& state, Platform&) {
   ImGui::TableSetupColumn("J-1");
   ImGui::TableSetupColumn("H-1B");
   ImGui::TableSetupColumn("Step 2 min");
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort);
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {
@@ -145,12 +223,17 @@ void panel_programs(AppState& state, Platform&) {
       const core::Program& p = d.programs[static_cast<std::size_t>(v.rows[static_cast<std::size_t>(r)])];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
+      const auto index = static_cast<std::size_t>(v.rows[static_cast<std::size_t>(r)]);
       ImGui::TextUnformatted(p.name.c_str());
-      if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::Text("%s\n%s, %s\nid %s", p.name.c_str(), p.city.c_str(), p.state.c_str(), p.id.c_str());
-        ImGui::EndTooltip();
-      }
+      if (ImGui::IsItemHovered()) chance_tooltip(state, p, index);
+      ImGui::TableNextColumn();
+      if (v.chances.empty()) ImGui::TextDisabled("-");
+      else if (!v.chances[index].eligible) ImGui::TextColored(kColorError, "out of reach");
+      else ImGui::TextUnformatted(percent(v.chances[index].p_interview).c_str());
+      ImGui::TableNextColumn();
+      if (!v.chances.empty() && v.chances[index].eligible) ImGui::TextUnformatted(percent(v.chances[index].p_match).c_str());
+      ImGui::TableNextColumn();
+      if (!v.plan_position.empty() && v.plan_position[index] > 0) ImGui::TextColored(kColorGood, "#%d", v.plan_position[index]);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.specialty.c_str());
       ImGui::TableNextColumn();
@@ -169,6 +252,15 @@ void panel_programs(AppState& state, Platform&) {
       ImGui::TextUnformatted(yes_no(p.visa.h1b));
       ImGui::TableNextColumn();
       if (p.cutoffs.step2ck_min) ImGui::Text("%d", *p.cutoffs.step2ck_min); else ImGui::TextDisabled("-");
+      ImGui::TableNextColumn();
+      ImGui::PushID(r);
+      const auto& o = state.plan_options;
+      const bool pinned = std::find(o.pinned_ids.begin(), o.pinned_ids.end(), p.id) != o.pinned_ids.end();
+      const bool excluded = std::find(o.excluded_ids.begin(), o.excluded_ids.end(), p.id) != o.excluded_ids.end();
+      if (ImGui::SmallButton(pinned ? "Unpin" : "Pin")) state.actions.emplace_back(SetPinned{p.id, !pinned});
+      ImGui::SameLine();
+      if (ImGui::SmallButton(excluded ? "Include" : "Exclude")) state.actions.emplace_back(SetExcluded{p.id, !excluded});
+      ImGui::PopID();
     }
   }
   ImGui::EndTable();

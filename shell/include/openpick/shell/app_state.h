@@ -98,9 +98,15 @@ struct ProgramsView {
   char search[96] = {};    // in name, institution or city, case-insensitive
   int sort_column = 0;
   bool sort_descending = false;
+  int reach = 0;           // 0 all, 1 within reach of the profile, 2 on the plan
   std::vector<int> rows;   // indexes into dataset.programs
   unsigned built_for_revision = ~0u;
   bool dirty = true;
+  // Each program's chance for the current profile (numbers only: reasons are built for the one
+  // row under the mouse), and its position on the plan (0: not on it). Rebuilt with each plan.
+  std::vector<core::ProgramChance> chances;
+  std::vector<int> plan_position;
+  unsigned chances_for_plan_revision = ~0u;
 };
 
 // Embedding in an adviser's page: who frames us, the theme it asked for, and the Share panel's
