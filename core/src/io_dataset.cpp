@@ -36,7 +36,7 @@ bool is_as_of_date(std::string_view s) {
 }
 
 void read_visa(ObjectReader& r, Program& p) {
-  const Json* v = r.object_member("visa", kOptional, "{\"j1\": ..., \"h1b\": ...}");
+  const JsonValue* v = r.object_member("visa", kOptional, "{\"j1\": ..., \"h1b\": ...}");
   if (!v) return;
   ObjectReader visa(*v, child(r.path(), "visa"), r.sink());
   visa.warn_unknown({"j1", "h1b"});
@@ -45,7 +45,7 @@ void read_visa(ObjectReader& r, Program& p) {
 }
 
 void read_cutoffs(ObjectReader& r, Program& p) {
-  const Json* v = r.object_member("cutoffs", kOptional, "the program's stated cutoffs");
+  const JsonValue* v = r.object_member("cutoffs", kOptional, "the program's stated cutoffs");
   if (!v) return;
   ObjectReader c(*v, child(r.path(), "cutoffs"), r.sink());
   c.warn_unknown({"step2ck_min", "max_years_since_graduation", "max_attempts", "usce_required"});
@@ -64,25 +64,25 @@ void read_cutoffs(ObjectReader& r, Program& p) {
 }
 
 void read_sources(ObjectReader& r, Program& p) {
-  const Json* v = r.array_member("sources", kOptional, "where the facts come from");
+  const JsonValue* v = r.array_member("sources", kOptional, "where the facts come from");
   if (!v) return;
   const JsonPath base = child(r.path(), "sources");
-  for (std::size_t i = 0; i < v->size(); ++i) {
-    const JsonPath path = child(base, static_cast<long>(i));
-    const Json& item = (*v)[i];
+  long i = -1;
+  for (const JsonValue& item : v->elements()) {
+    JsonPath path = child(base, ++i);
     if (!item.is_object()) {
       r.sink().error_at(path, "expected an object {\"field\": ..., \"source\": ..., \"year\": ...}, " +
                                   describe_json(item));
       continue;
     }
-    ObjectReader s(item, path, r.sink());
+    ObjectReader s(item, std::move(path), r.sink());
     s.warn_unknown({"field", "source", "year"});
     FactSource fact;
     const auto field = s.string("field", kRequired, true);
     const auto source = s.string("source", kRequired, true);
     const auto year = s.integer("year", kOptional, kMinYear, kMaxYear, "the year of the source");
     if (field) {
-      fact.field = *field;
+      fact.field = std::move(*field);
       const auto& known = program_fact_fields();
       if (std::find(known.begin(), known.end(), fact.field) == known.end()) {
         const std::string guess = closest_name(fact.field, known);
@@ -91,7 +91,7 @@ void read_sources(ObjectReader& r, Program& p) {
                                               : "; did you mean \"" + guess + "\"?"));
       }
     }
-    if (source) fact.source = *source;
+    if (source) fact.source = std::move(*source);
     if (year) fact.year = static_cast<int>(*year);
     p.sources.push_back(std::move(fact));
   }
@@ -107,20 +107,20 @@ void read_state(ObjectReader& r, Program& p) {
                          (is_usps_code(upper) ? " in capitals: \"" + upper + "\"" : std::string(" such as \"MS\"")));
     return;
   }
-  p.state = *state;
+  p.state = std::move(*state);
 }
 
-Program read_program(const Json& item, const JsonPath& path, DiagnosticSink& sink) {
+Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink) {
   Program p;
-  ObjectReader r(item, path, sink);
+  ObjectReader r(item, std::move(path), sink);
   r.warn_unknown({"id", "name", "institution", "specialty", "track", "city", "state", "setting",
                   "positions", "img_share", "visa", "cutoffs", "rural", "accepts_signals", "sources"});
-  if (auto v = r.string("id", kRequired, true)) p.id = *v;
-  if (auto v = r.string("name", kRequired, true)) p.name = *v;
-  if (auto v = r.string("institution", kOptional, false)) p.institution = *v;
-  if (auto v = r.string("specialty", kRequired, true)) p.specialty = *v;
+  if (auto v = r.string("id", kRequired, true)) p.id = std::move(*v);
+  if (auto v = r.string("name", kRequired, true)) p.name = std::move(*v);
+  if (auto v = r.string("institution", kOptional, false)) p.institution = std::move(*v);
+  if (auto v = r.string("specialty", kRequired, true)) p.specialty = std::move(*v);
   if (auto v = r.enumeration<Track>("track", kOptionalNotNull)) p.track = *v;
-  if (auto v = r.string("city", kOptional, false)) p.city = *v;
+  if (auto v = r.string("city", kOptional, false)) p.city = std::move(*v);
   read_state(r, p);
   p.setting = r.enumeration<Setting>("setting", kOptional);
   if (auto v = r.integer("positions", kOptional, 0, kMaxPositions, "the number of PGY-1 positions")) {
@@ -143,16 +143,17 @@ ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view
   using namespace detail;
   ImportResult<Dataset> result;
   DiagnosticSink sink(file_name);
-  Json doc;
-  if (!parse_json_document(text, doc, sink) || !check_root(doc, sink, kDatasetSchemaVersion, "a dataset")) {
+  JsonDocument json;
+  if (!parse_json_document(text, json, sink) ||
+      !check_root(json.root(), sink, kDatasetSchemaVersion, "a dataset")) {
     result.diagnostics = sink.finish(text);
     return result;
   }
 
   Dataset d;
-  ObjectReader r(doc, {}, sink);
+  ObjectReader r(json.root(), {}, sink);
   r.warn_unknown({"schema_version", "name", "version", "as_of", "source", "programs"});
-  if (auto v = r.string("name", kRequired, true)) d.name = *v;
+  if (auto v = r.string("name", kRequired, true)) d.name = std::move(*v);
   if (auto v = r.string("version", kOptional, false)) d.version = *v;
   if (auto v = r.string("as_of", kOptional, false)) {
     if (!v->empty() && !is_as_of_date(*v))
@@ -161,29 +162,31 @@ ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view
   }
   if (auto v = r.string("source", kOptional, false)) d.source = *v;
 
-  if (const Json* programs = r.array_member("programs", kRequired, "the programs")) {
+  if (const JsonValue* programs = r.array_member("programs", kRequired, "the programs")) {
     const JsonPath base = child(JsonPath{}, "programs");
     if (programs->empty())
       r.error("programs", "the dataset holds no programs; expected at least one");
+    // Reserved in full, so the ids the map points at never move.
     d.programs.reserve(programs->size());
-    std::unordered_map<std::string, std::size_t> first_with_id;
+    std::unordered_map<std::string_view, std::size_t> first_with_id;
     first_with_id.reserve(programs->size());
-    for (std::size_t i = 0; i < programs->size() && !sink.full(); ++i) {
-      const JsonPath path = child(base, static_cast<long>(i));
-      const Json& item = (*programs)[i];
+    std::size_t i = 0;
+    for (const JsonValue& item : programs->elements()) {
+      if (sink.full()) break;
       if (!item.is_object()) {
-        sink.error_at(path, "expected a program (an object), " + describe_json(item));
+        sink.error_at(child(base, static_cast<long>(i)), "expected a program (an object), " + describe_json(item));
+        ++i;
         continue;
       }
-      Program p = read_program(item, path, sink);
+      const Program& p = d.programs.emplace_back(read_program(item, child(base, static_cast<long>(i)), sink));
       if (!p.id.empty()) {
         const auto [it, inserted] = first_with_id.emplace(p.id, i);
         if (!inserted)
-          sink.error_at(child(path, "id"), "duplicate id \"" + p.id + "\" (programs[" +
+          sink.error_at(child(child(base, static_cast<long>(i)), "id"), "duplicate id \"" + p.id + "\" (programs[" +
                                                std::to_string(it->second) +
                                                "] has it too); expected each id once");
       }
-      d.programs.push_back(std::move(p));
+      ++i;
     }
   }
 

@@ -1,7 +1,9 @@
 // Internals shared by the io_*.cpp files (not installed, not part of the public API).
 //
 // [SECTION] Paths and diagnostics   JsonPath, DiagnosticSink (collects, caps, resolves positions)
-// [SECTION] JSON parsing            parse_json_document: depth pre-scan, SAX parse into a DOM
+// [SECTION] JSON values             JsonValue, JsonDocument: a whole document in one vector
+// [SECTION] JSON parsing            parse_json_document: a strict fast parser; on anything it does
+//                                   not accept, nlohmann's SAX parser for the exact diagnostics
 // [SECTION] Field readers           typed getters that report wrong types and out-of-range values
 // [SECTION] Enum names              one table per enum, used by JSON and CSV alike
 // [SECTION] Shared checks           USPS codes, duplicate ids, empty dataset, program facts
@@ -10,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <deque>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -25,9 +28,114 @@
 
 namespace openpick::core::detail {
 
-// ordered_json stores an object as one vector instead of a map node per member: about half the
-// allocations, which dominate importing a large dataset (objects here have at most 16 keys).
-using Json = nlohmann::ordered_json;
+// ---- [SECTION] JSON values ----------------------------------------------------------------------
+
+// One JSON value of a JsonDocument. A document keeps all its values in one vector in document
+// order: a container is followed by its members (each a key, then the value) or elements, and
+// knows how many slots its subtree spans, so values need no allocation of their own (a DOM of
+// nlohmann values made one per string and member, and building and freeing it was most of the time
+// of importing a large dataset). Strings point into the parsed text, or, when they held escapes,
+// into the document's own store: a document must not outlive the text it was parsed from.
+// Equal keys: most differ in length or first byte, which is checked before calling memcmp.
+inline bool same_key(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a.compare(b) == 0));
+}
+
+class JsonValue {
+ public:
+  enum class Type : std::uint8_t { Null, Boolean, Integer, Unsigned, Float, String, Array, Object, Key };
+
+  Type type() const { return type_; }
+  bool is_null() const { return type_ == Type::Null; }
+  bool is_boolean() const { return type_ == Type::Boolean; }
+  bool is_string() const { return type_ == Type::String; }
+  bool is_array() const { return type_ == Type::Array; }
+  bool is_object() const { return type_ == Type::Object; }
+  // As in nlohmann_json: a number without fraction or exponent is an integer, Unsigned when it has
+  // no minus sign; 1.0 and 1e2 are floats.
+  bool is_number() const { return type_ == Type::Integer || type_ == Type::Unsigned || type_ == Type::Float; }
+  bool is_number_integer() const { return type_ == Type::Integer || type_ == Type::Unsigned; }
+  bool is_number_unsigned() const { return type_ == Type::Unsigned; }
+  bool is_number_float() const { return type_ == Type::Float; }
+
+  bool boolean() const { return b_; }
+  std::int64_t as_int64() const { return type_ == Type::Unsigned ? static_cast<std::int64_t>(u_) : i_; }
+  std::uint64_t as_uint64() const { return type_ == Type::Unsigned ? u_ : static_cast<std::uint64_t>(i_); }
+  double as_double() const {
+    return type_ == Type::Float ? d_ : type_ == Type::Unsigned ? static_cast<double>(u_) : static_cast<double>(i_);
+  }
+  std::string_view string() const { return {s_, size_}; }
+  // Members of an object, elements of an array.
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  // An object's member (the first one with that key), or nullptr.
+  const JsonValue* find(std::string_view key) const {
+    for (const JsonValue* k = this + 1; k != this + span_; k = k + 1 + k[1].span_)
+      if (same_key(k->string(), key)) return k + 1;
+    return nullptr;
+  }
+  bool contains(std::string_view key) const { return find(key) != nullptr; }
+
+  // for (const JsonValue& e : array.elements())   for (const auto& [key, value] : object.members())
+  class ElementIterator {
+   public:
+    explicit ElementIterator(const JsonValue* at) : at_(at) {}
+    const JsonValue& operator*() const { return *at_; }
+    ElementIterator& operator++() { at_ += at_->span_; return *this; }
+    bool operator!=(const ElementIterator& o) const { return at_ != o.at_; }
+   private:
+    const JsonValue* at_;
+  };
+  struct Member {
+    std::string_view key;
+    const JsonValue& value;
+  };
+  class MemberIterator {
+   public:
+    explicit MemberIterator(const JsonValue* at) : at_(at) {}
+    Member operator*() const { return {at_->string(), at_[1]}; }
+    MemberIterator& operator++() { at_ += 1 + at_[1].span_; return *this; }
+    bool operator!=(const MemberIterator& o) const { return at_ != o.at_; }
+   private:
+    const JsonValue* at_;
+  };
+  template <class It>
+  struct Range {
+    It b, e;
+    It begin() const { return b; }
+    It end() const { return e; }
+  };
+  Range<ElementIterator> elements() const { return {ElementIterator(this + 1), ElementIterator(this + span_)}; }
+  Range<MemberIterator> members() const { return {MemberIterator(this + 1), MemberIterator(this + span_)}; }
+
+  // The value as JSON text, for messages ("got 12.5"): numbers exactly as nlohmann_json writes them.
+  std::string dump() const;
+
+ private:
+  friend class JsonDocumentBuilder;
+  Type type_ = Type::Null;
+  bool b_ = false;
+  std::uint32_t size_ = 0;  // members, elements, or string bytes
+  std::uint32_t span_ = 1;  // slots of this value's subtree, itself included
+  union {
+    std::int64_t i_ = 0;
+    std::uint64_t u_;
+    double d_;
+    const char* s_;
+  };
+};
+
+class JsonDocument {
+ public:
+  const JsonValue& root() const { return values_.front(); }
+  bool empty() const { return values_.empty(); }
+
+ private:
+  friend class JsonDocumentBuilder;
+  std::vector<JsonValue> values_;
+  std::deque<std::string> strings_;  // decoded strings (a deque never moves its elements)
+};
 
 // ---- [SECTION] Paths and diagnostics ------------------------------------------------------------
 
@@ -94,9 +202,18 @@ class DiagnosticSink {
 
 // ---- [SECTION] JSON parsing ---------------------------------------------------------------------
 
-// Parses `text` into `out`. On malformed JSON, over-deep nesting, NaN/Infinity tokens or duplicate
-// keys it reports errors and returns false.
-bool parse_json_document(std::string_view text, Json& out, DiagnosticSink& sink);
+// Parses `text` into `out` (which then refers to `text`). On malformed JSON, over-deep nesting,
+// NaN/Infinity tokens, numbers too large for a double or duplicate keys it reports errors and
+// returns false.
+//
+// Two parsers, one result. A strict parser of our own reads valid documents (the common case) in
+// one pass with no allocation per value; it accepts a subset of what nlohmann_json accepts and
+// gives the same values. On anything else it gives up and nlohmann's SAX parser runs over the text
+// from the start, which produces the exact diagnostics (and the values, for the rare valid text the
+// fast parser declines, such as a 20-digit integer).
+bool parse_json_document(std::string_view text, JsonDocument& out, DiagnosticSink& sink);
+// The careful path alone (tests compare the two parsers' documents with it).
+bool parse_json_document_careful(std::string_view text, JsonDocument& out, DiagnosticSink& sink);
 
 // ---- [SECTION] Field readers --------------------------------------------------------------------
 
@@ -115,14 +232,20 @@ inline constexpr FieldRule kOptionalNotNull{false, false};  // missing: default;
 // missing optional field or an allowed null, stays quiet) and returns nullopt.
 class ObjectReader {
  public:
-  ObjectReader(const Json& object, JsonPath path, DiagnosticSink& sink)
+  ObjectReader(const JsonValue& object, JsonPath path, DiagnosticSink& sink)
       : object_(object), path_(std::move(path)), sink_(sink) {}
 
   const JsonPath& path() const { return path_; }
   DiagnosticSink& sink() { return sink_; }
   // The member, or nullptr when missing (reporting it when required) or null (reporting it when not
-  // nullable).
-  const Json* member(std::string_view key, FieldRule rule, std::string_view expected);
+  // nullable). `expected()` gives the text for "expected X" and is called only to report.
+  template <class Expected>
+  const JsonValue* member(std::string_view key, FieldRule rule, const Expected& expected) {
+    const JsonValue* v = object_.find(key);
+    if (v && !v->is_null()) return v;
+    if (v ? !rule.nullable : rule.required) report_absent(key, v != nullptr, expected());
+    return nullptr;
+  }
 
   std::optional<long long> integer(std::string_view key, FieldRule rule, long long lo, long long hi,
                                    std::string_view what);
@@ -136,8 +259,8 @@ class ObjectReader {
   std::optional<E> enumeration(std::string_view key, FieldRule rule);
 
   // An object or array member, or nullptr (reporting a wrong type like the getters above).
-  const Json* object_member(std::string_view key, FieldRule rule, std::string_view what);
-  const Json* array_member(std::string_view key, FieldRule rule, std::string_view what);
+  const JsonValue* object_member(std::string_view key, FieldRule rule, std::string_view what);
+  const JsonValue* array_member(std::string_view key, FieldRule rule, std::string_view what);
 
   // Warns about every member not in `known`, suggesting the closest known name.
   void warn_unknown(std::initializer_list<std::string_view> known);
@@ -150,7 +273,9 @@ class ObjectReader {
   }
 
  private:
-  const Json& object_;
+  void report_absent(std::string_view key, bool null, const std::string& expected);
+
+  const JsonValue& object_;
   JsonPath path_;
   DiagnosticSink& sink_;
 };
@@ -158,7 +283,7 @@ class ObjectReader {
 // Checks the root is an object and reads its schema_version: newer than `supported` is an error;
 // missing is tolerated (assumed `supported`) with a warning. Returns false when the root is not an
 // object (nothing more can be read).
-bool check_root(const Json& doc, DiagnosticSink& sink, int supported, std::string_view kind);
+bool check_root(const JsonValue& doc, DiagnosticSink& sink, int supported, std::string_view kind);
 
 // Export helpers: doubles that are whole numbers are written as integers ("budget_usd": 1500),
 // others in nlohmann's shortest round-trip form; unknown is null.
@@ -175,7 +300,7 @@ std::string dump_document(const OrderedJson& doc);
 
 // "got "abc"", "got an object", "got 12.5": what the user wrote, for "expected X, got Y".
 // Long strings are cut (on a UTF-8 character boundary) so one message stays one line.
-std::string describe_json(const Json& value);
+std::string describe_json(const JsonValue& value);
 
 // Closest of `candidates` to `name` within a small edit distance, or "" when none is close.
 std::string closest_name(std::string_view name, const std::vector<std::string_view>& candidates);
@@ -262,13 +387,13 @@ std::string unknown_enum_message(std::string_view got) {
 
 template <class E>
 std::optional<E> ObjectReader::enumeration(std::string_view key, FieldRule rule) {
-  const Json* v = member(key, rule, "one of " + join_names(enum_names<E>()));
+  const JsonValue* v = member(key, rule, [] { return "one of " + join_names(enum_names<E>()); });
   if (!v) return std::nullopt;
   if (!v->is_string()) {
     error(key, "expected one of " + join_names(enum_names<E>()) + ", " + describe_json(*v));
     return std::nullopt;
   }
-  const auto& s = v->get_ref<const std::string&>();
+  const std::string_view s = v->string();
   if (auto e = enum_from_name<E>(s)) return e;
   error(key, unknown_enum_message<E>(s));
   return std::nullopt;

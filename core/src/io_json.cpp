@@ -1,8 +1,11 @@
 // Shared import machinery: diagnostics with positions, the JSON parse, typed field readers, enum
 // names. See io_detail.h for the section index.
 #include <algorithm>
+#include <clocale>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 
 #include "io_detail.h"
@@ -13,14 +16,19 @@ namespace detail {
 
 // ---- [SECTION] Paths and diagnostics ------------------------------------------------------------
 
+// One allocation each (a copy then a push_back would reallocate).
 JsonPath child(const JsonPath& parent, std::string key) {
-  JsonPath out = parent;
+  JsonPath out;
+  out.reserve(parent.size() + 1);
+  out.assign(parent.begin(), parent.end());
   out.push_back({std::move(key), -1});
   return out;
 }
 
 JsonPath child(const JsonPath& parent, long index) {
-  JsonPath out = parent;
+  JsonPath out;
+  out.reserve(parent.size() + 1);
+  out.assign(parent.begin(), parent.end());
   out.push_back({std::string(), index});
   return out;
 }
@@ -274,67 +282,411 @@ std::vector<Diagnostic> DiagnosticSink::finish(std::string_view json_text) {
 
 // ---- [SECTION] JSON parsing ---------------------------------------------------------------------
 
+std::string JsonValue::dump() const {
+  switch (type_) {
+    case Type::Null: return "null";
+    case Type::Boolean: return b_ ? "true" : "false";
+    case Type::Integer: return nlohmann::json(i_).dump();
+    case Type::Unsigned: return nlohmann::json(u_).dump();
+    case Type::Float: return nlohmann::json(d_).dump();
+    case Type::String:
+    case Type::Key:
+      return nlohmann::json(std::string(string())).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    case Type::Array: return "[...]";
+    case Type::Object: return "{...}";
+  }
+  return {};
+}
+
+// Appends values to a JsonDocument in document order; both parsers below build through it.
+class JsonDocumentBuilder {
+ public:
+  using Type = JsonValue::Type;
+  explicit JsonDocumentBuilder(JsonDocument& doc) : doc_(doc) {
+    doc_.values_.clear();
+    doc_.strings_.clear();
+  }
+  void reserve(std::size_t n) { doc_.values_.reserve(n); }
+
+  JsonValue& add(Type type) {
+    JsonValue& v = doc_.values_.emplace_back();
+    v.type_ = type;
+    return v;
+  }
+  void add_bool(bool b) { add(Type::Boolean).b_ = b; }
+  void add_integer(std::int64_t i) { add(Type::Integer).i_ = i; }
+  void add_unsigned(std::uint64_t u) { add(Type::Unsigned).u_ = u; }
+  void add_float(double d) { add(Type::Float).d_ = d; }
+  // A string (or key) that lives as long as the text: no copy.
+  void add_string(Type type, const char* s, std::size_t n) {
+    JsonValue& v = add(type);
+    v.s_ = s;
+    v.size_ = static_cast<std::uint32_t>(n);
+  }
+  // A decoded string, kept by the document.
+  void add_owned_string(Type type, std::string&& s) {
+    const std::string& kept = doc_.strings_.emplace_back(std::move(s));
+    add_string(type, kept.data(), kept.size());
+  }
+  std::string& new_owned_string() { return doc_.strings_.emplace_back(); }
+
+  std::size_t open(Type type) {
+    add(type);
+    return doc_.values_.size() - 1;
+  }
+  void close(std::size_t at, std::size_t count) {
+    JsonValue& v = doc_.values_[at];
+    v.size_ = static_cast<std::uint32_t>(count);
+    v.span_ = static_cast<std::uint32_t>(doc_.values_.size() - at);
+  }
+  // Whether the open object at `at` has `key` among its members before slot `limit` (those
+  // members are complete).
+  bool has_key(std::size_t at, std::string_view key, std::size_t limit) const {
+    const auto& v = doc_.values_;
+    for (std::size_t k = at + 1; k < limit; k += 1 + v[k + 1].span_)
+      if (same_key(v[k].string(), key)) return true;
+    return false;
+  }
+  const JsonValue& at(std::size_t i) const { return doc_.values_[i]; }
+  std::size_t size() const { return doc_.values_.size(); }
+
+ private:
+  JsonDocument& doc_;
+};
+
 namespace {
 
-// Builds the DOM from SAX events (as nlohmann's own DOM parser does), and on the way catches what
-// the DOM would hide: duplicate keys (the last silently wins) and numbers too large for a double
-// (nlohmann stores them as infinity).
-class DomBuilder {
+// The strict parser for the common case: RFC 8259 JSON, UTF-8, at most kMaxJsonDepth levels, no
+// duplicate keys, every number finite and (integers) within 64 bits. It returns false at the first
+// thing it does not accept; the caller then runs nlohmann's parser for the diagnostics. Everything
+// it accepts nlohmann accepts too, with the same values (floats through strtod, as nlohmann does).
+class FastJsonParser {
  public:
-  using number_integer_t = Json::number_integer_t;
-  using number_unsigned_t = Json::number_unsigned_t;
-  using number_float_t = Json::number_float_t;
-  using string_t = Json::string_t;
-  using binary_t = Json::binary_t;
+  using Type = JsonValue::Type;
+  FastJsonParser(std::string_view text, JsonDocumentBuilder& out)
+      : p_(text.data()), end_(text.data() + text.size()), out_(out) {}
 
-  DomBuilder(Json& root, DiagnosticSink& sink) : root_(root), sink_(sink) {}
+  bool run() {
+    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
+    skip_ws();
+    if (!value(0)) return false;
+    skip_ws();
+    return p_ == end_;
+  }
 
-  bool null() { return put(Json(nullptr)); }
-  bool boolean(bool v) { return put(Json(v)); }
-  bool number_integer(number_integer_t v) { return put(Json(v)); }
-  bool number_unsigned(number_unsigned_t v) { return put(Json(v)); }
+ private:
+  static bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+  static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+  void skip_ws() {
+    while (p_ != end_ && is_ws(*p_)) ++p_;
+  }
+
+  bool value(int depth) {
+    if (p_ == end_) return false;
+    switch (*p_) {
+      case '{': return object(depth + 1);
+      case '[': return array(depth + 1);
+      case '"': return string(Type::String);
+      case 't': return literal("true") && (out_.add_bool(true), true);
+      case 'f': return literal("false") && (out_.add_bool(false), true);
+      case 'n': return literal("null") && (out_.add(Type::Null), true);
+      default: return number();
+    }
+  }
+
+  bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0)
+      return false;
+    p_ += word.size();
+    return true;
+  }
+
+  bool object(int depth) {
+    if (depth > kMaxJsonDepth) return false;
+    const std::size_t at = out_.open(Type::Object);
+    ++p_;
+    skip_ws();
+    std::size_t count = 0;
+    if (p_ != end_ && *p_ == '}') {
+      ++p_;
+      out_.close(at, 0);
+      return true;
+    }
+    for (;;) {
+      if (p_ == end_ || *p_ != '"') return false;
+      const std::size_t key_at = out_.size();
+      if (!string(Type::Key)) return false;
+      // n(n-1)/2 comparisons per object, most ending at the length: cheap for our <= 16 keys.
+      if (out_.has_key(at, out_.at(key_at).string(), key_at)) return false;
+      skip_ws();
+      if (p_ == end_ || *p_ != ':') return false;
+      ++p_;
+      skip_ws();
+      if (!value(depth)) return false;
+      ++count;
+      skip_ws();
+      if (p_ == end_) return false;
+      if (*p_ == ',') {
+        ++p_;
+        skip_ws();
+        continue;
+      }
+      if (*p_ != '}') return false;
+      ++p_;
+      break;
+    }
+    out_.close(at, count);
+    return true;
+  }
+
+  bool array(int depth) {
+    if (depth > kMaxJsonDepth) return false;
+    const std::size_t at = out_.open(Type::Array);
+    ++p_;
+    skip_ws();
+    std::size_t count = 0;
+    if (p_ != end_ && *p_ == ']') {
+      ++p_;
+      out_.close(at, 0);
+      return true;
+    }
+    for (;;) {
+      if (!value(depth)) return false;
+      ++count;
+      skip_ws();
+      if (p_ == end_) return false;
+      if (*p_ == ',') {
+        ++p_;
+        skip_ws();
+        continue;
+      }
+      if (*p_ != ']') return false;
+      ++p_;
+      break;
+    }
+    out_.close(at, count);
+    return true;
+  }
+
+  // The end of the well-formed UTF-8 sequence at p (a byte >= 0x80), or nullptr.
+  const char* utf8_end(const char* p) const {
+    const auto c = static_cast<unsigned char>(*p);
+    const auto byte = [&](std::ptrdiff_t k) { return static_cast<unsigned char>(p[k]); };
+    const auto cont = [&](std::ptrdiff_t k, unsigned lo, unsigned hi) {
+      return end_ - p > k && byte(k) >= lo && byte(k) <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? p + 2 : nullptr;
+    if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? p + 3 : nullptr;
+    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? p + 3 : nullptr;
+    if (c >= 0xE1 && c <= 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? p + 3 : nullptr;
+    if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? p + 4 : nullptr;
+    if (c >= 0xF1 && c <= 0xF3)
+      return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? p + 4 : nullptr;
+    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? p + 4 : nullptr;
+    return nullptr;
+  }
+
+  bool hex4(unsigned& cp) {
+    if (end_ - p_ < 4) return false;
+    cp = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = *p_++;
+      cp <<= 4;
+      if (c >= '0' && c <= '9') cp |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') cp |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') cp |= static_cast<unsigned>(c - 'A' + 10);
+      else return false;
+    }
+    return true;
+  }
+
+  // p_ at the opening quote. Strings without escapes stay in the text.
+  bool string(Type type) {
+    const char* start = ++p_;
+    while (p_ != end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        out_.add_string(type, start, static_cast<std::size_t>(p_ - start));
+        ++p_;
+        return true;
+      }
+      if (c == '\\') return escaped_string(type, start);
+      if (c < 0x20) return false;
+      if (c < 0x80) {
+        ++p_;
+      } else if (const char* next = utf8_end(p_)) {
+        p_ = next;
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  bool escaped_string(Type type, const char* start) {
+    std::string& s = out_.new_owned_string();
+    s.assign(start, p_);
+    while (p_ != end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        out_.add_string(type, s.data(), s.size());
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        const char* next = utf8_end(p_);
+        if (!next) return false;
+        s.append(p_, next);
+        p_ = next;
+        continue;
+      }
+      if (c != '\\') {
+        s.push_back(static_cast<char>(c));
+        ++p_;
+        continue;
+      }
+      if (++p_ == end_) return false;
+      switch (*p_++) {
+        case '"': s.push_back('"'); break;
+        case '\\': s.push_back('\\'); break;
+        case '/': s.push_back('/'); break;
+        case 'b': s.push_back('\b'); break;
+        case 'f': s.push_back('\f'); break;
+        case 'n': s.push_back('\n'); break;
+        case 'r': s.push_back('\r'); break;
+        case 't': s.push_back('\t'); break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low = 0;
+            if (end_ - p_ < 6 || p_[0] != '\\' || p_[1] != 'u') return false;
+            p_ += 2;
+            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          append_utf8(s, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+    return false;
+  }
+
+  bool number() {
+    const char* start = p_;
+    const bool negative = *p_ == '-';
+    if (negative) ++p_;
+    if (p_ == end_ || !is_digit(*p_)) return false;
+    if (*p_ == '0') {
+      ++p_;
+    } else {
+      while (p_ != end_ && is_digit(*p_)) ++p_;
+    }
+    const char* digits_end = p_;
+    bool is_float = false;
+    if (p_ != end_ && *p_ == '.') {
+      is_float = true;
+      ++p_;
+      if (p_ == end_ || !is_digit(*p_)) return false;
+      while (p_ != end_ && is_digit(*p_)) ++p_;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      is_float = true;
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ == end_ || !is_digit(*p_)) return false;
+      while (p_ != end_ && is_digit(*p_)) ++p_;
+    }
+    if (!is_float) {
+      const char* d = start + (negative ? 1 : 0);
+      if (digits_end - d > 18) return false;  // may not fit: nlohmann decides (unsigned or float)
+      std::uint64_t u = 0;
+      for (; d != digits_end; ++d) u = u * 10 + static_cast<unsigned>(*d - '0');
+      if (negative) out_.add_integer(-static_cast<std::int64_t>(u));
+      else out_.add_unsigned(u);
+      return true;
+    }
+    // strtod, as nlohmann's lexer does, on a terminated copy; only where the decimal point is '.'.
+    char buffer[64];
+    const auto n = static_cast<std::size_t>(p_ - start);
+    if (n >= sizeof buffer || !decimal_point_is_dot()) return false;
+    std::memcpy(buffer, start, n);
+    buffer[n] = '\0';
+    char* parsed_end = nullptr;
+    const double v = std::strtod(buffer, &parsed_end);
+    if (parsed_end != buffer + n || !std::isfinite(v)) return false;
+    out_.add_float(v);
+    return true;
+  }
+
+  static bool decimal_point_is_dot() {
+    const char* dp = std::localeconv()->decimal_point;
+    return dp && dp[0] == '.' && dp[1] == '\0';
+  }
+
+  const char* p_;
+  const char* end_;
+  JsonDocumentBuilder& out_;
+};
+
+// Builds the document from nlohmann's SAX events (the fallback parse), and on the way catches what
+// a plain DOM would hide: duplicate keys (the last silently wins) and numbers too large for a double
+// (nlohmann stores them as infinity).
+class SaxDocumentBuilder {
+ public:
+  using number_integer_t = nlohmann::json::number_integer_t;
+  using number_unsigned_t = nlohmann::json::number_unsigned_t;
+  using number_float_t = nlohmann::json::number_float_t;
+  using string_t = nlohmann::json::string_t;
+  using binary_t = nlohmann::json::binary_t;
+  using Type = JsonValue::Type;
+
+  SaxDocumentBuilder(JsonDocument& doc, DiagnosticSink& sink) : out_(doc), sink_(sink) {}
+
+  bool null() { return put([&] { out_.add(Type::Null); }); }
+  bool boolean(bool v) { return put([&] { out_.add_bool(v); }); }
+  bool number_integer(number_integer_t v) { return put([&] { out_.add_integer(v); }); }
+  bool number_unsigned(number_unsigned_t v) { return put([&] { out_.add_unsigned(v); }); }
   bool number_float(number_float_t v, const string_t& spelled) {
     if (!std::isfinite(v)) {
       sink_.error_at(current_path(), "the number " + spelled +
                                          " is too large to represent; expected a number in the "
                                          "field's range");
-      return put(Json(nullptr));
+      return put([&] { out_.add(Type::Null); });
     }
-    return put(Json(v));
+    return put([&] { out_.add_float(v); });
   }
-  bool string(string_t& v) { return put(Json(std::move(v))); }
-  bool binary(binary_t&) { return put(Json(nullptr)); }  // JSON text never produces binary
+  bool string(string_t& v) { return put([&] { out_.add_owned_string(Type::String, std::move(v)); }); }
+  bool binary(binary_t&) { return put([&] { out_.add(Type::Null); }); }  // JSON text never produces binary
 
   bool start_object(std::size_t) {
-    Json* v = put_ref(Json::object());
-    frames_.push_back({v, std::string(), nullptr});
+    put([] {});
+    frames_.push_back({out_.open(Type::Object), false, 0, std::string()});
     return true;
   }
   bool key(string_t& k) {
     Frame& f = frames_.back();
-    if (f.value->contains(k)) {
+    if (out_.has_key(f.at, k, out_.size())) {
       sink_.error_at(child(frame_path(frames_.size() - 1), k),
                      "duplicate key \"" + k + "\"; expected each key once per object (the later "
                      "value would silently replace the earlier one)",
                      true);
     }
     f.key = k;
-    f.slot = &(*f.value)[k];
+    out_.add_owned_string(Type::Key, std::move(k));
     return true;
   }
-  bool end_object() {
-    frames_.pop_back();
-    return true;
-  }
+  bool end_object() { return end(); }
   bool start_array(std::size_t) {
-    Json* v = put_ref(Json::array());
-    frames_.push_back({v, std::string(), nullptr});
+    put([] {});
+    frames_.push_back({out_.open(Type::Array), true, 0, std::string()});
     return true;
   }
-  bool end_array() {
-    frames_.pop_back();
-    return true;
-  }
+  bool end_array() { return end(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     failed_ = true;
     error_position_ = position;
@@ -348,17 +700,31 @@ class DomBuilder {
 
  private:
   struct Frame {
-    Json* value;  // stable while open: a parent grows only after its child closes
-    std::string key;
-    Json* slot;  // the member being filled, for objects
+    std::size_t at;  // the container's slot
+    bool is_array;
+    long count;       // members or elements put so far (an open child included)
+    std::string key;  // the member being filled, for objects
   };
+
+  // Counts the value about to be added in its container, then adds it.
+  template <class Add>
+  bool put(const Add& add) {
+    if (!frames_.empty()) ++frames_.back().count;
+    add();
+    return true;
+  }
+  bool end() {
+    out_.close(frames_.back().at, static_cast<std::size_t>(frames_.back().count));
+    frames_.pop_back();
+    return true;
+  }
 
   // The path of frame `depth` itself (each frame is a member or an element of the one before).
   JsonPath frame_path(std::size_t depth) const {
     JsonPath path;
     for (std::size_t i = 0; i < depth; ++i) {
       const Frame& f = frames_[i];
-      if (f.value->is_array()) path.push_back({std::string(), static_cast<long>(f.value->size()) - 1});
+      if (f.is_array) path.push_back({std::string(), f.count - 1});
       else path.push_back({f.key, -1});
     }
     return path;
@@ -368,31 +734,13 @@ class DomBuilder {
     JsonPath path = frame_path(frames_.size() - (frames_.empty() ? 0 : 1));
     if (!frames_.empty()) {
       const Frame& f = frames_.back();
-      if (f.value->is_array()) path.push_back({std::string(), static_cast<long>(f.value->size())});
+      if (f.is_array) path.push_back({std::string(), f.count});
       else path.push_back({f.key, -1});
     }
     return path;
   }
 
-  Json* put_ref(Json&& v) {
-    if (frames_.empty()) {
-      root_ = std::move(v);
-      return &root_;
-    }
-    Frame& f = frames_.back();
-    if (f.value->is_array()) {
-      f.value->push_back(std::move(v));
-      return &f.value->back();
-    }
-    *f.slot = std::move(v);
-    return f.slot;
-  }
-  bool put(Json&& v) {
-    put_ref(std::move(v));
-    return true;
-  }
-
-  Json& root_;
+  JsonDocumentBuilder out_;
   DiagnosticSink& sink_;
   std::vector<Frame> frames_;
   bool failed_ = false;
@@ -418,7 +766,17 @@ std::string clean_parse_message(const std::string& what) {
 
 }  // namespace
 
-bool parse_json_document(std::string_view text, Json& out, DiagnosticSink& sink) {
+bool parse_json_document(std::string_view text, JsonDocument& out, DiagnosticSink& sink) {
+  {
+    JsonDocumentBuilder builder(out);
+    builder.reserve(text.size() / 12 + 16);  // about one value per 12-25 bytes of our documents
+    if (FastJsonParser(text, builder).run()) return true;
+  }
+  // The fast parser declined: the checks and messages of the careful path.
+  return parse_json_document_careful(text, out, sink);
+}
+
+bool parse_json_document_careful(std::string_view text, JsonDocument& out, DiagnosticSink& sink) {
   // Depth first, with a plain scan: a hostile 100,000-deep document is rejected before any
   // parser or validator sees it, at the bracket where it goes too deep.
   {
@@ -466,9 +824,9 @@ bool parse_json_document(std::string_view text, Json& out, DiagnosticSink& sink)
     return false;
   }
 
-  DomBuilder builder(out, sink);
+  SaxDocumentBuilder builder(out, sink);
   const char* begin = text.data();
-  Json::sax_parse(begin, begin + text.size(), &builder);
+  nlohmann::json::sax_parse(begin, begin + text.size(), &builder);
   if (!builder.failed()) return sink.errors() == 0;
 
   // nlohmann counts the failing character as read: the offset of that character is one less.
@@ -491,32 +849,24 @@ bool parse_json_document(std::string_view text, Json& out, DiagnosticSink& sink)
 
 // ---- [SECTION] Field readers --------------------------------------------------------------------
 
-std::string describe_json(const Json& v) {
+std::string describe_json(const JsonValue& v) {
   switch (v.type()) {
-    case Json::value_t::null: return "got null";
-    case Json::value_t::object: return "got an object";
-    case Json::value_t::array: return "got an array";
-    case Json::value_t::boolean: return v.get<bool>() ? "got true" : "got false";
-    case Json::value_t::string: return "got \"" + excerpt(v.get_ref<const std::string&>()) + "\"";
+    case JsonValue::Type::Null: return "got null";
+    case JsonValue::Type::Object: return "got an object";
+    case JsonValue::Type::Array: return "got an array";
+    case JsonValue::Type::Boolean: return v.boolean() ? "got true" : "got false";
+    case JsonValue::Type::String:
+    case JsonValue::Type::Key: return "got \"" + excerpt(v.string()) + "\"";
     default: return "got " + v.dump();
   }
 }
 
-const Json* ObjectReader::member(std::string_view key, FieldRule rule, std::string_view expected) {
-  const auto it = object_.find(key);
-  if (it == object_.end()) {
-    if (rule.required)
-      sink_.error_at(path_, "missing required field \"" + std::string(key) + "\"; expected " +
-                                std::string(expected),
-                     false, path_to_string(child(path_, std::string(key))));
-    return nullptr;
-  }
-  if (it->is_null()) {
-    if (!rule.nullable)
-      error(key, "expected " + std::string(expected) + ", got null (this field cannot be unknown)");
-    return nullptr;
-  }
-  return &*it;
+void ObjectReader::report_absent(std::string_view key, bool null, const std::string& expected) {
+  if (!null)
+    sink_.error_at(path_, "missing required field \"" + std::string(key) + "\"; expected " + expected,
+                   false, path_to_string(child(path_, std::string(key))));
+  else
+    error(key, "expected " + expected + ", got null (this field cannot be unknown)");
 }
 
 namespace {
@@ -530,53 +880,56 @@ std::string range_text(double lo, double hi) {
 
 }  // namespace
 
+// The `expected` texts are built only when there is something to report: building them for every
+// field of every program was a good part of importing a large dataset.
 std::optional<long long> ObjectReader::integer(std::string_view key, FieldRule rule, long long lo,
                                                long long hi, std::string_view what) {
-  const std::string expected =
-      std::string(what) + (lo == hi ? " (" + std::to_string(lo) + ")"
-                                    : " (a whole number from " + std::to_string(lo) + " to " +
-                                          std::to_string(hi) + ")");
-  const Json* v = member(key, rule, expected);
+  const auto expected = [&] {
+    return std::string(what) + (lo == hi ? " (" + std::to_string(lo) + ")"
+                                         : " (a whole number from " + std::to_string(lo) + " to " +
+                                               std::to_string(hi) + ")");
+  };
+  const JsonValue* v = member(key, rule, expected);
   if (!v) return std::nullopt;
   if (v->is_number_integer()) {
     // Unsigned values above the signed range are out of range anyway.
     const bool too_big = v->is_number_unsigned() &&
-                         v->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
-    const long long x = too_big ? std::numeric_limits<long long>::max() : v->get<long long>();
+                         v->as_uint64() > static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
+    const long long x = too_big ? std::numeric_limits<long long>::max() : v->as_int64();
     if (!too_big && x >= lo && x <= hi) return x;
-    error(key, "expected " + expected + ", got " + v->dump());
+    error(key, "expected " + expected() + ", got " + v->dump());
     return std::nullopt;
   }
   if (v->is_number_float()) {
-    const double d = v->get<double>();
+    const double d = v->as_double();
     if (d == std::floor(d) && d >= static_cast<double>(lo) && d <= static_cast<double>(hi))
       return static_cast<long long>(d);
-    error(key, "expected " + expected + ", got " + v->dump());
+    error(key, "expected " + expected() + ", got " + v->dump());
     return std::nullopt;
   }
-  error(key, "expected " + expected + ", " + describe_json(*v));
+  error(key, "expected " + expected() + ", " + describe_json(*v));
   return std::nullopt;
 }
 
 std::optional<double> ObjectReader::number(std::string_view key, FieldRule rule, double lo, double hi,
                                            std::string_view what) {
-  const std::string expected = std::string(what) + " (a number " + range_text(lo, hi) + ")";
-  const Json* v = member(key, rule, expected);
+  const auto expected = [&] { return std::string(what) + " (a number " + range_text(lo, hi) + ")"; };
+  const JsonValue* v = member(key, rule, expected);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
-    error(key, "expected " + expected + ", " + describe_json(*v));
+    error(key, "expected " + expected() + ", " + describe_json(*v));
     return std::nullopt;
   }
-  const double d = v->get<double>();
+  const double d = v->as_double();
   if (d >= lo && d <= hi) return d;
-  error(key, "expected " + expected + ", got " + v->dump());
+  error(key, "expected " + expected() + ", got " + v->dump());
   return std::nullopt;
 }
 
 std::optional<double> ObjectReader::share(std::string_view key, FieldRule rule, std::string_view what) {
-  const auto it = object_.find(key);
-  if (it != object_.end() && it->is_number()) {
-    const double d = it->get<double>();
+  const JsonValue* it = object_.find(key);
+  if (it && it->is_number()) {
+    const double d = it->as_double();
     if (d > 1.0 && d <= 100.0) {
       error(key, "expected " + std::string(what) + " (a number from 0 to 1), got " + it->dump() + share_hint(d));
       return std::nullopt;
@@ -587,65 +940,66 @@ std::optional<double> ObjectReader::share(std::string_view key, FieldRule rule, 
 
 std::optional<bool> ObjectReader::boolean(std::string_view key, FieldRule rule) {
   const char* expected = rule.nullable ? "true, false or null (unknown)" : "true or false";
-  const Json* v = member(key, rule, expected);
+  const JsonValue* v = member(key, rule, [&] { return std::string(expected); });
   if (!v) return std::nullopt;
-  if (v->is_boolean()) return v->get<bool>();
+  if (v->is_boolean()) return v->boolean();
   error(key, std::string("expected ") + expected + ", " + describe_json(*v));
   return std::nullopt;
 }
 
 std::optional<std::string> ObjectReader::string(std::string_view key, FieldRule rule, bool non_empty) {
   const char* expected = non_empty ? "a non-empty string" : "a string";
-  const Json* v = member(key, rule, expected);
+  const JsonValue* v = member(key, rule, [&] { return std::string(expected); });
   if (!v) return std::nullopt;
   if (!v->is_string()) {
     error(key, std::string("expected ") + expected + ", " + describe_json(*v));
     return std::nullopt;
   }
-  const auto& s = v->get_ref<const std::string&>();
-  if (non_empty && s.find_first_not_of(" \t\r\n") == std::string::npos) {
-    error(key, std::string("expected ") + expected + ", got \"" + s + "\"");
+  const std::string_view s = v->string();
+  if (non_empty && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    error(key, std::string("expected ") + expected + ", got \"" + std::string(s) + "\"");
     return std::nullopt;
   }
-  return s;
+  return std::string(s);
 }
 
-const Json* ObjectReader::object_member(std::string_view key, FieldRule rule, std::string_view what) {
-  const std::string expected = "an object (" + std::string(what) + ")";
-  const Json* v = member(key, rule, expected);
+const JsonValue* ObjectReader::object_member(std::string_view key, FieldRule rule, std::string_view what) {
+  const auto expected = [&] { return "an object (" + std::string(what) + ")"; };
+  const JsonValue* v = member(key, rule, expected);
   if (v && !v->is_object()) {
-    error(key, "expected " + expected + ", " + describe_json(*v));
+    error(key, "expected " + expected() + ", " + describe_json(*v));
     return nullptr;
   }
   return v;
 }
 
-const Json* ObjectReader::array_member(std::string_view key, FieldRule rule, std::string_view what) {
-  const std::string expected = "an array (" + std::string(what) + ")";
-  const Json* v = member(key, rule, expected);
+const JsonValue* ObjectReader::array_member(std::string_view key, FieldRule rule, std::string_view what) {
+  const auto expected = [&] { return "an array (" + std::string(what) + ")"; };
+  const JsonValue* v = member(key, rule, expected);
   if (v && !v->is_array()) {
-    error(key, "expected " + expected + ", " + describe_json(*v));
+    error(key, "expected " + expected() + ", " + describe_json(*v));
     return nullptr;
   }
   return v;
 }
 
-bool check_root(const Json& doc, DiagnosticSink& sink, int supported, std::string_view kind) {
+bool check_root(const JsonValue& doc, DiagnosticSink& sink, int supported, std::string_view kind) {
   if (!doc.is_object()) {
     sink.error_at({}, "expected a JSON object (" + std::string(kind) + "), " + describe_json(doc));
     return false;
   }
   ObjectReader r(doc, {}, sink);
-  if (!doc.contains("schema_version")) {
+  const JsonValue* version = doc.find("schema_version");
+  if (!version) {
     sink.warning_at({}, "no schema_version; assuming " + std::to_string(supported) +
                             " (expected \"schema_version\": " + std::to_string(supported) + ")",
                     false, "schema_version");
     return true;
   }
-  const Json& v = doc["schema_version"];
+  const JsonValue& v = *version;
   const bool newer = v.is_number_unsigned()
-                         ? v.get<std::uint64_t>() > static_cast<std::uint64_t>(supported)
-                         : v.is_number_integer() && v.get<long long>() > supported;
+                         ? v.as_uint64() > static_cast<std::uint64_t>(supported)
+                         : v.is_number_integer() && v.as_int64() > supported;
   if (newer) {
     r.error("schema_version", "schema_version " + v.dump() + " is newer than this OpenPick reads (" +
                                   std::to_string(supported) + "); expected " +
@@ -667,10 +1021,10 @@ std::string dump_document(const OrderedJson& doc) {
 }
 
 void ObjectReader::warn_unknown(std::initializer_list<std::string_view> known) {
-  const std::vector<std::string_view> names(known);
-  for (const auto& item : object_.items()) {
-    const std::string& key = item.key();
-    if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+  for (const auto& m : object_.members()) {
+    if (std::any_of(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, m.key); })) continue;
+    const std::string key(m.key);
+    const std::vector<std::string_view> names(known);
     std::string msg = "unknown field \"" + key + "\" is ignored";
     const std::string guess = closest_name(key, names);
     msg += guess.empty() ? "; expected one of " + join_names(names) : "; did you mean \"" + guess + "\"?";

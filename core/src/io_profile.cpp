@@ -16,7 +16,7 @@ constexpr int kMaxResearchItems = 1000;
 constexpr double kSuspiciousBudget = 50000.0;
 
 void read_step1(ObjectReader& root, Profile& p) {
-  const Json* v = root.object_member("step1", kOptionalNotNull, "Step 1: result and attempts");
+  const JsonValue* v = root.object_member("step1", kOptionalNotNull, "Step 1: result and attempts");
   if (!v) return;  // missing: the defaults (passed on the first attempt) stand, with a warning
   ObjectReader r(*v, child(root.path(), "step1"), root.sink());
   r.warn_unknown({"result", "attempts"});
@@ -35,7 +35,7 @@ void read_step1(ObjectReader& root, Profile& p) {
 }
 
 void read_step2ck(ObjectReader& root, Profile& p) {
-  const Json* v = root.object_member("step2ck", kOptionalNotNull, "Step 2 CK: score and attempts");
+  const JsonValue* v = root.object_member("step2ck", kOptionalNotNull, "Step 2 CK: score and attempts");
   if (!v) {
     // Not given: not taken yet.
     p.step2ck.score.reset();
@@ -57,7 +57,7 @@ void read_step2ck(ObjectReader& root, Profile& p) {
 }
 
 void read_usce(ObjectReader& root, Profile& p) {
-  const Json* v = root.object_member("usce_months", kOptionalNotNull, "months of US clinical experience");
+  const JsonValue* v = root.object_member("usce_months", kOptionalNotNull, "months of US clinical experience");
   if (!v) return;
   ObjectReader r(*v, child(root.path(), "usce_months"), root.sink());
   r.warn_unknown({"hands_on", "observership"});
@@ -68,12 +68,13 @@ void read_usce(ObjectReader& root, Profile& p) {
 }
 
 void read_specialties(ObjectReader& root, Profile& p) {
-  const Json* v = root.array_member("specialties", kOptionalNotNull, "target specialties");
+  const JsonValue* v = root.array_member("specialties", kOptionalNotNull, "target specialties");
   if (!v) return;
   const JsonPath base = child(root.path(), "specialties");
-  for (std::size_t i = 0; i < v->size() && !root.sink().full(); ++i) {
-    const Json& item = (*v)[i];
-    const JsonPath path = child(base, static_cast<long>(i));
+  long i = -1;
+  for (const JsonValue& item : v->elements()) {
+    if (root.sink().full()) break;
+    const JsonPath path = child(base, ++i);
     if (!item.is_object()) {
       root.sink().error_at(path, "expected an object {\"name\": ..., \"weight\": ...}, " + describe_json(item));
       continue;
@@ -100,17 +101,18 @@ void read_specialties(ObjectReader& root, Profile& p) {
 }
 
 void read_states(ObjectReader& root, Profile& p) {
-  const Json* v = root.array_member("preferred_states", kOptionalNotNull, "two-letter state codes");
+  const JsonValue* v = root.array_member("preferred_states", kOptionalNotNull, "two-letter state codes");
   if (!v) return;
   const JsonPath base = child(root.path(), "preferred_states");
-  for (std::size_t i = 0; i < v->size() && !root.sink().full(); ++i) {
-    const Json& item = (*v)[i];
-    const JsonPath path = child(base, static_cast<long>(i));
+  long i = -1;
+  for (const JsonValue& item : v->elements()) {
+    if (root.sink().full()) break;
+    const JsonPath path = child(base, ++i);
     if (!item.is_string()) {
       root.sink().error_at(path, "expected a two-letter state code such as \"MS\", " + describe_json(item));
       continue;
     }
-    const std::string& code = item.get_ref<const std::string&>();
+    const std::string code(item.string());
     if (!is_usps_code(code)) {
       std::string upper = code;
       for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
@@ -134,12 +136,14 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
   using namespace detail;
   ImportResult<Profile> result;
   DiagnosticSink sink(file_name);
-  Json doc;
-  if (!parse_json_document(text, doc, sink) || !check_root(doc, sink, kProfileSchemaVersion, "a profile")) {
+  JsonDocument json;
+  if (!parse_json_document(text, json, sink) ||
+      !check_root(json.root(), sink, kProfileSchemaVersion, "a profile")) {
     result.diagnostics = sink.finish(text);
     return result;
   }
 
+  const JsonValue& doc = json.root();
   Profile p;
   ObjectReader r(doc, {}, sink);
   r.warn_unknown({"schema_version", "graduate_type", "visa", "step1", "step2ck", "step3_passed",
