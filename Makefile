@@ -30,7 +30,9 @@ asan: setup
 test-asan: asan
 	@ctest --preset native-asan
 
-bench: native
+# Native and wasm benchmarks in their own build folders (build/bench, build/bench-web); writes the
+# tables into docs/BENCHMARKS.md. Not part of `make test`.
+bench: setup
 	@scripts/bench
 
 clean:

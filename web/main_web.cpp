@@ -33,9 +33,12 @@ constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
 
 struct InputEvent {
   enum Kind { MouseMove, MouseButton, Key } kind = MouseMove;
-  int index = 0;  // button (Dear ImGui order) or key index
+  int index = 0;  // button (Dear ImGui order) or key index; -1: only the modifiers changed
   bool down = false;
   float x = 0, y = 0;
+  // Key events carry the modifiers held when they happened: Ctrl+A pressed and released between
+  // two frames must reach Dear ImGui as A with Ctrl, not as A after Ctrl was already let go.
+  bool ctrl = false, shift = false, alt = false, super = false;
 };
 
 struct App {
@@ -68,6 +71,12 @@ struct App {
   // frame, so a click (down and up between two frames, as a quick tap or an automated click
   // makes) would be lost; apply_input() hands them over one transition per frame.
   std::vector<InputEvent> input;
+  unsigned announced_plan_revision = ~0u;  // the plan the page's results table shows
+  // When something last happened (input, an action, a resize). Once the app has been still for a
+  // second it stops drawing until the next event: the canvas keeps its last frame, and an idle
+  // planner costs no battery.
+  double last_activity_ms = 0.0;
+  bool activity = true;
 };
 
 App* g_app = nullptr;  // the exported functions below need to find the app
@@ -140,20 +149,25 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
   ImGuiIO& io = ImGui::GetIO();
   io.MouseWheelH -= static_cast<float>(e->deltaX * scale);
   io.MouseWheel -= static_cast<float>(e->deltaY * scale);
+  if (g_app) g_app->activity = true;
   return true;
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeyCtrl = e->ctrlKey;
-  io.KeyShift = e->shiftKey;
-  io.KeyAlt = e->altKey;
-  io.KeySuper = e->metaKey;
   const int k = key_index(e->code);
   // Paste: let the browser fire its paste event (the only way to read the clipboard without a
   // permission prompt); openpick_paste() then presses Ctrl+V for Dear ImGui.
   if (k == ImGuiKey_V && (e->ctrlKey || e->metaKey)) return false;
-  if (k >= 0 && g_app) g_app->input.push_back({InputEvent::Key, k, type == EMSCRIPTEN_EVENT_KEYDOWN, 0, 0});
+  // Modifiers go through the queue with the keys (a modifier alone is a key index of -1), so a
+  // quick Ctrl+A is seen as one chord (apply_input).
+  if (g_app) {
+    InputEvent ev{InputEvent::Key, k, type == EMSCRIPTEN_EVENT_KEYDOWN, 0, 0};
+    ev.ctrl = e->ctrlKey;
+    ev.shift = e->shiftKey;
+    ev.alt = e->altKey;
+    ev.super = e->metaKey;
+    g_app->input.push_back(ev);
+  }
   // Text never comes from keydown: it arrives through the hidden text field's input event, which
   // also carries IME compositions, dead keys and on-screen keyboards. Named keys are taken so
   // Tab, Backspace and arrows act in the app, not on the page.
@@ -230,21 +244,40 @@ void apply_input(App& app) {
   ImGuiIO& io = ImGui::GetIO();
   bool button_changed[5] = {};
   std::vector<bool> key_changed(ImGuiKey_COUNT, false);
+  bool any_key_changed = false;
+  bool moved = false;  // the pointer moved in this frame
   std::size_t used = 0;
   for (; used < app.input.size(); ++used) {
     const InputEvent& e = app.input[used];
     if (e.kind == InputEvent::MouseButton) {
       if (button_changed[e.index]) break;
-      if (e.x != -FLT_MAX) io.MousePos = ImVec2(e.x, e.y);
+      if (e.x != -FLT_MAX && (e.x != io.MousePos.x || e.y != io.MousePos.y)) {
+        io.MousePos = ImVec2(e.x, e.y);
+        moved = true;
+      }
+      // A press where the pointer just arrived (an automated click, a tap) waits one frame: Dear
+      // ImGui 1.86 lets items that allow overlap (tabs) take a press only if they were already
+      // hovered in the frame before, so a tap on one tab after another was ignored.
+      if (e.down && moved && !io.MouseDown[e.index]) break;
       if (io.MouseDown[e.index] != e.down) button_changed[e.index] = true;
       io.MouseDown[e.index] = e.down;
     } else if (e.kind == InputEvent::Key) {
-      if (key_changed[static_cast<std::size_t>(e.index)]) break;
-      if (io.KeysDown[e.index] != e.down) key_changed[static_cast<std::size_t>(e.index)] = true;
+      // A change of modifiers after a key went down or up this frame waits for the next frame.
+      const bool mods_differ = io.KeyCtrl != e.ctrl || io.KeyShift != e.shift || io.KeyAlt != e.alt ||
+                               io.KeySuper != e.super;
+      if (mods_differ && any_key_changed) break;
+      if (e.index >= 0 && key_changed[static_cast<std::size_t>(e.index)]) break;
+      io.KeyCtrl = e.ctrl;
+      io.KeyShift = e.shift;
+      io.KeyAlt = e.alt;
+      io.KeySuper = e.super;
+      if (e.index < 0) continue;
+      if (io.KeysDown[e.index] != e.down) key_changed[static_cast<std::size_t>(e.index)] = any_key_changed = true;
       io.KeysDown[e.index] = e.down;
     } else {
       // A move after a press in this frame waits too, so the press lands where it was made.
       if (button_changed[0] || button_changed[1] || button_changed[2]) break;
+      if (e.x != io.MousePos.x || e.y != io.MousePos.y) moved = true;
       io.MousePos = ImVec2(e.x, e.y);
     }
   }
@@ -265,9 +298,19 @@ void frame(void* arg) {
     app.dpr = dpr;
     app.dark = app.state.embed.dark;
     openpick::shell::apply_style(1.0f, app.dark);
+    app.activity = true;
   }
   const int fb_w = static_cast<int>(std::lround(css_w * dpr));
   const int fb_h = static_cast<int>(std::lround(css_h * dpr));
+  const double now_ms = emscripten_get_now();
+  if (app.activity || !app.input.empty() || !app.taps_down.empty() || !app.taps_up.empty() ||
+      !app.state.actions.empty() || fb_w != app.fb_w || fb_h != app.fb_h || io.WantTextInput) {
+    app.last_activity_ms = now_ms;
+    app.activity = false;
+  } else if (app.announced_ready && now_ms - app.last_activity_ms > 1000.0) {
+    app.last_time_ms = now_ms;
+    return;  // still: nothing would change on screen
+  }
   if (fb_w != app.fb_w || fb_h != app.fb_h) {
     app.fb_w = fb_w;
     app.fb_h = fb_h;
@@ -316,6 +359,12 @@ void frame(void* arg) {
   if (io.WantTextInput != app.wanted_text_input) {
     app.wanted_text_input = io.WantTextInput;
     EM_ASM(openpickPage.textInputWanted($0), app.wanted_text_input ? 1 : 0);
+  }
+
+  // A new plan: the page mirrors it into its off-screen results table for screen readers.
+  if (app.state.plan_revision != app.announced_plan_revision) {
+    app.announced_plan_revision = app.state.plan_revision;
+    EM_ASM(openpickPage.planChanged());
   }
 
   if (!app.announced_ready) {
@@ -375,9 +424,22 @@ EMSCRIPTEN_KEEPALIVE const char* openpick_items_json() {
   return g_app->items_json.c_str();
 }
 
+// DEBUG-SESSION (temporary)
+EMSCRIPTEN_KEEPALIVE const char* openpick_debug_input() {
+  static std::string out;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGuiContext& g = *GImGui;
+  out = nlohmann::json{{"down", io.MouseDown[0]}, {"x", io.MousePos.x}, {"y", io.MousePos.y}, {"active", g.ActiveId},
+                       {"hovered", g.HoveredId}, {"queue", g_app->input.size()}, {"hwin", g.HoveredWindow ? g.HoveredWindow->Name : ""},
+                       {"nav", g.NavWindow ? g.NavWindow->Name : ""}, {"frame", g.FrameCount}}.dump();
+  return out.c_str();
+}
+
 // Text typed into the hidden text field (keyboard, IME, on-screen keyboard, dead keys).
 EMSCRIPTEN_KEEPALIVE void openpick_text_input(const char* utf8) {
-  if (g_app) ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  if (!g_app) return;
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  g_app->activity = true;
 }
 
 // Whether a text widget is active: the page asks this inside a tap, where browsers allow focus()
@@ -408,6 +470,9 @@ int main() {
   attrs.minorVersion = 0;
   attrs.alpha = false;
   attrs.antialias = false;
+  // The app stops drawing while still (see App::last_activity_ms): keep the last frame readable
+  // (screenshots, canvas readback) instead of a cleared buffer.
+  attrs.preserveDrawingBuffer = true;
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
   if (ctx <= 0) {
     EM_ASM(openpickPage.fatal("This browser could not start WebGL2, which OpenPick needs to draw."));
