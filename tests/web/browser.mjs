@@ -54,7 +54,7 @@ export async function openPlanner(env, { width = 1280, height = 800, deviceScale
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   await page.goto(env.server.url + path);
-  await page.evaluate(() => window.openpick.ready);
+  await waitReady(page);
   return { context, page, requests, errors };
 }
 
@@ -70,4 +70,15 @@ export function frames(page, n = 3) {
     const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
     requestAnimationFrame(tick);
   }), n);
+}
+
+// Waits for window.openpick.ready, failing fast (with the page's own words) when the app never
+// becomes ready, instead of hanging until the runner's timeout.
+export async function waitReady(page, ms = 60000) {
+  await page.waitForFunction(() => window.openpick && window.openpick.ready, null, { timeout: ms });
+  await page.evaluate((limit) => Promise.race([
+    window.openpick.ready,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(
+      'OpenPick was not ready after ' + limit + ' ms: ' + (document.getElementById('overlay-text') || {}).textContent)), limit)),
+  ]), ms);
 }
