@@ -76,6 +76,23 @@ class JsonValue {
     return nullptr;
   }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
+  // As find, starting at `hint` (a key of this object, or nullptr) and wrapping around; `hint` then
+  // points past the member found. Readers ask for members mostly in document order, so most
+  // look-ups compare one key. Keys are unique in a document that parsed without errors.
+  const JsonValue* find(std::string_view key, const JsonValue*& hint) const {
+    const JsonValue* first = this + 1;
+    const JsonValue* last = this + span_;
+    const JsonValue* start = hint && hint > this && hint < last ? hint : first;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const JsonValue* k = pass == 0 ? start : first; k != (pass == 0 ? last : start); k = k + 1 + k[1].span_) {
+        if (same_key(k->string(), key)) {
+          hint = k + 1 + k[1].span_;
+          return k + 1;
+        }
+      }
+    }
+    return nullptr;
+  }
 
   // for (const JsonValue& e : array.elements())   for (const auto& [key, value] : object.members())
   class ElementIterator {
@@ -241,7 +258,7 @@ class ObjectReader {
   // nullable). `expected()` gives the text for "expected X" and is called only to report.
   template <class Expected>
   const JsonValue* member(std::string_view key, FieldRule rule, const Expected& expected) {
-    const JsonValue* v = object_.find(key);
+    const JsonValue* v = object_.find(key, hint_);
     if (v && !v->is_null()) return v;
     if (v ? !rule.nullable : rule.required) report_absent(key, v != nullptr, expected());
     return nullptr;
@@ -276,6 +293,7 @@ class ObjectReader {
   void report_absent(std::string_view key, bool null, const std::string& expected);
 
   const JsonValue& object_;
+  const JsonValue* hint_ = nullptr;  // where the next member look-up starts
   JsonPath path_;
   DiagnosticSink& sink_;
 };

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 #include "io_detail.h"
 
@@ -500,10 +501,25 @@ class FastJsonParser {
     return true;
   }
 
+  // Whether the 8 bytes at p are all plain: printable ASCII other than '"' and '\\'. Bit tricks on
+  // one 64-bit word (exact for "is there such a byte"), which wasm runs as well as native code:
+  // the byte loop alone made string scanning the slowest part of the wasm import.
+  static bool plain8(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+    const std::uint64_t quote = w ^ (k01 * '"'), backslash = w ^ (k01 * '\\');
+    const std::uint64_t special = (w & k80) | ((w - k01 * 0x20) & ~w & k80) |
+                                  ((quote - k01) & ~quote & k80) | ((backslash - k01) & ~backslash & k80);
+    return special == 0;
+  }
+
   // p_ at the opening quote. Strings without escapes stay in the text.
   bool string(Type type) {
     const char* start = ++p_;
-    while (p_ != end_) {
+    for (;;) {
+      while (end_ - p_ >= 8 && plain8(p_)) p_ += 8;
+      if (p_ == end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
         out_.add_string(type, start, static_cast<std::size_t>(p_ - start));
@@ -520,7 +536,6 @@ class FastJsonParser {
         return false;
       }
     }
-    return false;
   }
 
   bool escaped_string(Type type, const char* start) {
@@ -610,6 +625,10 @@ class FastJsonParser {
       else out_.add_unsigned(u);
       return true;
     }
+    if (const auto v = exact_decimal(start, p_)) {
+      out_.add_float(*v);
+      return true;
+    }
     // strtod, as nlohmann's lexer does, on a terminated copy; only where the decimal point is '.'.
     char buffer[64];
     const auto n = static_cast<std::size_t>(p_ - start);
@@ -621,6 +640,41 @@ class FastJsonParser {
     if (parsed_end != buffer + n || !std::isfinite(v)) return false;
     out_.add_float(v);
     return true;
+  }
+
+  // Clinger's fast path: when the digits make an integer m <= 2^53 and the decimal exponent e is
+  // within +-22, m and 10^|e| are exact doubles and one IEEE multiplication or division rounds
+  // correctly, so the result is the one strtod gives (glibc's and musl's strtod round correctly).
+  // It spares wasm musl's strtod, which works in software 128-bit long doubles.
+  static std::optional<double> exact_decimal(const char* p, const char* end) {
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const bool negative = *p == '-';
+    if (negative) ++p;
+    std::uint64_t m = 0;
+    int digits = 0;
+    int exponent = 0;
+    for (; p != end && is_digit(*p); ++p, ++digits) m = m * 10 + static_cast<unsigned>(*p - '0');
+    if (p != end && *p == '.') {
+      for (++p; p != end && is_digit(*p); ++p, ++digits, --exponent) m = m * 10 + static_cast<unsigned>(*p - '0');
+    }
+    if (digits > 19) return std::nullopt;  // m may have wrapped
+    if (p != end && (*p == 'e' || *p == 'E')) {
+      ++p;
+      const bool minus = *p == '-';
+      if (*p == '+' || *p == '-') ++p;
+      int e = 0;
+      for (; p != end && is_digit(*p); ++p) {
+        if (e > 1000) return std::nullopt;
+        e = e * 10 + (*p - '0');
+      }
+      exponent += minus ? -e : e;
+    }
+    if (m > (std::uint64_t{1} << 53) || exponent < -22 || exponent > 22) return std::nullopt;
+    double v = static_cast<double>(m);
+    v = exponent < 0 ? v / kPow10[-exponent] : v * kPow10[exponent];
+    return negative ? -v : v;
   }
 
   static bool decimal_point_is_dot() {
@@ -927,7 +981,7 @@ std::optional<double> ObjectReader::number(std::string_view key, FieldRule rule,
 }
 
 std::optional<double> ObjectReader::share(std::string_view key, FieldRule rule, std::string_view what) {
-  const JsonValue* it = object_.find(key);
+  const JsonValue* it = object_.find(key, hint_);
   if (it && it->is_number()) {
     const double d = it->as_double();
     if (d > 1.0 && d <= 100.0) {
@@ -1021,8 +1075,19 @@ std::string dump_document(const OrderedJson& doc) {
 }
 
 void ObjectReader::warn_unknown(std::initializer_list<std::string_view> known) {
+  // Members usually come in the order of `known` (ours are written that way): try the next name
+  // first.
+  std::size_t next = 0;
   for (const auto& m : object_.members()) {
-    if (std::any_of(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, m.key); })) continue;
+    if (next < known.size() && same_key(known.begin()[next], m.key)) {
+      ++next;
+      continue;
+    }
+    const auto found = std::find_if(known.begin(), known.end(), [&](std::string_view k) { return same_key(k, m.key); });
+    if (found != known.end()) {
+      next = static_cast<std::size_t>(found - known.begin()) + 1;
+      continue;
+    }
     const std::string key(m.key);
     const std::vector<std::string_view> names(known);
     std::string msg = "unknown field \"" + key + "\" is ignored";

@@ -4,6 +4,7 @@
 // numbers at the edges of each type, a BOM, all four whitespace bytes, nesting at the limit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -92,6 +93,49 @@ TEST(JsonParsers, AgreeOnTheCornersOfTheGrammar) {
   // Nesting at the limit (kMaxJsonDepth levels) is accepted by both.
   const int depth = openpick::core::kMaxJsonDepth;
   expect_parsers_agree(std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']'));
+}
+
+// Floats: the fast parser computes short decimals exactly (Clinger's fast path) and leaves the rest
+// to strtod; either way the same double as nlohmann's strtod, bit for bit.
+TEST(JsonParsers, AgreeOnManyDecimals) {
+  openpick::testing::Draw draw(7);
+  std::string text = "[";
+  for (int i = 0; i < 20000; ++i) {
+    std::string n = draw.between(0, 3) == 0 ? "-" : "";
+    const int int_digits = draw.between(1, 10);
+    for (int k = 0; k < int_digits; ++k) n += static_cast<char>('0' + (k == 0 && int_digits > 1 ? draw.between(1, 9) : draw.between(0, 9)));
+    const int frac_digits = draw.between(0, 12);
+    if (frac_digits > 0 || draw.between(0, 1) == 0) {
+      n += '.';
+      for (int k = 0; k < std::max(frac_digits, 1); ++k) n += static_cast<char>('0' + draw.between(0, 9));
+    }
+    if (draw.between(0, 2) == 0) n += (draw.between(0, 1) ? "e" : "E") + std::string(draw.between(0, 1) ? "-" : "+") + std::to_string(draw.between(0, 40));
+    text += (i ? "," : "") + n;
+  }
+  text += "]";
+  expect_parsers_agree(text);
+}
+
+// Strings are scanned 8 bytes at a time: put each kind of special byte at every offset of a window.
+TEST(JsonParsers, AgreeOnSpecialBytesAtEveryOffset) {
+  const std::vector<std::string> specials = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xC3\xA9", "\xE2\x80\x94",
+                                             "\xF0\x9F\x98\x80", "\x7F", "~", " "};
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      const std::string s = std::string(at, 'a') + special + std::string(19 - at, 'b');
+      expect_parsers_agree("{\"" + s + "\": \"" + s + "\", \"k\": [\"" + s + s + "\"]}");
+    }
+  }
+  // A raw control byte or a lone continuation byte in a string: an error at any offset.
+  for (const std::string bad : {std::string("\x01"), std::string("\x1F"), std::string("\x80"), std::string("\xC3")}) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      const std::string text = "{\"a\": \"" + std::string(at, 'a') + bad + std::string(19 - at, 'b') + "\"}";
+      JsonDocument doc;
+      DiagnosticSink sink("bad.json");
+      EXPECT_FALSE(openpick::core::detail::parse_json_document(text, doc, sink)) << at;
+      EXPECT_EQ(sink.finish(text).size(), 1u) << at;
+    }
+  }
 }
 
 // What the fast parser declines still comes out right: through the careful path, same result.
