@@ -4,7 +4,7 @@
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test setup native web asan test-asan bench clean
+.PHONY: serve test setup native web asan test-asan bench clean fuzz robust test-robust
 
 setup:
 	@scripts/setup
@@ -20,7 +20,7 @@ web: setup
 serve: web
 	@node scripts/serve.mjs build/web/site $(PORT)
 
-test: native web
+test: native web robust
 	@ctest --preset native
 
 asan: setup
@@ -29,6 +29,19 @@ asan: setup
 
 test-asan: asan
 	@ctest --preset native-asan
+
+# --- robustness (issue 8) ------------------------------------------------------------------------
+# `robust` only builds (native-asan, and the libFuzzer targets with clang-14); the native ctest runs
+# them as the tests asan_suites and fuzz_* (tests/CMakeLists.txt), so `make test` covers them.
+fuzz: setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz
+
+robust: asan fuzz
+
+test-robust: native robust
+	@ctest --preset native -R '^(asan_suites|fuzz_)'
+# --- end robustness ------------------------------------------------------------------------------
 
 # Native and wasm benchmarks in their own build folders (build/bench, build/bench-web); writes the
 # tables into docs/BENCHMARKS.md. Not part of `make test`.

@@ -157,6 +157,17 @@ bool is_formula_trigger(char c) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+// Whether a spreadsheet could run the text as a formula: it starts with a trigger, or with blanks
+// and then one of = + - @ (importers that trim cells, e.g. Google Sheets' "trim whitespace", would
+// see the formula; issue 8).
+bool starts_formula(std::string_view s) {
+  if (s.empty()) return false;
+  if (is_formula_trigger(s[0])) return true;
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
+  return i > 0 && i < s.size() && is_formula_trigger(s[i]);
+}
+
 std::size_t leading_apostrophes(std::string_view cell) {
   std::size_t k = 0;
   while (k < cell.size() && cell[k] == '\'') ++k;
@@ -198,7 +209,7 @@ std::string csv_escape_cell(std::string_view cell) {
   // makes them show it as text. Apostrophes already in front get one more, so that
   // csv_unescape_cell can always remove exactly the one added here.
   const std::size_t k = detail::leading_apostrophes(cell);
-  if (k < cell.size() && detail::is_formula_trigger(cell[k]) && !csv_is_plain_number(cell))
+  if (detail::starts_formula(cell.substr(k)) && !csv_is_plain_number(cell))
     out.push_back('\'');
   out.append(cell);
   const bool needs_quotes = out.find_first_of(",\"\r\n") != std::string::npos ||
@@ -215,7 +226,7 @@ std::string csv_escape_cell(std::string_view cell) {
 
 std::string csv_unescape_cell(std::string_view cell) {
   const std::size_t k = detail::leading_apostrophes(cell);
-  if (k >= 1 && k < cell.size() && detail::is_formula_trigger(cell[k]))
+  if (k >= 1 && detail::starts_formula(cell.substr(k)))
     return std::string(cell.substr(1));
   return std::string(cell);
 }

@@ -9,8 +9,9 @@
 //   // t.header == {"id", "name"}; t.rows[0].line == 2; t.rows[0].fields[1] == "Sample, Program"
 //
 // Writing: csv_row({"a", "b,c"}) == "a,\"b,c\"\n". Cells that a spreadsheet would run as a formula
-// (starting with = + - @, tab or carriage return) get a leading apostrophe unless they are plain
-// numbers such as -3 or +1.5; csv_unescape_cell undoes exactly that on the way back in.
+// (starting with = + - @, tab or carriage return, or with blanks and then = + - @) get a leading
+// apostrophe unless they are plain numbers such as -3 or +1.5; csv_unescape_cell undoes exactly
+// that on the way back in.
 #pragma once
 
 #include <string>
