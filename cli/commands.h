@@ -8,6 +8,9 @@ namespace openpick::cli {
 // openpick plan --profile P.json --programs D.json: the application plan (cmd_plan.cpp).
 int cmd_plan(int argc, char** argv);
 
+// openpick ranklist --profile P --programs D ID...: P(match) after interviews (cmd_ranklist.cpp).
+int cmd_ranklist(int argc, char** argv);
+
 // openpick portfolio M.json: optimal list for explicit, independent chances (cmd_portfolio.cpp).
 int cmd_portfolio(int argc, char** argv);
 

@@ -20,6 +20,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"", nullptr, ""},  // placeholder so the table is never empty; skipped below
     {"plan", &openpick::cli::cmd_plan, "the application plan for a profile and a program list"},
+    {"ranklist", &openpick::cli::cmd_ranklist, "after interviews: the chance with your rank list"},
     {"validate", &openpick::cli::cmd_validate, "check profile and program files"},
     {"portfolio", &openpick::cli::cmd_portfolio, "optimal list for explicit chances"},
 };

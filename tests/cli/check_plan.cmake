@@ -57,6 +57,27 @@ if(NOT rc EQUAL 2 OR NOT err MATCHES "--budget")
 endif()
 message(STATUS "errors: ok")
 
+# After interviews: the rank list of the first three programs of the plan.
+string(JSON id0 GET "${native}" programs 0 id)
+string(JSON id1 GET "${native}" programs 1 id)
+string(JSON id2 GET "${native}" programs 2 id)
+execute_process(COMMAND ${OPENPICK} ranklist --profile ${profile} --programs ${programs} ${id0} ${id1} ${id2}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE ranked ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ranklist failed (${rc}): ${err}")
+endif()
+string(JSON p GET "${ranked}" p_match)
+string(JSON advice GET "${ranked}" advice)
+if(p LESS_EQUAL 0 OR p GREATER 1 OR NOT advice MATCHES "truly prefer")
+  message(FATAL_ERROR "ranklist: p_match ${p}, advice ${advice}")
+endif()
+execute_process(COMMAND ${OPENPICK} ranklist --profile ${profile} --programs ${programs} NO-SUCH-ID
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "no program with id 'NO-SUCH-ID'")
+  message(FATAL_ERROR "ranklist unknown id: exit ${rc}\n${err}")
+endif()
+message(STATUS "ranklist: ok")
+
 if(NODE_CLI)
   execute_process(COMMAND node --no-experimental-fetch ${NODE_CLI} plan --profile ${profile} --programs ${programs}
                           --max-applications 40
