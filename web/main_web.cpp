@@ -171,7 +171,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
   // Text never comes from keydown: it arrives through the hidden text field's input event, which
   // also carries IME compositions, dead keys and on-screen keyboards. Named keys are taken so
   // Tab, Backspace and arrows act in the app, not on the page.
-  return k >= 0 && k != ImGuiKey_Space;
+  // A letter without Ctrl or Cmd is text, not a shortcut: taking its keydown would cancel the
+  // input event that carries it, and "a", "c", "v", "x", "y", "z" could not be typed.
+  const bool shortcut_letter = k >= ImGuiKey_A && (e->ctrlKey || e->metaKey);
+  return k >= 0 && k != ImGuiKey_Space && (k < ImGuiKey_A || shortcut_letter);
 }
 
 // One finger: a tap is a click; a drag that moves more than a few pixels scrolls instead.
@@ -415,6 +418,7 @@ EMSCRIPTEN_KEEPALIVE void openpick_set_theme(int dark) {
 // frame. Valid until the next call.
 EMSCRIPTEN_KEEPALIVE const char* openpick_items_json() {
   if (!g_app) return "[]";
+  if (!GImGui->TestEngineHookItems) g_app->activity = true;  // an idle app draws once to record them
   GImGui->TestEngineHookItems = true;
   openpick_set_item_handler(&record_item);
   nlohmann::json j = nlohmann::json::array();
@@ -422,17 +426,6 @@ EMSCRIPTEN_KEEPALIVE const char* openpick_items_json() {
     j.push_back({{"label", it.label}, {"x", it.x0}, {"y", it.y0}, {"w", it.x1 - it.x0}, {"h", it.y1 - it.y0}});
   g_app->items_json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return g_app->items_json.c_str();
-}
-
-// DEBUG-SESSION (temporary)
-EMSCRIPTEN_KEEPALIVE const char* openpick_debug_input() {
-  static std::string out;
-  ImGuiIO& io = ImGui::GetIO();
-  ImGuiContext& g = *GImGui;
-  out = nlohmann::json{{"down", io.MouseDown[0]}, {"x", io.MousePos.x}, {"y", io.MousePos.y}, {"active", g.ActiveId},
-                       {"hovered", g.HoveredId}, {"queue", g_app->input.size()}, {"hwin", g.HoveredWindow ? g.HoveredWindow->Name : ""},
-                       {"nav", g.NavWindow ? g.NavWindow->Name : ""}, {"frame", g.FrameCount}}.dump();
-  return out.c_str();
 }
 
 // Text typed into the hidden text field (keyboard, IME, on-screen keyboard, dead keys).

@@ -47,6 +47,12 @@
   // refused clipboard, must never stop the app.
   window.openpickPage = {
     appReady() { resolveFirstFrame(); },
+    // The app made a new plan (or dropped it): mirror it for screen readers, once the frame is done.
+    planChanged() {
+      if (mirrorScheduled) return;
+      mirrorScheduled = true;
+      setTimeout(mirrorPlan, 0);
+    },
     fatal,
     textInputWanted(on) {
       if (on && document.activeElement !== textField) textField.focus({ preventScroll: true });
@@ -151,6 +157,54 @@
     e.preventDefault();
     fatal('The graphics context was lost. Reload the page; your profile is kept in this browser.');
   });
+
+  // Screen readers cannot read a canvas: each new plan is mirrored into an off-screen summary
+  // (a polite live region, so the new chance is announced) and a table of the list, built with
+  // textContent only, never innerHTML: program names come from files the user loads.
+  let mirrorScheduled = false;
+  const results = document.createElement('section');
+  results.id = 'openpick-results';
+  results.className = 'openpick-sr-only';
+  results.setAttribute('aria-label', 'Your plan, as text');
+  const summary = document.createElement('p');
+  summary.setAttribute('role', 'status');
+  summary.setAttribute('aria-live', 'polite');
+  const table = document.createElement('table');
+  const caption = table.createCaption();
+  caption.textContent = 'Programs to apply to, in application order';
+  const headRow = table.createTHead().insertRow();
+  for (const name of ['#', 'Program', 'Specialty', 'State', 'Chance of an interview', 'Chance of matching', 'Tier', 'Signal', 'Pinned']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = name;
+    headRow.appendChild(th);
+  }
+  const body = table.createTBody();
+  results.append(summary, table);
+  canvas.after(results);
+  const percent = (p) => (typeof p === 'number' ? Math.round(p * 100) + '%' : '?');
+  function mirrorPlan() {
+    mirrorScheduled = false;
+    let state;
+    try { state = window.openpick.getState(); } catch (e) { return; }
+    const plan = state && state.plan;
+    body.replaceChildren();
+    if (!plan) {
+      summary.textContent = 'No plan yet. Choose a profile on the Start tab.';
+      return;
+    }
+    const range = plan.p_match_range || {};
+    summary.textContent = 'Your chance of matching: ' + percent(plan.p_match) + ' (between ' +
+      percent(range.low) + ' and ' + percent(range.high) + '). Apply to ' + plan.programs.length +
+      ' programs; ERAS fees $' + Math.round(plan.cost_usd || 0) + '.';
+    plan.programs.forEach((p, i) => {
+      const row = body.insertRow();
+      for (const value of [i + 1, p.name, p.specialty, p.state, percent(p.p_interview), percent(p.p_match),
+        p.tier, p.signal === 'none' ? '' : p.signal, p.pinned ? 'pinned' : '']) {
+        row.insertCell().textContent = String(value ?? '');
+      }
+    });
+  }
 
   function nextFrames() {
     return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));

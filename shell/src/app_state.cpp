@@ -37,6 +37,11 @@ std::string state_to_json(const AppState& state) {
   // The plan in the command line's format (openpick plan), or null before there is one.
   j["plan"] = state.plan_valid ? nlohmann::json::parse(state.plan_json) : nlohmann::json(nullptr);
   j["persist"] = state.persist;
+  // What the interface shows, for browser tests that check where a click landed.
+  j["ui"] = {{"active_panel", state.active_panel},
+             {"plan_revision", state.plan_revision},
+             {"programs_search", std::string(state.programs_view.search)},
+             {"programs_shown", state.programs_view.rows.size()}};
   j["embed"] = {{"host", state.embed.host_origin.empty() ? nlohmann::json(nullptr)
                                                         : nlohmann::json(state.embed.host_origin)},
                 {"theme", state.embed.dark ? "dark" : "light"},

@@ -70,6 +70,7 @@ void draw_frame(AppState& state, Platform& platform) {
     for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
       if (p->visible && !p->visible(state)) continue;
       if (ImGui::BeginTabItem(p->name)) {
+        state.active_panel = p->name;
         p->draw(state, platform);
         ImGui::EndTabItem();
       }

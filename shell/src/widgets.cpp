@@ -1,5 +1,7 @@
 #include "openpick/shell/widgets.h"
 
+#include <imgui_internal.h>  // the item hooks behind window.openpick.items()
+
 namespace openpick::shell {
 
 namespace {
@@ -34,6 +36,19 @@ void heading(const char* text) {
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
   ImGui::Separator();
+}
+
+void name_item(const char* name) {
+#ifdef IMGUI_ENABLE_TEST_ENGINE
+  ImGuiContext& g = *GImGui;
+  if (!g.TestEngineHookItems) return;  // nobody is recording positions
+  // An id of its own (the name's, in the current id scope), so it pairs with nothing else.
+  const ImGuiID id = ImGui::GetID(name);
+  ImGuiTestEngineHook_ItemAdd(&g, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), id);
+  ImGuiTestEngineHook_ItemInfo(&g, id, name, 0);
+#else
+  (void)name;
+#endif
 }
 
 }  // namespace openpick::shell

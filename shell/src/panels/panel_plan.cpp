@@ -112,7 +112,7 @@ void program_list(AppState& state, float height) {
   if (!ImGui::BeginTable("plan_list", 8, kFlags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(2, 1);
   ImGui::TableSetupColumn("#");
-  ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthFixed, w * (narrow ? 11.0f : 18.0f));
+  ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthFixed, w * (narrow ? 11.0f : 15.0f));  // leaves room for Pin and Exclude
   ImGui::TableSetupColumn("State");
   ImGui::TableSetupColumn("Interview");
   ImGui::TableSetupColumn("Match");

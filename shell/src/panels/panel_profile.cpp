@@ -95,11 +95,13 @@ void panel_profile(AppState& state, Platform&) {
     label("Step 2 CK score", "Below about 220-225 counts as low for IMGs; many programs still interview low scorers with strong US experience and letters.");
     int score = *p.step2ck.score;
     changed |= int_field("##s2", score, 1, 300);
+    name_item("Step 2 CK score");
     p.step2ck.score = score;
     check(score <= 290, "Scores above 290 are very unusual: please check.", kColorWarning);
   }
   label("Step 2 CK attempts", "Attempts so far (0 if not taken).");
   changed |= int_field("##s2a", p.step2ck.attempts, 0, 6);
+  name_item("Step 2 CK attempts");
   label("Step 3 passed", "Most H-1B sponsoring programs require Step 3 before the start date; passing it also reassures programs about board pass rates.");
   changed |= ImGui::Checkbox("##s3", &p.step3_passed);
   int ecfmg = !p.ecfmg_certified ? 2 : *p.ecfmg_certified ? 0 : 1;

@@ -41,9 +41,11 @@ void panel_start(AppState& state, Platform&) {
     wrapped_colored(kColorGood, "You have a profile. Edit it in the Profile tab, or start again below.");
   for (const auto& ex : example_profiles()) {
     ImGui::PushID(ex.file_name.data());
+    const std::string description = describe(ex.profile);
     if (ImGui::Button("Use this example")) state.actions.emplace_back(SetProfile{ex.profile});
+    name_item(("Use this example: " + description).c_str());  // which example, for browser tests
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", describe(ex.profile).c_str());
+    ImGui::TextWrapped("%s", description.c_str());
     ImGui::PopID();
   }
   if (ImGui::Button("Start with a blank profile")) {

@@ -154,6 +154,7 @@ struct AppState {
   // Interface.
   std::vector<Message> messages;  // shown until dismissed
   bool show_demo_window = false;
+  const char* active_panel = "";  // the tab drawn in the last frame (a PanelInfo name)
   core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
   ProgramsView programs_view;
   DatasetSummary dataset_summary;

@@ -19,5 +19,9 @@ void item_tooltip(const char* text);
 void wrapped_colored(const ImVec4& colour, const char* text);
 // A section heading: a little larger spacing and the accent colour.
 void heading(const char* text);
+// Gives the previous widget a name in the widget positions the web build reports
+// (window.openpick.items()), for a widget whose own label is hidden ("##id") or empty, as a
+// number field's is. Browser tests click a field by this name, as a person finds it by its label.
+void name_item(const char* name);
 
 }  // namespace openpick::shell
