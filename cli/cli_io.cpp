@@ -1,9 +1,12 @@
 #include "cli_io.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+
+#include "openpick/core/io.h"
 
 namespace openpick::cli {
 
@@ -22,6 +25,38 @@ bool read_whole_file(const std::string& path, std::string& out, std::string& why
   }
   out = s.str();
   return true;
+}
+
+namespace {
+
+template <class T, class Parse>
+bool load(const std::string& path, Parse parse, T& out) {
+  std::string bytes, why;
+  if (!read_whole_file(path, bytes, why)) {
+    std::fprintf(stderr, "%s: error: cannot read the file: %s\n", path.c_str(), why.c_str());
+    return false;
+  }
+  auto r = parse(bytes, path);
+  for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", core::format_diagnostic(d).c_str());
+  if (!r.ok()) return false;
+  out = std::move(*r.value);
+  return true;
+}
+
+}  // namespace
+
+bool load_profile_and_programs(const std::string& profile_path, const std::string& programs_path,
+                               core::Profile& profile, core::Dataset& dataset) {
+  const bool ok_profile = load(profile_path, core::parse_profile_json, profile);
+  const bool ok_programs = load(
+      programs_path,
+      [](std::string_view text, std::string_view name) {
+        return core::detect_document_kind(text, name) == core::DocumentKind::ProgramsCsv
+                   ? core::parse_programs_csv(text, name)
+                   : core::parse_dataset_json(text, name);
+      },
+      dataset);
+  return ok_profile && ok_programs;
 }
 
 }  // namespace openpick::cli

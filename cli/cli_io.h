@@ -3,9 +3,17 @@
 
 #include <string>
 
+#include "openpick/core/profile.h"
+#include "openpick/core/program.h"
+
 namespace openpick::cli {
 
 // The whole file as bytes; false with `why` ("No such file or directory", ...) when it cannot be read.
 bool read_whole_file(const std::string& path, std::string& out, std::string& why);
+
+// Reads and parses a profile and a program list (a JSON dataset, or CSV), printing every problem to
+// stderr as FILE:LINE:COL. False when either cannot be used; both are checked either way.
+bool load_profile_and_programs(const std::string& profile_path, const std::string& programs_path,
+                               core::Profile& profile, core::Dataset& dataset);
 
 }  // namespace openpick::cli

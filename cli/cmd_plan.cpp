@@ -41,21 +41,6 @@ bool parse_number(const char* text, double& out) {
   return errno == 0 && end != text && *end == '\0' && std::isfinite(out);
 }
 
-// Reads and parses one input file; prints every diagnostic. False on any error.
-template <class T, class Parse>
-bool load(const std::string& path, Parse parse, std::optional<T>& out) {
-  std::string bytes, why;
-  if (!read_whole_file(path, bytes, why)) {
-    std::fprintf(stderr, "%s: error: cannot read the file: %s\n", path.c_str(), why.c_str());
-    return false;
-  }
-  auto r = parse(bytes, path);
-  for (const auto& d : r.diagnostics) std::fprintf(stderr, "%s\n", core::format_diagnostic(d).c_str());
-  if (!r.ok()) return false;
-  out = std::move(r.value);
-  return true;
-}
-
 }  // namespace
 
 int cmd_plan(int argc, char** argv) {
@@ -110,25 +95,16 @@ int cmd_plan(int argc, char** argv) {
   }
   if (profile_path.empty() || programs_path.empty()) return usage_error("--profile and --programs are required");
 
-  std::optional<core::Profile> profile;
-  std::optional<core::Dataset> dataset;
-  const bool ok_profile = load<core::Profile>(profile_path, core::parse_profile_json, profile);
-  const bool ok_programs = load<core::Dataset>(
-      programs_path,
-      [](std::string_view text, std::string_view name) {
-        return core::detect_document_kind(text, name) == core::DocumentKind::ProgramsCsv
-                   ? core::parse_programs_csv(text, name)
-                   : core::parse_dataset_json(text, name);
-      },
-      dataset);
-  if (!ok_profile || !ok_programs) return 1;
+  core::Profile profile;
+  core::Dataset dataset;
+  if (!load_profile_and_programs(profile_path, programs_path, profile, dataset)) return 1;
 
   const core::Model model;
-  const core::Plan plan = core::make_plan(*profile, *dataset, options, model);
+  const core::Plan plan = core::make_plan(profile, dataset, options, model);
   if (format == "csv") {
-    std::fputs(core::plan_to_csv(plan, *dataset).c_str(), stdout);
+    std::fputs(core::plan_to_csv(plan, dataset).c_str(), stdout);
   } else {
-    std::fputs(core::plan_to_json(plan, *dataset, core::advise(*profile, &plan)).c_str(), stdout);
+    std::fputs(core::plan_to_json(plan, dataset, core::advise(profile, &plan)).c_str(), stdout);
   }
   return 0;
 }

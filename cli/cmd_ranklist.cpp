@@ -48,35 +48,22 @@ int cmd_ranklist(int argc, char** argv) {
   if (profile_path.empty() || programs_path.empty()) return usage_error("--profile and --programs are required");
   if (ids.empty()) return usage_error("name the programs that interviewed you, in your order of preference");
 
-  std::string profile_text, programs_text, why;
-  if (!read_whole_file(profile_path, profile_text, why)) {
-    std::fprintf(stderr, "%s: error: cannot read the file: %s\n", profile_path.c_str(), why.c_str());
-    return 1;
-  }
-  if (!read_whole_file(programs_path, programs_text, why)) {
-    std::fprintf(stderr, "%s: error: cannot read the file: %s\n", programs_path.c_str(), why.c_str());
-    return 1;
-  }
-  auto profile = core::parse_profile_json(profile_text, profile_path);
-  auto dataset = core::detect_document_kind(programs_text, programs_path) == core::DocumentKind::ProgramsCsv
-                     ? core::parse_programs_csv(programs_text, programs_path)
-                     : core::parse_dataset_json(programs_text, programs_path);
-  for (const auto& d : profile.diagnostics) std::fprintf(stderr, "%s\n", core::format_diagnostic(d).c_str());
-  for (const auto& d : dataset.diagnostics) std::fprintf(stderr, "%s\n", core::format_diagnostic(d).c_str());
-  if (!profile.ok() || !dataset.ok()) return 1;
+  core::Profile profile;
+  core::Dataset dataset;
+  if (!load_profile_and_programs(profile_path, programs_path, profile, dataset)) return 1;
 
   std::vector<std::size_t> order;
   for (const auto& id : ids) {
-    std::size_t found = dataset.value->programs.size();
-    for (std::size_t i = 0; i < dataset.value->programs.size(); ++i)
-      if (dataset.value->programs[i].id == id) found = i;
-    if (found == dataset.value->programs.size()) {
+    std::size_t found = dataset.programs.size();
+    for (std::size_t i = 0; i < dataset.programs.size(); ++i)
+      if (dataset.programs[i].id == id) found = i;
+    if (found == dataset.programs.size()) {
       std::fprintf(stderr, "%s: error: no program with id '%s'\n", programs_path.c_str(), id.c_str());
       return 1;
     }
     order.push_back(found);
   }
-  const core::RankListOutcome out = core::rank_list_outcome(*profile.value, *dataset.value, order, core::Model{});
+  const core::RankListOutcome out = core::rank_list_outcome(profile, dataset, order, core::Model{});
   nlohmann::ordered_json j;
   j["p_match"] = out.p_match;
   auto& programs = j["programs"] = nlohmann::ordered_json::array();
