@@ -93,19 +93,21 @@ void save_settings(AppState& state, Platform& platform) {
     state.storage_status = "Could not save settings in this browser (" + *err + ").";
 }
 
+// An import that failed: one message with every problem, saying what was kept.
+void import_failed(AppState& state, const std::string& what, const std::string& file,
+                   const std::vector<core::Diagnostic>& diagnostics, const char* kept) {
+  add_message(state, core::Severity::Error,
+              "Could not load " + what + " " + file + " (" +
+                  plural(count(diagnostics, core::Severity::Error), "problem") + "). " + kept,
+              diagnostics);
+}
+
 void load_file(AppState& state, const LoadFile& f) {
   using core::DocumentKind;
   const DocumentKind kind = core::detect_document_kind(f.bytes, f.file_name);
   if (kind == DocumentKind::Profile) {
     auto r = core::parse_profile_json(f.bytes, f.file_name);
-    if (!r.ok()) {
-      add_message(state, core::Severity::Error,
-                  "Could not load the profile " + f.file_name + " (" +
-                      plural(count(r.diagnostics, core::Severity::Error), "problem") +
-                      "). Your current profile is unchanged.",
-                  r.diagnostics);
-      return;
-    }
+    if (!r.ok()) return import_failed(state, "the profile", f.file_name, r.diagnostics, "Your current profile is unchanged.");
     state.profile = *r.value;
     state.profile_draft = state.profile;
     state.profile_is_set = true;
@@ -117,14 +119,8 @@ void load_file(AppState& state, const LoadFile& f) {
   }
   auto r = kind == DocumentKind::ProgramsCsv ? core::parse_programs_csv(f.bytes, f.file_name)
                                              : core::parse_dataset_json(f.bytes, f.file_name);
-  if (!r.ok()) {
-    add_message(state, core::Severity::Error,
-                "Could not load the program list " + f.file_name + " (" +
-                    plural(count(r.diagnostics, core::Severity::Error), "problem") +
-                    "). The programs you had are still loaded.",
-                r.diagnostics);
-    return;
-  }
+  if (!r.ok())
+    return import_failed(state, "the program list", f.file_name, r.diagnostics, "The programs you had are still loaded.");
   state.dataset = std::move(*r.value);
   ++state.dataset_revision;
   state.dataset_is_sample = f.is_sample;
