@@ -29,6 +29,9 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 constexpr const char* kTextField = "#openpick-text";  // hidden field that carries text and IME
 constexpr float kFontSizeCss = 16.0f;
+// Wall time per frame for long work (reading a large file, planning): one step may run past it
+// (a plan over 50,000 programs is the longest, docs/BENCHMARKS.md), never a whole import.
+constexpr double kWorkBudgetMs = 10.0;
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
 
 struct InputEvent {
@@ -307,7 +310,8 @@ void frame(void* arg) {
   const int fb_h = static_cast<int>(std::lround(css_h * dpr));
   const double now_ms = emscripten_get_now();
   if (app.activity || !app.input.empty() || !app.taps_down.empty() || !app.taps_up.empty() ||
-      !app.state.actions.empty() || fb_w != app.fb_w || fb_h != app.fb_h || io.WantTextInput) {
+      !app.state.actions.empty() || app.state.work.busy() || fb_w != app.fb_w || fb_h != app.fb_h ||
+      io.WantTextInput) {
     app.last_activity_ms = now_ms;
     app.activity = false;
   } else if (app.announced_ready && now_ms - app.last_activity_ms > 1000.0) {
@@ -354,8 +358,9 @@ void frame(void* arg) {
   io.KeyCtrl = ctrl_from_keyboard;
   app.tap_ctrl = false;
 
-  // State changes happen between frames, never while widgets are being drawn.
-  openpick::shell::apply_actions(app.state, app.platform);
+  // State changes happen between frames, never while widgets are being drawn; long work (a large
+  // import, a plan) gets a few milliseconds of each frame, so the page never stops answering.
+  openpick::shell::apply_actions(app.state, app.platform, kWorkBudgetMs);
 
   // Move keyboard focus to the hidden text field while a text widget is active (on-screen
   // keyboards open for it), back to the canvas when it is not.

@@ -8,40 +8,54 @@ namespace openpick::core {
 namespace detail {
 namespace {
 
-// Walks the text once, keeping the line and the start of the line so every error can name a
-// 1-based line and byte column.
-class CsvParser {
- public:
-  CsvParser(std::string_view text, std::string_view file_name) : text_(text), file_(file_name) {}
+bool is_formula_trigger(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
 
-  CsvTable run() {
-    CsvTable table;
-    // A UTF-8 byte order mark is written by Excel's "CSV UTF-8"; it is not part of the first
-    // header name. Columns on line 1 count from after it, as an editor shows them.
-    if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
-    bool have_header = false;
-    while (pos_ < text_.size()) {
-      CsvRow row;
-      row.line = line_;
-      const bool quoted = read_row(row.fields);
-      // A line with no characters is not a row (trailing newlines, blank separator lines).
-      if (row.fields.size() == 1 && row.fields[0].empty() && !quoted) continue;
-      if (!have_header) {
-        table.header = std::move(row.fields);
-        table.header_line = row.line;
-        have_header = true;
-      } else {
-        table.rows.push_back(std::move(row));
-      }
-    }
-    table.diagnostics = std::move(diagnostics_);
-    return table;
+// Whether a spreadsheet could run the text as a formula: it starts with a trigger, or with blanks
+// and then one of = + - @ (importers that trim cells, e.g. Google Sheets' "trim whitespace", would
+// see the formula; issue 8).
+bool starts_formula(std::string_view s) {
+  if (s.empty()) return false;
+  if (is_formula_trigger(s[0])) return true;
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
+  return i > 0 && i < s.size() && is_formula_trigger(s[i]);
+}
+
+std::size_t leading_apostrophes(std::string_view cell) {
+  std::size_t k = 0;
+  while (k < cell.size() && cell[k] == '\'') ++k;
+  return k;
+}
+
+}  // namespace
+}  // namespace detail
+
+// ---- CsvReader: walks the text once, keeping the line and the start of the line so every error
+// can name a 1-based line and byte column.
+
+CsvReader::CsvReader(std::string_view text, std::string_view file_name) : text_(text), file_(file_name) {
+  // A UTF-8 byte order mark is written by Excel's "CSV UTF-8"; it is not part of the first
+  // header name. Columns on line 1 count from after it, as an editor shows them.
+  if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
+}
+
+bool CsvReader::next(CsvRow& row) {
+  while (pos_ < text_.size()) {
+    row.line = line_;
+    row.fields.clear();
+    const bool quoted = read_row(row.fields);
+    // A line with no characters is not a row (trailing newlines, blank separator lines).
+    if (row.fields.size() == 1 && row.fields[0].empty() && !quoted) continue;
+    return true;
   }
+  return false;
+}
 
- private:
-  int column_at(std::size_t pos) const { return static_cast<int>(pos - line_start_) + 1; }
+int CsvReader::column_at(std::size_t pos) const { return static_cast<int>(pos - line_start_) + 1; }
 
-  void error(int line, int column, std::string message) {
+void CsvReader::error(int line, int column, std::string message) {
     if (errors_ > kMaxCsvErrors) return;
     ++errors_;
     if (errors_ > kMaxCsvErrors) {
@@ -53,12 +67,12 @@ class CsvParser {
     diagnostics_.push_back({Severity::Error, std::string(file_), line, column, "", std::move(message)});
   }
 
-  bool at_line_break() const {
+bool CsvReader::at_line_break() const {
     return pos_ < text_.size() && (text_[pos_] == '\r' || text_[pos_] == '\n');
   }
 
   // Consumes one line break (CRLF, LF or a lone CR), appending its bytes to `into` when given.
-  void take_line_break(std::string* into) {
+void CsvReader::take_line_break(std::string* into) {
     if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
       if (into) into->append("\r\n");
       pos_ += 2;
@@ -72,7 +86,7 @@ class CsvParser {
 
   // Reads fields up to and including the row's line break. Returns whether any field was quoted
   // (so `""` alone on a line is a row with one empty field, not a blank line).
-  bool read_row(std::vector<std::string>& fields) {
+bool CsvReader::read_row(std::vector<std::string>& fields) {
     bool any_quoted = false;
     for (;;) {
       std::string field;
@@ -92,7 +106,7 @@ class CsvParser {
     }
   }
 
-  void read_unquoted(std::string& field) {
+void CsvReader::read_unquoted(std::string& field) {
     bool reported = false;
     const std::size_t begin = pos_;
     while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_break()) {
@@ -107,7 +121,7 @@ class CsvParser {
     field.append(text_.substr(begin, pos_ - begin));
   }
 
-  void read_quoted(std::string& field) {
+void CsvReader::read_quoted(std::string& field) {
     const int open_line = line_;
     const int open_column = column_at(pos_);
     ++pos_;  // the opening quote
@@ -144,41 +158,20 @@ class CsvParser {
     }
   }
 
-  std::string_view text_;
-  std::string_view file_;
-  std::size_t pos_ = 0;
-  std::size_t line_start_ = 0;
-  int line_ = 1;
-  int errors_ = 0;
-  std::vector<Diagnostic> diagnostics_;
-};
 
-bool is_formula_trigger(char c) {
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
-// Whether a spreadsheet could run the text as a formula: it starts with a trigger, or with blanks
-// and then one of = + - @ (importers that trim cells, e.g. Google Sheets' "trim whitespace", would
-// see the formula; issue 8).
-bool starts_formula(std::string_view s) {
-  if (s.empty()) return false;
-  if (is_formula_trigger(s[0])) return true;
-  std::size_t i = 0;
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) ++i;
-  return i > 0 && i < s.size() && is_formula_trigger(s[i]);
-}
-
-std::size_t leading_apostrophes(std::string_view cell) {
-  std::size_t k = 0;
-  while (k < cell.size() && cell[k] == '\'') ++k;
-  return k;
-}
-
-}  // namespace
-}  // namespace detail
+std::vector<Diagnostic> CsvReader::take_diagnostics() { return std::move(diagnostics_); }
 
 CsvTable parse_csv(std::string_view text, std::string_view file_name) {
-  return detail::CsvParser(text, file_name).run();
+  CsvTable table;
+  CsvReader reader(text, file_name);
+  CsvRow row;
+  if (reader.next(row)) {
+    table.header = std::move(row.fields);
+    table.header_line = row.line;
+  }
+  while (reader.next(row)) table.rows.push_back(std::move(row));
+  table.diagnostics = reader.take_diagnostics();
+  return table;
 }
 
 bool csv_is_plain_number(std::string_view s) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <unordered_map>
 
 #include "io_detail.h"
@@ -196,12 +197,12 @@ class RowReader {
 
 // Maps header cells to columns. Unknown columns are warnings (the file still loads, and the user
 // is told which data was not read); a missing required column or a repeated one is an error.
-std::vector<int> map_header(const CsvTable& table, DiagnosticSink& sink) {
+std::vector<int> map_header(const CsvRow& header, DiagnosticSink& sink) {
   std::vector<int> column_of(kColumnCount, -1);
   std::vector<std::string_view> known;
   for (const auto& c : columns()) known.push_back(c.name);
-  for (std::size_t k = 0; k < table.header.size(); ++k) {
-    const std::string name = normalize_name(table.header[k]);
+  for (std::size_t k = 0; k < header.fields.size(); ++k) {
+    const std::string name = normalize_name(header.fields[k]);
     const int number = static_cast<int>(k) + 1;
     const auto it = std::find(known.begin(), known.end(), name);
     if (it == known.end()) {
@@ -209,17 +210,17 @@ std::vector<int> map_header(const CsvTable& table, DiagnosticSink& sink) {
       if (name.empty()) {
         msg = "column " + column_letters(k + 1) + " has no name; its cells are not read";
       } else {
-        msg = "unknown column \"" + excerpt(trim(table.header[k])) + "\" (column " +
+        msg = "unknown column \"" + excerpt(trim(header.fields[k])) + "\" (column " +
               column_letters(k + 1) + ") is not read";
         const std::string guess = closest_name(name, known);
         msg += guess.empty() ? "; expected one of " + join_names(known) : "; did you mean \"" + guess + "\"?";
       }
-      sink.warning_pos(table.header_line, number, excerpt(trim(table.header[k])), msg);
+      sink.warning_pos(header.line, number, excerpt(trim(header.fields[k])), msg);
       continue;
     }
     const auto col = static_cast<std::size_t>(it - known.begin());
     if (column_of[col] >= 0) {
-      sink.error_pos(table.header_line, number, name,
+      sink.error_pos(header.line, number, name,
                      "column \"" + name + "\" appears twice (columns " +
                          column_letters(static_cast<std::size_t>(column_of[col]) + 1) + " and " +
                          column_letters(k + 1) + "); expected each column once");
@@ -229,7 +230,7 @@ std::vector<int> map_header(const CsvTable& table, DiagnosticSink& sink) {
   }
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     if (columns()[c].required && column_of[c] < 0)
-      sink.error_pos(table.header_line, 0, columns()[c].name,
+      sink.error_pos(header.line, 0, columns()[c].name,
                      std::string("missing required column \"") + columns()[c].name +
                          "\"; expected a header row naming at least id, name, specialty, state");
   }
@@ -291,83 +292,170 @@ std::string number_cell(const std::optional<T>& v) {
 
 const std::vector<CsvColumn>& programs_csv_columns() { return detail::columns(); }
 
-ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view file_name) {
-  using namespace detail;
-  ImportResult<Dataset> result;
-  DiagnosticSink sink(file_name);
-  const auto finish = [&] {
-    result.diagnostics = sink.finish("");
-    return result;
-  };
+namespace detail {
+namespace {
 
-  if (const auto bad = find_invalid_utf8(text)) {
-    const auto [line, column] = line_column_at(text, *bad);
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
-    sink.error_pos(line, column, "",
-                   std::string("the file is not UTF-8 (byte ") + hex +
-                       "); expected UTF-8 text: in a spreadsheet, save as \"CSV UTF-8\"");
-    return finish();
+// Two passes over the text, each a row at a time: the first checks the quoting and counts the
+// rows (a file with quoting errors gets only those: its cells may be misaligned, so cell errors
+// would mislead), the second reads the programs. Neither holds the file as a table.
+class ProgramsCsvReader final : public ProgramListImport::Reader {
+ public:
+  ProgramsCsvReader(std::string_view text, std::string_view file_name)
+      : text_(text), file_(file_name), sink_(file_name), scan_(text, file_name), rows_(text, file_name) {}
+
+  bool step(std::size_t programs) override {
+    if (phase_ == Phase::Start) start();
+    for (std::size_t k = 0; k < programs && phase_ != Phase::Done; ++k) {
+      if (phase_ == Phase::Scan) scan_row();
+      else read_row_of_programs();
+    }
+    return phase_ == Phase::Done;
   }
 
-  const CsvTable table = parse_csv(text, file_name);
-  for (const Diagnostic& d : table.diagnostics) sink.add(d);
-  if (table.has_errors()) return finish();  // fields may be misaligned: cell errors would mislead
-  if (table.header.empty()) {
-    sink.error_pos(1, 1, "", "the file is empty; expected a header row (id,name,specialty,state,...) and one row per program");
-    return finish();
+  double progress() const override {
+    if (phase_ == Phase::Done || text_.empty()) return 1.0;
+    const double size = static_cast<double>(text_.size());
+    if (phase_ == Phase::Rows) return 0.4 + 0.6 * static_cast<double>(rows_.position()) / size;
+    return 0.4 * static_cast<double>(scan_.position()) / size;
   }
 
-  // Spreadsheets in many locales save "CSV" with semicolons (or tabs): one giant column results.
-  if (table.header.size() == 1 && table.header[0].find_first_of(";\t") != std::string::npos) {
-    const char sep = table.header[0].find(';') != std::string::npos ? ';' : '\t';
-    sink.error_pos(table.header_line, 1, "",
-                   std::string("the columns are separated by ") + (sep == ';' ? "semicolons" : "tabs") +
-                       "; expected commas (in a spreadsheet, save as \"CSV UTF-8 (comma delimited)\")");
-    return finish();
+  ImportResult<Dataset> take_result() override { return std::move(result_); }
+
+ private:
+  enum class Phase { Start, Scan, Rows, Done };
+
+  void start() {
+    phase_ = Phase::Scan;
+    if (const auto bad = find_invalid_utf8(text_)) {
+      const auto [line, column] = line_column_at(text_, *bad);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text_[*bad])));
+      sink_.error_pos(line, column, "",
+                      std::string("the file is not UTF-8 (byte ") + hex +
+                          "); expected UTF-8 text: in a spreadsheet, save as \"CSV UTF-8\"");
+      finish();
+    }
   }
 
-  const std::vector<int> column_of = map_header(table, sink);
-  if (sink.errors() > 0) return finish();
+  void scan_row() {
+    if (!scan_.next(row_)) return end_scan();
+    if (!have_header_) {
+      header_ = std::move(row_);
+      have_header_ = true;
+      return;
+    }
+    if (!all_blank(row_) && ++rows_seen_ > kMaxPrograms) {
+      sink_.error_pos(row_.line, 1, "", too_many_programs_message());
+      finish();
+    }
+  }
 
-  Dataset d;
-  d.name = std::string(file_name);
-  d.source = "CSV file " + std::string(file_name);
-  d.programs.reserve(table.rows.size());
-  std::unordered_map<std::string, int> line_with_id;
-  line_with_id.reserve(table.rows.size());
-  for (const CsvRow& row : table.rows) {
-    if (sink.full()) break;
-    if (all_blank(row)) continue;  // spreadsheets export trailing ",,,," rows
-    const std::size_t width = table.header.size();
+  void end_scan() {
+    for (Diagnostic& d : scan_.take_diagnostics()) sink_.add(std::move(d));
+    if (sink_.errors() > 0) return finish();
+    if (!have_header_) {
+      sink_.error_pos(1, 1, "", "the file is empty; expected a header row (id,name,specialty,state,...) and one row per program");
+      return finish();
+    }
+    // Spreadsheets in many locales save "CSV" with semicolons (or tabs): one giant column results.
+    const auto& names = header_.fields;
+    if (names.size() == 1 && names[0].find_first_of(";\t") != std::string::npos) {
+      const char sep = names[0].find(';') != std::string::npos ? ';' : '\t';
+      sink_.error_pos(header_.line, 1, "",
+                      std::string("the columns are separated by ") + (sep == ';' ? "semicolons" : "tabs") +
+                          "; expected commas (in a spreadsheet, save as \"CSV UTF-8 (comma delimited)\")");
+      return finish();
+    }
+    column_of_ = map_header(header_, sink_);
+    if (sink_.errors() > 0) return finish();
+    d_.name = file_;
+    d_.source = "CSV file " + file_;
+    d_.programs.reserve(rows_seen_);
+    CsvRow header;
+    rows_.next(header);
+    phase_ = Phase::Rows;
+  }
+
+  void read_row_of_programs() {
+    if (sink_.full() || !rows_.next(row_)) {
+      if (d_.programs.empty() && sink_.errors() == 0)
+        sink_.error_pos(header_.line, 0, "",
+                        "the file has a header but no programs; expected at least one row after the header");
+      return finish();
+    }
+    const CsvRow& row = row_;
+    if (all_blank(row)) return;  // spreadsheets export trailing ",,,," rows
+    const std::size_t width = header_.fields.size();
     if (row.fields.size() > width) {
-      sink.error_pos(row.line, static_cast<int>(width) + 1, "",
-                     "row has " + std::to_string(row.fields.size()) + " cells but the header has " +
-                         std::to_string(width) + " columns; expected at most " + std::to_string(width) +
-                         " (a value holding a comma must be in quotes)");
-      continue;
+      sink_.error_pos(row.line, static_cast<int>(width) + 1, "",
+                      "row has " + std::to_string(row.fields.size()) + " cells but the header has " +
+                          std::to_string(width) + " columns; expected at most " + std::to_string(width) +
+                          " (a value holding a comma must be in quotes)");
+      return;
     }
     if (row.fields.size() < width)
-      sink.warning_pos(row.line, static_cast<int>(row.fields.size()) + 1, "",
-                       "row has " + std::to_string(row.fields.size()) + " cells but the header has " +
-                           std::to_string(width) + " columns; the missing cells are read as blank (unknown)");
-    RowReader r(row, column_of, sink);
+      sink_.warning_pos(row.line, static_cast<int>(row.fields.size()) + 1, "",
+                        "row has " + std::to_string(row.fields.size()) + " cells but the header has " +
+                            std::to_string(width) + " columns; the missing cells are read as blank (unknown)");
+    RowReader r(row, column_of_, sink_);
     Program p = read_row(r);
     if (!p.id.empty()) {
-      const auto [it, inserted] = line_with_id.emplace(p.id, row.line);
+      const auto [it, inserted] = line_with_id_.emplace(p.id, row.line);
       if (!inserted)
         r.error(Column::Id, "duplicate id \"" + p.id + "\" (line " + std::to_string(it->second) +
                                 " has it too); expected each id once");
     }
-    d.programs.push_back(std::move(p));
+    d_.programs.push_back(std::move(p));
   }
-  if (d.programs.empty() && sink.errors() == 0)
-    sink.error_pos(table.header_line, 0, "",
-                   "the file has a header but no programs; expected at least one row after the header");
 
-  if (sink.errors() == 0) result.value = std::move(d);
-  return finish();
+  void finish() {
+    result_.diagnostics = sink_.finish("");
+    if (sink_.errors() == 0) result_.value = std::move(d_);
+    phase_ = Phase::Done;
+  }
+
+  std::string_view text_;
+  std::string file_;
+  DiagnosticSink sink_;
+  CsvReader scan_, rows_;
+  Phase phase_ = Phase::Start;
+  CsvRow row_, header_;
+  bool have_header_ = false;
+  std::size_t rows_seen_ = 0;
+  std::vector<int> column_of_;
+  Dataset d_;
+  std::unordered_map<std::string, int> line_with_id_;
+  ImportResult<Dataset> result_;
+};
+
+}  // namespace
+
+std::unique_ptr<ProgramListImport::Reader> make_programs_csv_reader(std::string_view text, std::string_view file_name) {
+  return std::make_unique<ProgramsCsvReader>(text, file_name);
 }
+
+}  // namespace detail
+
+ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view file_name) {
+  const auto reader = detail::make_programs_csv_reader(text, file_name);
+  while (!reader->step(std::numeric_limits<std::size_t>::max())) {
+  }
+  return reader->take_result();
+}
+
+// ---- ProgramListImport ----
+
+ProgramListImport::ProgramListImport(std::string text, std::string file_name, DocumentKind kind)
+    : text_(std::move(text)), file_name_(std::move(file_name)) {
+  reader_ = kind == DocumentKind::ProgramsCsv ? detail::make_programs_csv_reader(text_, file_name_)
+                                              : detail::make_dataset_json_reader(text_, file_name_);
+}
+
+ProgramListImport::~ProgramListImport() = default;
+
+bool ProgramListImport::step(std::size_t programs) { return reader_->step(programs); }
+double ProgramListImport::progress() const { return reader_->progress(); }
+ImportResult<Dataset> ProgramListImport::take_result() { return reader_->take_result(); }
 
 std::string programs_to_csv(const std::vector<Program>& programs) {
   using namespace detail;

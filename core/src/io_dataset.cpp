@@ -1,6 +1,7 @@
 // The program dataset as JSON: reading with validation, and deterministic writing.
 // Field meanings, units and ranges: docs/DATA.md and assets/schema/dataset.schema.json.
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 #include "io_detail.h"
@@ -139,60 +140,163 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink)
 }  // namespace
 }  // namespace detail
 
-ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view file_name) {
-  using namespace detail;
-  ImportResult<Dataset> result;
-  DiagnosticSink sink(file_name);
-  JsonDocument json;
-  if (!parse_json_document(text, json, sink) ||
-      !check_root(json.root(), sink, kDatasetSchemaVersion, "a dataset")) {
-    result.diagnostics = sink.finish(text);
-    return result;
+namespace detail {
+
+std::string too_many_programs_message() {
+  static_assert(kMaxPrograms == 100000, "the message spells the limit out");
+  return std::string("more than 100,000") +
+         " programs; OpenPick reads at most that many in one list (the 2025 Main Match had 6,264 "
+         "program tracks): split the file, or leave out programs you would not apply to";
+}
+
+namespace {
+
+// Reads a dataset document one program at a time (JsonArrayStream), so neither the time nor the
+// memory of a large file is spent at once. Anything the strict streaming parser declines (a syntax
+// error, NaN, a 20-digit number, a duplicate key...) sends the whole text through
+// parse_json_document, whose careful path gives the exact diagnostics.
+class DatasetJsonReader final : public ProgramListImport::Reader {
+ public:
+  DatasetJsonReader(std::string_view text, std::string_view file_name, bool whole)
+      : text_(text), file_(file_name), sink_(file_name), stream_(text, "programs"), lines_(text) {
+    if (whole) read_whole();
   }
 
-  Dataset d;
-  ObjectReader r(json.root(), {}, sink);
-  r.warn_unknown({"schema_version", "name", "version", "as_of", "source", "programs"});
-  if (auto v = r.string("name", kRequired, true)) d.name = std::move(*v);
-  if (auto v = r.string("version", kOptional, false)) d.version = *v;
-  if (auto v = r.string("as_of", kOptional, false)) {
-    if (!v->empty() && !is_as_of_date(*v))
-      r.error("as_of", "expected a date like \"2026-07\" (year-month), got \"" + *v + "\"");
-    d.as_of = *v;
+  bool step(std::size_t programs) override {
+    for (std::size_t k = 0; k < programs && !done_; ++k) {
+      switch (stream_.next()) {
+        case JsonArrayStream::Element: take_streamed_element(); break;
+        case JsonArrayStream::Done: finish_streamed(); break;
+        case JsonArrayStream::Failed: read_whole(); break;
+      }
+    }
+    return done_;
   }
-  if (auto v = r.string("source", kOptional, false)) d.source = *v;
 
-  if (const JsonValue* programs = r.array_member("programs", kRequired, "the programs")) {
-    const JsonPath base = child(JsonPath{}, "programs");
-    if (programs->empty())
-      r.error("programs", "the dataset holds no programs; expected at least one");
-    // Reserved in full, so the ids the map points at never move.
-    d.programs.reserve(programs->size());
-    std::unordered_map<std::string_view, std::size_t> first_with_id;
-    first_with_id.reserve(programs->size());
+  double progress() const override {
+    return done_ || text_.empty() ? 1.0 : static_cast<double>(stream_.position()) / static_cast<double>(text_.size());
+  }
+
+  ImportResult<Dataset> take_result() override { return std::move(result_); }
+
+ private:
+  // One element of "programs": a program, checked, its id compared with the ones before.
+  void add_program(const JsonValue& item, std::size_t i) {
+    const JsonPath path = child(base_, static_cast<long>(i));
+    if (!item.is_object()) {
+      sink_.error_at(path, "expected a program (an object), " + describe_json(item));
+      return;
+    }
+    const Program& p = d_.programs.emplace_back(read_program(item, path, sink_));
+    if (p.id.empty()) return;
+    const auto [it, inserted] = first_with_id_.emplace(p.id, i);
+    if (!inserted)
+      sink_.error_at(child(path, "id"), "duplicate id \"" + p.id + "\" (programs[" + std::to_string(it->second) +
+                                            "] has it too); expected each id once");
+  }
+
+  void take_streamed_element() {
+    const auto i = static_cast<std::size_t>(stream_.index());
+    if (i >= kMaxPrograms) {
+      lines_.advance_to(stream_.element_offset());
+      const auto [line, column] = lines_.peek(stream_.element_offset());
+      sink_.error_pos(line, column, path_to_string(child(base_, static_cast<long>(i))), too_many_programs_message());
+      return finish();
+    }
+    if (sink_.full()) return;  // read on to the end for the document's own fields, but quietly
+    const std::size_t mark = sink_.pending_count();
+    add_program(stream_.element(), i);
+    if (sink_.pending_count() > mark) resolve_element(mark);
+  }
+
+  // Positions for the element's diagnostics, found in the element's own text.
+  void resolve_element(std::size_t mark) {
+    lines_.advance_to(stream_.element_offset());
+    sink_.resolve_piece(mark, 2, stream_.element_text(), stream_.element_offset(), lines_);
+  }
+
+  // The document's own fields; `streamed` when its programs were read element by element.
+  bool read_document(const JsonValue& root, bool streamed) {
+    if (!check_root(root, sink_, kDatasetSchemaVersion, "a dataset")) return false;
+    ObjectReader r(root, {}, sink_);
+    r.warn_unknown({"schema_version", "name", "version", "as_of", "source", "programs"});
+    if (auto v = r.string("name", kRequired, true)) d_.name = std::move(*v);
+    if (auto v = r.string("version", kOptional, false)) d_.version = *v;
+    if (auto v = r.string("as_of", kOptional, false)) {
+      if (!v->empty() && !is_as_of_date(*v))
+        r.error("as_of", "expected a date like \"2026-07\" (year-month), got \"" + *v + "\"");
+      d_.as_of = *v;
+    }
+    if (auto v = r.string("source", kOptional, false)) d_.source = *v;
+    const JsonValue* programs = streamed ? nullptr : r.array_member("programs", kRequired, "the programs");
+    const std::size_t count = streamed ? static_cast<std::size_t>(stream_.index() + 1) : programs ? programs->size() : 1;
+    if (count == 0) r.error("programs", "the dataset holds no programs; expected at least one");
+    if (!programs) return true;
+    if (programs->size() > kMaxPrograms) {
+      r.error("programs", too_many_programs_message());
+      return true;
+    }
+    d_.programs.reserve(programs->size());
     std::size_t i = 0;
     for (const JsonValue& item : programs->elements()) {
-      if (sink.full()) break;
-      if (!item.is_object()) {
-        sink.error_at(child(base, static_cast<long>(i)), "expected a program (an object), " + describe_json(item));
-        ++i;
-        continue;
-      }
-      const Program& p = d.programs.emplace_back(read_program(item, child(base, static_cast<long>(i)), sink));
-      if (!p.id.empty()) {
-        const auto [it, inserted] = first_with_id.emplace(p.id, i);
-        if (!inserted)
-          sink.error_at(child(child(base, static_cast<long>(i)), "id"), "duplicate id \"" + p.id + "\" (programs[" +
-                                               std::to_string(it->second) +
-                                               "] has it too); expected each id once");
-      }
-      ++i;
+      if (sink_.full()) break;
+      add_program(item, i++);
     }
+    return true;
   }
 
-  result.diagnostics = sink.finish(text);
-  if (sink.errors() == 0) result.value = std::move(d);
-  return result;
+  void finish_streamed() {
+    const std::size_t mark = sink_.pending_count();
+    read_document(stream_.root(), stream_.array_found());
+    sink_.move_to_front(mark);
+    finish();
+  }
+
+  // The strict parser declined the text: read it whole, the careful way, from the start.
+  void read_whole() {
+    sink_ = DiagnosticSink(file_);
+    d_ = Dataset{};
+    first_with_id_.clear();
+    JsonDocument json;
+    if (parse_json_document(text_, json, sink_)) read_document(json.root(), false);
+    finish();
+  }
+
+  void finish() {
+    result_.diagnostics = sink_.finish(text_);
+    if (sink_.errors() == 0) result_.value = std::move(d_);
+    done_ = true;
+  }
+
+  std::string_view text_;
+  std::string file_;
+  DiagnosticSink sink_;
+  JsonArrayStream stream_;
+  LineCursor lines_;
+  const JsonPath base_ = child(JsonPath{}, "programs");
+  Dataset d_;
+  std::unordered_map<std::string, std::size_t> first_with_id_;
+  ImportResult<Dataset> result_;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ProgramListImport::Reader> make_dataset_json_reader(std::string_view text, std::string_view file_name) {
+  return std::make_unique<DatasetJsonReader>(text, file_name, false);
+}
+
+ImportResult<Dataset> parse_dataset_json_whole(std::string_view text, std::string_view file_name) {
+  return DatasetJsonReader(text, file_name, true).take_result();
+}
+
+}  // namespace detail
+
+ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view file_name) {
+  const auto reader = detail::make_dataset_json_reader(text, file_name);
+  while (!reader->step(std::numeric_limits<std::size_t>::max())) {
+  }
+  return reader->take_result();
 }
 
 std::string dataset_to_json(const Dataset& d) {

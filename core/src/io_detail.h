@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <deque>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -171,6 +172,21 @@ std::string path_to_string(const JsonPath& path);
 // byte order mark at the start does not count as a column.
 std::pair<int, int> line_column_at(std::string_view text, std::size_t offset);
 
+// line_column_at for offsets that only grow (a reader going through a long text once): each call
+// scans from where the previous one stopped. `peek` answers for any offset at or after the cursor
+// without moving it.
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text);
+  void advance_to(std::size_t offset);
+  std::pair<int, int> peek(std::size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0, line_start_ = 0;
+  int line_ = 1;
+};
+
 // The byte offset of the value at `path` in well-formed JSON text (of its key when `at_key`), or
 // nullopt when the path is not in the text. With duplicate keys the last one wins, as in the DOM.
 std::optional<std::size_t> locate_json(std::string_view text, const JsonPath& path, bool at_key);
@@ -200,6 +216,17 @@ class DiagnosticSink {
   // Resolves JSON paths against `json_text` (pass "" for CSV) and returns the list in the order
   // the problems were found.
   std::vector<Diagnostic> finish(std::string_view json_text);
+
+  // For a reader that goes through a document one piece at a time: the diagnostics pushed since
+  // `mark` (a pending_count()) whose paths start with the `prefix_length` segments naming the piece
+  // get their position now, from the piece's text (which starts at `piece_offset` of the whole text
+  // that `lines` walks), so finish() does not search the whole text for them.
+  std::size_t pending_count() const { return pending_.size(); }
+  void resolve_piece(std::size_t mark, std::size_t prefix_length, std::string_view piece,
+                     std::size_t piece_offset, const LineCursor& lines);
+  // Moves the diagnostics pushed since `mark` ahead of the others (a document's own fields are
+  // reported before its list's, whatever order they were read in).
+  void move_to_front(std::size_t mark);
 
  private:
   struct Pending {
@@ -231,6 +258,61 @@ class DiagnosticSink {
 bool parse_json_document(std::string_view text, JsonDocument& out, DiagnosticSink& sink);
 // The careful path alone (tests compare the two parsers' documents with it).
 bool parse_json_document_careful(std::string_view text, JsonDocument& out, DiagnosticSink& sink);
+
+// A JSON object whose member `array_key` holds a long array, read one element at a time with the
+// strict parser, so a large document is never held as one tree and a caller can spread the work
+// over many steps. The root's other members (before and after the array) end up in root(), where
+// the array itself appears empty. Anything the strict parser does not accept makes next() return
+// Failed: the caller then parses the whole text with parse_json_document for the diagnostics.
+//
+//   JsonArrayStream s(text, "programs");
+//   for (auto st = s.next(); st == JsonArrayStream::Element; st = s.next()) use(s.element(), s.index());
+class FastJsonParser;
+class JsonDocumentBuilder;
+
+class JsonArrayStream {
+ public:
+  enum Status { Element, Done, Failed };
+  JsonArrayStream(std::string_view text, std::string_view array_key);
+  ~JsonArrayStream();
+  JsonArrayStream(const JsonArrayStream&) = delete;
+  JsonArrayStream& operator=(const JsonArrayStream&) = delete;
+
+  Status next();
+  const JsonValue& element() const;   // after Element: valid until the next call
+  long index() const { return index_; }
+  std::string_view element_text() const { return text_.substr(element_begin_, element_end_ - element_begin_); }
+  std::size_t element_offset() const { return element_begin_; }
+  std::size_t position() const;       // bytes read so far
+  bool array_found() const { return array_found_; }  // the member was there and an array
+  const JsonValue& root() const;      // after Done
+
+ private:
+  enum class Phase { Start, Member, InArray, AfterMember, Done, Failed };
+  Status fail();
+  Status members();  // reads root members up to the array's first element, or to the end
+
+  std::string_view text_;
+  std::string array_key_;
+  JsonDocument root_doc_, element_doc_;
+  std::unique_ptr<JsonDocumentBuilder> root_, element_;
+  std::unique_ptr<FastJsonParser> parser_;
+  Phase phase_ = Phase::Start;
+  std::size_t root_at_ = 0, root_members_ = 0;
+  long index_ = -1;
+  std::size_t element_begin_ = 0, element_end_ = 0;
+  bool array_found_ = false;
+};
+
+// The readers behind ProgramListImport and parse_dataset_json / parse_programs_csv: they step
+// through text they do not own.
+std::unique_ptr<ProgramListImport::Reader> make_dataset_json_reader(std::string_view text, std::string_view file_name);
+std::unique_ptr<ProgramListImport::Reader> make_programs_csv_reader(std::string_view text, std::string_view file_name);
+// The dataset read as one document (what the streaming reader falls back to), for tests that
+// check the two readings agree.
+ImportResult<Dataset> parse_dataset_json_whole(std::string_view text, std::string_view file_name);
+// "more than 100,000 programs; ...": the message for a list over kMaxPrograms, JSON or CSV.
+std::string too_many_programs_message();
 
 // ---- [SECTION] Field readers --------------------------------------------------------------------
 

@@ -47,27 +47,37 @@ std::string path_to_string(const JsonPath& path) {
   return out;
 }
 
-std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t i = 0;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  std::size_t line_start = i;
-  int line = 1;
-  while (i < offset) {
-    const char c = text[i];
+LineCursor::LineCursor(std::string_view text) : text_(text) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") at_ = line_start_ = 3;
+}
+
+void LineCursor::advance_to(std::size_t offset) {
+  offset = std::min(offset, text_.size());
+  while (at_ < offset) {
+    const char c = text_[at_];
     if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-        if (i + 1 >= offset) break;  // the offset points into the CRLF pair: still this line
-        ++i;
+      if (c == '\r' && at_ + 1 < text_.size() && text_[at_ + 1] == '\n') {
+        if (at_ + 1 >= offset) break;  // the offset points into the CRLF pair: still this line
+        ++at_;
       }
-      ++i;
-      ++line;
-      line_start = i;
+      ++at_;
+      ++line_;
+      line_start_ = at_;
     } else {
-      ++i;
+      ++at_;
     }
   }
-  return {line, static_cast<int>(offset - std::min(offset, line_start)) + 1};
+}
+
+std::pair<int, int> LineCursor::peek(std::size_t offset) const {
+  LineCursor c = *this;
+  offset = std::min(offset, text_.size());
+  c.advance_to(offset);
+  return {c.line_, static_cast<int>(offset - std::min(offset, c.line_start_)) + 1};
+}
+
+std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
+  return LineCursor(text).peek(offset);
 }
 
 namespace {
@@ -281,6 +291,25 @@ std::vector<Diagnostic> DiagnosticSink::finish(std::string_view json_text) {
   return out;
 }
 
+void DiagnosticSink::resolve_piece(std::size_t mark, std::size_t prefix_length, std::string_view piece,
+                                   std::size_t piece_offset, const LineCursor& lines) {
+  for (std::size_t i = mark; i < pending_.size(); ++i) {
+    Pending& p = pending_[i];
+    if (!p.where || p.where->size() < prefix_length) continue;
+    const JsonPath inner(p.where->begin() + static_cast<std::ptrdiff_t>(prefix_length), p.where->end());
+    if (const auto offset = locate_json(piece, inner, p.at_key)) {
+      const auto [line, column] = lines.peek(piece_offset + *offset);
+      p.diagnostic.line = line;
+      p.diagnostic.column = column;
+    }
+    p.where.reset();
+  }
+}
+
+void DiagnosticSink::move_to_front(std::size_t mark) {
+  std::rotate(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(mark), pending_.end());
+}
+
 // ---- [SECTION] JSON parsing ---------------------------------------------------------------------
 
 std::string JsonValue::dump() const {
@@ -303,7 +332,8 @@ std::string JsonValue::dump() const {
 class JsonDocumentBuilder {
  public:
   using Type = JsonValue::Type;
-  explicit JsonDocumentBuilder(JsonDocument& doc) : doc_(doc) {
+  explicit JsonDocumentBuilder(JsonDocument& doc) : doc_(doc) { reset(); }
+  void reset() {
     doc_.values_.clear();
     doc_.strings_.clear();
   }
@@ -355,8 +385,6 @@ class JsonDocumentBuilder {
   JsonDocument& doc_;
 };
 
-namespace {
-
 // The strict parser for the common case: RFC 8259 JSON, UTF-8, at most kMaxJsonDepth levels, no
 // duplicate keys, every number finite and (integers) within 64 bits. It returns false at the first
 // thing it does not accept; the caller then runs nlohmann's parser for the diagnostics. Everything
@@ -365,7 +393,7 @@ class FastJsonParser {
  public:
   using Type = JsonValue::Type;
   FastJsonParser(std::string_view text, JsonDocumentBuilder& out)
-      : p_(text.data()), end_(text.data() + text.size()), out_(out) {}
+      : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), out_(&out) {}
 
   bool run() {
     if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
@@ -374,6 +402,24 @@ class FastJsonParser {
     skip_ws();
     return p_ == end_;
   }
+
+  // Piecewise use (JsonArrayStream): values parsed one at a time, each into the builder of the
+  // caller's choice; the position is kept between calls.
+  void set_output(JsonDocumentBuilder& out) { out_ = &out; }
+  std::size_t position() const { return static_cast<std::size_t>(p_ - begin_); }
+  bool at_end() const { return p_ == end_; }
+  void skip_bom() {
+    if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
+  }
+  bool take(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  bool peek(char c) const { return p_ != end_ && *p_ == c; }
+  bool parse_value(int depth) { return value(depth); }
+  bool parse_key() { return peek('"') && string(Type::Key); }
+  void skip_blanks() { skip_ws(); }
 
  private:
   static bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
@@ -388,9 +434,9 @@ class FastJsonParser {
       case '{': return object(depth + 1);
       case '[': return array(depth + 1);
       case '"': return string(Type::String);
-      case 't': return literal("true") && (out_.add_bool(true), true);
-      case 'f': return literal("false") && (out_.add_bool(false), true);
-      case 'n': return literal("null") && (out_.add(Type::Null), true);
+      case 't': return literal("true") && (out_->add_bool(true), true);
+      case 'f': return literal("false") && (out_->add_bool(false), true);
+      case 'n': return literal("null") && (out_->add(Type::Null), true);
       default: return number();
     }
   }
@@ -404,21 +450,21 @@ class FastJsonParser {
 
   bool object(int depth) {
     if (depth > kMaxJsonDepth) return false;
-    const std::size_t at = out_.open(Type::Object);
+    const std::size_t at = out_->open(Type::Object);
     ++p_;
     skip_ws();
     std::size_t count = 0;
     if (p_ != end_ && *p_ == '}') {
       ++p_;
-      out_.close(at, 0);
+      out_->close(at, 0);
       return true;
     }
     for (;;) {
       if (p_ == end_ || *p_ != '"') return false;
-      const std::size_t key_at = out_.size();
+      const std::size_t key_at = out_->size();
       if (!string(Type::Key)) return false;
       // n(n-1)/2 comparisons per object, most ending at the length: cheap for our <= 16 keys.
-      if (out_.has_key(at, out_.at(key_at).string(), key_at)) return false;
+      if (out_->has_key(at, out_->at(key_at).string(), key_at)) return false;
       skip_ws();
       if (p_ == end_ || *p_ != ':') return false;
       ++p_;
@@ -436,19 +482,19 @@ class FastJsonParser {
       ++p_;
       break;
     }
-    out_.close(at, count);
+    out_->close(at, count);
     return true;
   }
 
   bool array(int depth) {
     if (depth > kMaxJsonDepth) return false;
-    const std::size_t at = out_.open(Type::Array);
+    const std::size_t at = out_->open(Type::Array);
     ++p_;
     skip_ws();
     std::size_t count = 0;
     if (p_ != end_ && *p_ == ']') {
       ++p_;
-      out_.close(at, 0);
+      out_->close(at, 0);
       return true;
     }
     for (;;) {
@@ -465,7 +511,7 @@ class FastJsonParser {
       ++p_;
       break;
     }
-    out_.close(at, count);
+    out_->close(at, count);
     return true;
   }
 
@@ -522,7 +568,7 @@ class FastJsonParser {
       if (p_ == end_) return false;
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
-        out_.add_string(type, start, static_cast<std::size_t>(p_ - start));
+        out_->add_string(type, start, static_cast<std::size_t>(p_ - start));
         ++p_;
         return true;
       }
@@ -539,13 +585,13 @@ class FastJsonParser {
   }
 
   bool escaped_string(Type type, const char* start) {
-    std::string& s = out_.new_owned_string();
+    std::string& s = out_->new_owned_string();
     s.assign(start, p_);
     while (p_ != end_) {
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
         ++p_;
-        out_.add_string(type, s.data(), s.size());
+        out_->add_string(type, s.data(), s.size());
         return true;
       }
       if (c < 0x20) return false;
@@ -621,12 +667,12 @@ class FastJsonParser {
       if (digits_end - d > 18) return false;  // may not fit: nlohmann decides (unsigned or float)
       std::uint64_t u = 0;
       for (; d != digits_end; ++d) u = u * 10 + static_cast<unsigned>(*d - '0');
-      if (negative) out_.add_integer(-static_cast<std::int64_t>(u));
-      else out_.add_unsigned(u);
+      if (negative) out_->add_integer(-static_cast<std::int64_t>(u));
+      else out_->add_unsigned(u);
       return true;
     }
     if (const auto v = exact_decimal(start, p_)) {
-      out_.add_float(*v);
+      out_->add_float(*v);
       return true;
     }
     // strtod, as nlohmann's lexer does, on a terminated copy; only where the decimal point is '.'.
@@ -638,7 +684,7 @@ class FastJsonParser {
     char* parsed_end = nullptr;
     const double v = std::strtod(buffer, &parsed_end);
     if (parsed_end != buffer + n || !std::isfinite(v)) return false;
-    out_.add_float(v);
+    out_->add_float(v);
     return true;
   }
 
@@ -682,10 +728,13 @@ class FastJsonParser {
     return dp && dp[0] == '.' && dp[1] == '\0';
   }
 
+  const char* begin_;
   const char* p_;
   const char* end_;
-  JsonDocumentBuilder& out_;
+  JsonDocumentBuilder* out_;
 };
+
+namespace {
 
 // Builds the document from nlohmann's SAX events (the fallback parse), and on the way catches what
 // a plain DOM would hide: duplicate keys (the last silently wins) and numbers too large for a double
@@ -819,6 +868,120 @@ std::string clean_parse_message(const std::string& what) {
 }
 
 }  // namespace
+
+// ---- JsonArrayStream ----
+// Depths as in FastJsonParser::run: the root object is level 1, the array level 2, an element's
+// own object level 3.
+
+JsonArrayStream::JsonArrayStream(std::string_view text, std::string_view array_key)
+    : text_(text),
+      array_key_(array_key),
+      root_(std::make_unique<JsonDocumentBuilder>(root_doc_)),
+      element_(std::make_unique<JsonDocumentBuilder>(element_doc_)),
+      parser_(std::make_unique<FastJsonParser>(text, *root_)) {}
+
+JsonArrayStream::~JsonArrayStream() = default;
+
+const JsonValue& JsonArrayStream::element() const { return element_doc_.root(); }
+const JsonValue& JsonArrayStream::root() const { return root_doc_.root(); }
+std::size_t JsonArrayStream::position() const { return parser_->position(); }
+
+JsonArrayStream::Status JsonArrayStream::fail() {
+  phase_ = Phase::Failed;
+  return Failed;
+}
+
+JsonArrayStream::Status JsonArrayStream::next() {
+  FastJsonParser& in = *parser_;
+  switch (phase_) {
+    case Phase::Done: return Done;
+    case Phase::Failed: return Failed;
+    case Phase::Start:
+      in.skip_bom();
+      in.skip_blanks();
+      if (!in.peek('{')) return fail();
+      in.take('{');
+      root_at_ = root_->open(JsonValue::Type::Object);
+      in.skip_blanks();
+      if (in.take('}')) {
+        root_->close(root_at_, 0);
+        in.skip_blanks();
+        if (!in.at_end()) return fail();
+        phase_ = Phase::Done;
+        return Done;
+      }
+      phase_ = Phase::Member;
+      return members();
+    case Phase::Member:
+    case Phase::AfterMember: return members();
+    case Phase::InArray: {
+      // One element, then the comma or the closing bracket after it.
+      element_->reset();
+      in.set_output(*element_);
+      element_begin_ = in.position();
+      if (!in.parse_value(2)) return fail();
+      element_end_ = in.position();
+      in.set_output(*root_);
+      ++index_;
+      in.skip_blanks();
+      if (in.take(',')) {
+        in.skip_blanks();
+        if (in.peek(']')) return fail();  // a trailing comma
+      } else if (in.take(']')) {
+        phase_ = Phase::AfterMember;
+      } else {
+        return fail();
+      }
+      return Element;
+    }
+  }
+  return fail();
+}
+
+JsonArrayStream::Status JsonArrayStream::members() {
+  FastJsonParser& in = *parser_;
+  for (;;) {
+    if (phase_ == Phase::AfterMember) {
+      ++root_members_;
+      in.skip_blanks();
+      if (in.take(',')) {
+        in.skip_blanks();
+        phase_ = Phase::Member;
+      } else if (in.take('}')) {
+        root_->close(root_at_, root_members_);
+        in.skip_blanks();
+        if (!in.at_end()) return fail();
+        phase_ = Phase::Done;
+        return Done;
+      } else {
+        return fail();
+      }
+    }
+    // Phase::Member: a key, a colon, a value.
+    const std::size_t key_at = root_->size();
+    if (!in.parse_key()) return fail();
+    const std::string_view key = root_->at(key_at).string();
+    if (root_->has_key(root_at_, key, key_at)) return fail();
+    in.skip_blanks();
+    if (!in.take(':')) return fail();
+    in.skip_blanks();
+    if (same_key(key, array_key_) && in.peek('[')) {
+      // The array: an empty one in the root, its elements one by one.
+      root_->close(root_->open(JsonValue::Type::Array), 0);
+      array_found_ = true;
+      in.take('[');
+      in.skip_blanks();
+      if (in.take(']')) {
+        phase_ = Phase::AfterMember;
+        continue;
+      }
+      phase_ = Phase::InArray;
+      return next();
+    }
+    if (!in.parse_value(1)) return fail();
+    phase_ = Phase::AfterMember;
+  }
+}
 
 bool parse_json_document(std::string_view text, JsonDocument& out, DiagnosticSink& sink) {
   {

@@ -549,44 +549,66 @@ Plan plan_once(const Profile& profile, const Dataset& dataset, const PlanOptions
 
 }  // namespace
 
-Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model) {
-  Plan plan = plan_once(profile, dataset, options, model, false);
-  if (!options.whatif) return plan;
+// The what-if changes: each a profile (or option) change the applicant could make, re-planned.
+struct PlanWork::Change {
+  const char* id;
+  const char* words;
+  std::function<void(Profile&, PlanOptions&)> apply;
+};
 
-  PlanOptions quick = options;
-  quick.whatif = false;
-  quick.explain = false;
-  quick.assumption_range = false;
-  struct Change {
-    const char* id;
-    const char* words;
-    bool applies;
-    std::function<void(Profile&, PlanOptions&)> apply;
+PlanWork::PlanWork(Profile profile, const Dataset& dataset, PlanOptions options, const Model& model)
+    : profile_(std::move(profile)), dataset_(dataset), options_(std::move(options)), model_(model) {
+  if (!options_.whatif) return;
+  const Profile& p = profile_;
+  const bool img = is_img(p.graduate_type);
+  const auto add = [&](bool applies, const char* id, const char* words, std::function<void(Profile&, PlanOptions&)> f) {
+    if (applies) changes_.push_back({id, words, std::move(f)});
   };
-  const bool img = is_img(profile.graduate_type);
-  const std::vector<Change> changes = {
-      {"step3", "Pass Step 3", !profile.step3_passed, [](Profile& p, PlanOptions&) { p.step3_passed = true; }},
-      {"usce_3_months", "3 more months of hands-on US clinical experience", img,
-       [](Profile& p, PlanOptions&) { p.usce_months.hands_on += 3.0; }},
-      {"us_letter", "One more US letter of recommendation", img, [](Profile& p, PlanOptions&) { p.us_letters += 1; }},
-      {"step2ck_plus_10", "Step 2 CK 10 points higher", profile.step2ck.score.has_value() && *profile.step2ck.score <= 290,
-       [](Profile& p, PlanOptions&) { p.step2ck.score = *p.step2ck.score + 10; }},
-      {"accept_j1", "Accept a J-1 visa, not only H-1B", profile.visa == VisaNeed::H1b,
-       [](Profile& p, PlanOptions&) { p.visa = VisaNeed::J1OrH1b; }},
-      {"all_states", "Apply in every state, not only your preferred ones",
-       options.only_preferred_states && !profile.preferred_states.empty(),
-       [](Profile&, PlanOptions& o) { o.only_preferred_states = false; }},
-  };
-  for (const auto& ch : changes) {
-    if (!ch.applies) continue;
-    Profile p = profile;
-    PlanOptions o = quick;
+  add(!p.step3_passed, "step3", "Pass Step 3", [](Profile& q, PlanOptions&) { q.step3_passed = true; });
+  add(img, "usce_3_months", "3 more months of hands-on US clinical experience",
+      [](Profile& q, PlanOptions&) { q.usce_months.hands_on += 3.0; });
+  add(img, "us_letter", "One more US letter of recommendation", [](Profile& q, PlanOptions&) { q.us_letters += 1; });
+  add(p.step2ck.score.has_value() && *p.step2ck.score <= 290, "step2ck_plus_10", "Step 2 CK 10 points higher",
+      [](Profile& q, PlanOptions&) { q.step2ck.score = *q.step2ck.score + 10; });
+  add(p.visa == VisaNeed::H1b, "accept_j1", "Accept a J-1 visa, not only H-1B",
+      [](Profile& q, PlanOptions&) { q.visa = VisaNeed::J1OrH1b; });
+  add(options_.only_preferred_states && !p.preferred_states.empty(), "all_states",
+      "Apply in every state, not only your preferred ones",
+      [](Profile&, PlanOptions& o) { o.only_preferred_states = false; });
+}
+
+PlanWork::~PlanWork() = default;
+
+bool PlanWork::step() {
+  if (done()) return true;
+  if (steps_ == 0) {
+    plan_ = plan_once(profile_, dataset_, options_, model_, false);
+  } else {
+    const Change& ch = changes_[steps_ - 1];
+    Profile p = profile_;
+    PlanOptions o = options_;
+    o.whatif = false;
+    o.explain = false;
+    o.assumption_range = false;
     ch.apply(p, o);
-    const Plan alt = plan_once(p, dataset, o, model, true);
-    plan.whatif.push_back({ch.id, ch.words, alt.p_match, alt.p_match - plan.p_match});
+    const Plan alt = plan_once(p, dataset_, o, model_, true);
+    plan_.whatif.push_back({ch.id, ch.words, alt.p_match, alt.p_match - plan_.p_match});
   }
-  std::stable_sort(plan.whatif.begin(), plan.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
-  return plan;
+  ++steps_;
+  if (done())
+    std::stable_sort(plan_.whatif.begin(), plan_.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
+  return done();
+}
+
+bool PlanWork::done() const { return steps_ == 1 + changes_.size(); }
+double PlanWork::progress() const { return static_cast<double>(steps_) / static_cast<double>(1 + changes_.size()); }
+Plan PlanWork::take() { return std::move(plan_); }
+
+Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model) {
+  PlanWork work(profile, dataset, options, model);
+  while (!work.step()) {
+  }
+  return work.take();
 }
 
 // ---- [SECTION] Exhaustive search, rank lists ---------------------------------------------------------

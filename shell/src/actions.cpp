@@ -1,6 +1,8 @@
 // Applies the queued actions between frames: the one place the document changes, is saved, and
 // is checked. An import that fails changes nothing and says why.
 #include <algorithm>
+#include <chrono>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -102,7 +104,7 @@ void import_failed(AppState& state, const std::string& what, const std::string& 
               diagnostics);
 }
 
-void load_file(AppState& state, const LoadFile& f) {
+void load_file(AppState& state, LoadFile& f) {
   using core::DocumentKind;
   const DocumentKind kind = core::detect_document_kind(f.bytes, f.file_name);
   if (kind == DocumentKind::Profile) {
@@ -117,16 +119,33 @@ void load_file(AppState& state, const LoadFile& f) {
                   r.diagnostics);
     return;
   }
-  auto r = kind == DocumentKind::ProgramsCsv ? core::parse_programs_csv(f.bytes, f.file_name)
-                                             : core::parse_dataset_json(f.bytes, f.file_name);
+  // A program list is read in steps (advance_work); a newer file replaces one still being read.
+  state.work.import = std::make_shared<core::ProgramListImport>(std::move(f.bytes), f.file_name, kind);
+  state.work.import_is_sample = f.is_sample;
+}
+
+// The program list has been read: it replaces the programs, or says why not and keeps them.
+void finish_import(AppState& state) {
+  core::ProgramListImport& job = *state.work.import;
+  const std::string file = job.file_name();
+  auto r = job.take_result();
+  const bool is_sample = state.work.import_is_sample;
+  state.work.import.reset();
   if (!r.ok())
-    return import_failed(state, "the program list", f.file_name, r.diagnostics, "The programs you had are still loaded.");
+    return import_failed(state, "the program list", file, r.diagnostics, "The programs you had are still loaded.");
   state.dataset = std::move(*r.value);
   ++state.dataset_revision;
-  state.dataset_is_sample = f.is_sample;
+  state.dataset_is_sample = is_sample;
+  // The plan in hand points into the old programs: drop it now, a new one follows.
+  state.work.plan.reset();
+  state.plan = core::Plan{};
+  state.plan_valid = false;
+  state.plan_json.clear();
+  ++state.plan_revision;
+  state.plan_dirty = true;
   if (!r.diagnostics.empty())
     add_message(state, core::Severity::Warning,
-                "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + f.file_name +
+                "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
                     " with " + plural(r.diagnostics.size(), "warning") + ".",
                 r.diagnostics);
 }
@@ -166,31 +185,62 @@ void set_membership(std::vector<std::string>& ids, const std::string& id, bool m
   if (!member && it != ids.end()) ids.erase(it);
 }
 
-// The one place a plan is made. Runs between frames after the actions that change its inputs.
-void replan(AppState& state) {
+// The one place a plan is made: started between frames after the actions that change its inputs,
+// advanced in steps (advance_work), and taken here when complete. Until then the last plan stays
+// on screen.
+void start_plan(AppState& state) {
   state.plan_dirty = false;
-  ++state.plan_revision;
-  state.plan_valid = state.profile_is_set && !state.dataset.programs.empty();
-  if (!state.plan_valid) {
+  state.work.plan.reset();
+  if (!state.profile_is_set || state.dataset.programs.empty()) {
+    state.plan_valid = false;
     state.plan = core::Plan{};
     state.advice = core::advise(state.profile, nullptr);
     state.plan_json.clear();
+    ++state.plan_revision;
     return;
   }
-  state.plan = core::make_plan(state.profile, state.dataset, state.plan_options, state.model);
+  state.work.plan = std::make_shared<core::PlanWork>(state.profile, state.dataset, state.plan_options, state.model);
+}
+
+void finish_plan(AppState& state) {
+  state.plan = state.work.plan->take();
+  state.work.plan.reset();
+  state.plan_valid = true;
   state.advice = core::advise(state.profile, &state.plan);
   state.plan_json = core::plan_to_json(state.plan, state.dataset, state.advice);
+  ++state.plan_revision;
+}
+
+// Steps of the long work until it is done or the budget is spent. Reading a program list comes
+// first (a plan over the old programs would be thrown away).
+constexpr std::size_t kProgramsPerStep = 500;
+
+void advance_work(AppState& state, double budget_ms) {
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point start = Clock::now();
+  const auto time_left = [&] {
+    return budget_ms < 0 || std::chrono::duration<double, std::milli>(Clock::now() - start).count() < budget_ms;
+  };
+  do {
+    if (state.work.import) {
+      if (state.work.import->step(kProgramsPerStep)) finish_import(state);
+      continue;
+    }
+    if (state.plan_dirty) start_plan(state);
+    if (!state.work.plan) return;
+    if (state.work.plan->step()) finish_plan(state);
+  } while ((state.work.busy() || state.plan_dirty) && time_left());
 }
 
 }  // namespace
 
-void apply_actions(AppState& state, Platform& platform) {
+void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
   // Actions may queue further actions; take the queue first so the loop sees a stable list.
   std::vector<Action> queue;
   queue.swap(state.actions);
   for (auto& action : queue) {
     std::visit(Overloaded{
-                   [&](const LoadFile& a) {
+                   [&](LoadFile& a) {
                      load_file(state, a);
                      if (state.profile_is_set) save_profile(state, platform);
                      state.plan_dirty = true;
@@ -263,7 +313,7 @@ void apply_actions(AppState& state, Platform& platform) {
                },
                action);
   }
-  if (state.plan_dirty) replan(state);
+  advance_work(state, work_budget_ms);
 }
 
 }  // namespace openpick::shell

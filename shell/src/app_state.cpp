@@ -37,6 +37,12 @@ std::string state_to_json(const AppState& state) {
   // The plan in the command line's format (openpick plan), or null before there is one.
   j["plan"] = state.plan_valid ? nlohmann::json::parse(state.plan_json) : nlohmann::json(nullptr);
   j["persist"] = state.persist;
+  // Long work in progress: tests and hosts wait for busy to turn false before reading the plan.
+  const Work& w = state.work;
+  j["work"] = {{"busy", w.busy()},
+               {"importing", w.import ? nlohmann::json(w.import->file_name()) : nlohmann::json(nullptr)},
+               {"planning", w.plan != nullptr},
+               {"progress", w.import ? w.import->progress() : w.plan ? w.plan->progress() : 1.0}};
   // What the interface shows, for browser tests that check where a click landed.
   j["ui"] = {{"active_panel", state.active_panel},
              {"plan_revision", state.plan_revision},

@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+#include <string>
+
 #include "openpick/core/version.h"
 #include "openpick/shell/panels.h"
 #include "openpick/shell/widgets.h"
@@ -64,6 +67,18 @@ void draw_frame(AppState& state, Platform& platform) {
       ImGui::TreePop();
     }
     ImGui::PopID();
+  }
+
+  // Long work in progress (a large program list, a plan over it): what, and how far along.
+  if (state.work.busy()) {
+    const bool reading = state.work.import != nullptr;
+    const double done = reading ? state.work.import->progress() : state.work.plan->progress();
+    const std::string what = reading ? "Reading " + state.work.import->file_name() + "…" : std::string("Updating the plan…");
+    char overlay[32];
+    std::snprintf(overlay, sizeof overlay, "%d%%", static_cast<int>(done * 100.0));
+    ImGui::TextUnformatted(what.c_str());
+    ImGui::SameLine();
+    ImGui::ProgressBar(static_cast<float>(done), ImVec2(-FLT_MIN, 0.0f), overlay);
   }
 
   if (ImGui::BeginTabBar("panels")) {

@@ -22,6 +22,8 @@
 
 namespace openpick::core {
 
+inline constexpr int kMaxCsvErrors = 50;
+
 struct CsvRow {
   int line = 0;  // 1-based line where the row starts (a quoted field may span several lines)
   std::vector<std::string> fields;
@@ -40,12 +42,40 @@ struct CsvTable {
   }
 };
 
+// Reads one row at a time (a large file need not be held as a table; a caller can stop or pause
+// between rows). The first row is the header. Lines with no characters are skipped.
+//   CsvReader r(text, "programs.csv");
+//   for (CsvRow row; r.next(row);) use(row);
+class CsvReader {
+ public:
+  CsvReader(std::string_view text, std::string_view file_name);
+  bool next(CsvRow& row);  // false at the end of the text
+  std::size_t position() const { return pos_; }  // bytes read
+  bool has_errors() const { return errors_ > 0; }
+  std::vector<Diagnostic> take_diagnostics();  // malformed quoting so far
+
+ private:
+  int column_at(std::size_t pos) const;
+  void error(int line, int column, std::string message);
+  bool at_line_break() const;
+  void take_line_break(std::string* into);
+  bool read_row(std::vector<std::string>& fields);
+  void read_unquoted(std::string& field);
+  void read_quoted(std::string& field);
+
+  std::string_view text_;
+  std::string_view file_;
+  std::size_t pos_ = 0;
+  std::size_t line_start_ = 0;
+  int line_ = 1;
+  int errors_ = 0;
+  std::vector<Diagnostic> diagnostics_;
+};
+
 // Parses the whole text. A line with no characters at all (e.g. a trailing blank line) is not a
 // row; a line of only commas is a row of empty fields (the caller decides what that means).
 // Errors are capped at kMaxCsvErrors, then one "too many errors" diagnostic ends the list.
 CsvTable parse_csv(std::string_view text, std::string_view file_name);
-
-inline constexpr int kMaxCsvErrors = 50;
 
 // True when the cell is a plain decimal number (optional sign, digits, optional fraction and
 // exponent): such a cell is safe to write even though it may start with - or +.

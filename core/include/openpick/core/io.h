@@ -20,6 +20,8 @@
 // form (integral ones as integers), a trailing newline; export, import, export gives equal bytes.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,12 +37,50 @@ namespace openpick::core {
 inline constexpr int kMaxImportErrors = 50;
 // Deeper JSON is rejected before it is parsed (our documents nest 4 levels).
 inline constexpr int kMaxJsonDepth = 64;
+// The most programs one list may hold: 16 times the 6,264 program tracks of the 2025 Main Match,
+// and a bound on the memory an import takes (a longer list is rejected at its 100,001st program).
+inline constexpr std::size_t kMaxPrograms = 100000;
 
 ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view file_name);
 ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view file_name);
 // The CSV holds programs only: the dataset's name is the file name, its source says it came from
 // that file, version and as_of are empty.
 ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view file_name);
+
+// A program list read in steps, for a caller that keeps drawing frames while a large file is read
+// (the browser page): construct, call step() until it returns true, then take the result. It reads
+// exactly as parse_dataset_json / parse_programs_csv do (they are this, run to the end), one
+// program at a time, so a large file is never held as one tree.
+//
+//   ProgramListImport job(std::move(bytes), "programs.csv", DocumentKind::ProgramsCsv);
+//   while (!job.step(2000)) show_progress(job.progress());
+//   ImportResult<Dataset> r = job.take_result();
+enum class DocumentKind { Profile, Dataset, ProgramsCsv };  // see detect_document_kind below
+class ProgramListImport {
+ public:
+  ProgramListImport(std::string text, std::string file_name, DocumentKind kind);
+  ~ProgramListImport();
+  ProgramListImport(const ProgramListImport&) = delete;
+  ProgramListImport& operator=(const ProgramListImport&) = delete;
+
+  bool step(std::size_t programs);  // reads about `programs` more; true once the file is read
+  double progress() const;          // 0..1
+  const std::string& file_name() const { return file_name_; }
+  ImportResult<Dataset> take_result();  // once step() has returned true
+
+  // The reader behind both forms (internal): steps through text it does not own.
+  class Reader {
+   public:
+    virtual ~Reader() = default;
+    virtual bool step(std::size_t programs) = 0;
+    virtual double progress() const = 0;
+    virtual ImportResult<Dataset> take_result() = 0;
+  };
+
+ private:
+  std::string text_, file_name_;
+  std::unique_ptr<Reader> reader_;
+};
 
 std::string profile_to_json(const Profile& profile);
 std::string dataset_to_json(const Dataset& dataset);
@@ -59,7 +99,6 @@ const std::vector<CsvColumn>& programs_csv_columns();
 
 // What a file holds, decided from its name and content: ".csv" is a program list; JSON with a
 // top-level "programs" key is a dataset, other JSON a profile.
-enum class DocumentKind { Profile, Dataset, ProgramsCsv };
 DocumentKind detect_document_kind(std::string_view text, std::string_view file_name);
 
 // The names the JSON and CSV forms use for enum values ("non_us_img", "j1_or_h1b", ...).

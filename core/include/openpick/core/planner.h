@@ -115,6 +115,35 @@ struct Plan {
 
 Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model);
 
+// make_plan in steps, for a caller that keeps drawing frames while it plans (the browser page):
+// the plan itself, then one what-if re-plan per step. make_plan is this, run to the end. The
+// dataset and the model must outlive the work and stay unchanged while it runs.
+//   PlanWork work(profile, dataset, options, model);
+//   while (!work.step()) show_progress(work.progress());
+//   Plan plan = work.take();
+class PlanWork {
+ public:
+  PlanWork(Profile profile, const Dataset& dataset, PlanOptions options, const Model& model);
+  ~PlanWork();
+  PlanWork(const PlanWork&) = delete;
+  PlanWork& operator=(const PlanWork&) = delete;
+
+  bool step();              // true once the plan is complete
+  bool done() const;
+  double progress() const;  // 0..1
+  Plan take();              // once done
+
+ private:
+  struct Change;
+  Profile profile_;
+  const Dataset& dataset_;
+  PlanOptions options_;
+  const Model& model_;
+  std::vector<Change> changes_;
+  std::size_t steps_ = 0;
+  Plan plan_;
+};
+
 // Greedy versus the exact optimum, for tests and the research note: expected utility of the best
 // set of exactly `count` programs among `indexes` by exhaustive search (small inputs only).
 double exhaustive_best_utility(const Profile& profile, const Dataset& dataset,

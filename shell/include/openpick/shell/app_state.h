@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -10,6 +11,7 @@
 
 #include "openpick/core/advice.h"
 #include "openpick/core/diagnostics.h"
+#include "openpick/core/io.h"
 #include "openpick/core/model.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/profile.h"
@@ -128,6 +130,16 @@ struct PlanView {
   std::vector<bool> advice_done;                             // the checklist's ticks, by advice index
 };
 
+// Long work, done a step at a time between frames so that no frame waits for it (reading a
+// 50,000-program file, planning over it); the interface shows its progress meanwhile. A newer
+// file or a new plan request replaces the work in progress.
+struct Work {
+  std::shared_ptr<core::ProgramListImport> import;  // the program list being read
+  bool import_is_sample = false;
+  std::shared_ptr<core::PlanWork> plan;             // the plan being made
+  bool busy() const { return import || plan; }
+};
+
 struct AppState {
   // Document.
   core::Dataset dataset;
@@ -146,6 +158,7 @@ struct AppState {
   bool plan_valid = false;     // false: no profile or no programs yet
   bool plan_dirty = true;
   unsigned plan_revision = 0;  // bumped on every new plan, for views that cache
+  Work work;                   // an import or a plan in progress
 
   // Settings (saved with the profile when persistence is on).
   bool persist = true;
@@ -175,8 +188,10 @@ class Platform;
 // The dataset's specialty and state lists, rebuilt only after the dataset changed.
 const DatasetSummary& dataset_summary(AppState& state);
 
-// Runs every queued action in order and clears the queue.
-void apply_actions(AppState& state, Platform& platform);
+// Runs every queued action in order and clears the queue, then advances the long work (an import,
+// a plan) for about `work_budget_ms` of wall time; a negative budget runs it to the end (tests,
+// the native tools). The browser calls it once per frame with a few milliseconds.
+void apply_actions(AppState& state, Platform& platform, double work_budget_ms = -1.0);
 
 // The state as JSON for window.openpick.getState() and for tests: version, dataset summary,
 // profile (the profile document, or null before one is set), messages.
