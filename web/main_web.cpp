@@ -6,6 +6,7 @@
 // (breaking text fields on an embedding page) and has no clipboard, so this file owns the canvas
 // instead: the backing store is CSS size x devicePixelRatio, fonts are rasterized at that density,
 // and keyboard events are taken only while the canvas has focus.
+#include <algorithm>
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -70,6 +71,27 @@ struct App {
   };
   std::vector<Item> items_drawing, items_drawn;
   std::string items_json;
+  std::string incoming_file;  // see openpick_file_buffer
+  // Where the main thread's time goes in drawn frames (openpick_frame_stats_json, for the frame
+  // time measurement in tests/web/ and docs/BENCHMARKS.md).
+  struct FrameStats {
+    int frames = 0;
+    double ui_ms = 0, gl_ms = 0, work_ms = 0, worst_ms = 0;
+    double worst_parts[3] = {0, 0, 0};  // ui, gl, work of the slowest frame
+    void add(double ui, double gl, double work) {
+      ++frames;
+      ui_ms += ui;
+      gl_ms += gl;
+      work_ms += work;
+      if (ui + gl + work > worst_ms) {
+        worst_ms = ui + gl + work;
+        worst_parts[0] = ui;
+        worst_parts[1] = gl;
+        worst_parts[2] = work;
+      }
+    }
+  } stats;
+  std::string stats_json;
   // Presses and releases in arrival order. Dear ImGui 1.86 reads button and key state once per
   // frame, so a click (down and up between two frames, as a quick tap or an automated click
   // makes) would be lost; apply_input() hands them over one transition per frame.
@@ -341,12 +363,14 @@ void frame(void* arg) {
     app.taps_up.swap(app.taps_down);
   }
 
+  const double t_start = emscripten_get_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   app.items_drawing.clear();
   openpick::shell::draw_frame(app.state, app.platform);
   ImGui::Render();
   app.items_drawn.swap(app.items_drawing);
+  const double t_built = emscripten_get_now();
   glViewport(0, 0, fb_w, fb_h);
   if (app.dark)
     glClearColor(0.11f, 0.12f, 0.14f, 1.0f);
@@ -354,6 +378,7 @@ void frame(void* arg) {
     glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const double t_drawn = emscripten_get_now();
 
   io.KeyCtrl = ctrl_from_keyboard;
   app.tap_ctrl = false;
@@ -361,6 +386,7 @@ void frame(void* arg) {
   // State changes happen between frames, never while widgets are being drawn; long work (a large
   // import, a plan) gets a few milliseconds of each frame, so the page never stops answering.
   openpick::shell::apply_actions(app.state, app.platform, kWorkBudgetMs);
+  app.stats.add(t_built - t_start, t_drawn - t_built, emscripten_get_now() - t_drawn);
 
   // Move keyboard focus to the hidden text field while a text widget is active (on-screen
   // keyboards open for it), back to the canvas when it is not.
@@ -388,24 +414,51 @@ void frame(void* arg) {
 extern "C" {
 
 // The app state as JSON for window.openpick.getState(); valid until the next call.
+// Frames drawn since the last call, and their mean time per part (ms): building the interface,
+// handing it to WebGL, the work between frames; the slowest frame. Resets the counts.
+EMSCRIPTEN_KEEPALIVE const char* openpick_frame_stats_json() {
+  if (!g_app) return "{}";
+  App::FrameStats& f = g_app->stats;
+  const double n = f.frames > 0 ? f.frames : 1;
+  g_app->stats_json = nlohmann::json{{"frames", f.frames}, {"ui_ms", f.ui_ms / n}, {"gl_ms", f.gl_ms / n},
+                                     {"work_ms", f.work_ms / n}, {"worst_ms", f.worst_ms},
+                                     {"worst_ui_gl_work_ms", f.worst_parts}}.dump();
+  f = App::FrameStats{};
+  return g_app->stats_json.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* openpick_state_json() {
   if (!g_app) return "{}";
   g_app->state_json = openpick::shell::state_to_json(g_app->state);
   return g_app->state_json.c_str();
 }
 
-// A file the user picked (request_id from Platform::open_file) has been read.
-EMSCRIPTEN_KEEPALIVE void openpick_file_opened(int request_id, const char* name, const char* bytes, int len) {
-  if (!g_app) return;
-  g_app->platform.deliver_file(request_id, name, std::string(bytes, static_cast<size_t>(len)));
+// Room for the bytes of a file the page is about to hand over (openpick_file_opened,
+// openpick_load_file): the page writes them here, and the app takes the buffer over without a copy
+// (a 50 MB file is in wasm memory once, not twice).
+EMSCRIPTEN_KEEPALIVE char* openpick_file_buffer(int len) {
+  if (!g_app || len < 0) return nullptr;
+  g_app->incoming_file.assign(static_cast<std::size_t>(len), '\0');
+  return g_app->incoming_file.data();
 }
 
-// A file dropped on the page, or the default dataset the page fetched from its own origin.
-EMSCRIPTEN_KEEPALIVE void openpick_load_file(const char* name, const char* bytes, int len, int is_sample) {
+// A file the user picked (request_id from Platform::open_file) has been read.
+EMSCRIPTEN_KEEPALIVE void openpick_file_opened(int request_id, const char* name) {
   if (!g_app) return;
-  g_app->state.actions.emplace_back(openpick::shell::LoadFile{
-      name, std::string(bytes, static_cast<std::size_t>(len)), is_sample != 0});
+  g_app->platform.deliver_file(request_id, name, std::move(g_app->incoming_file));
+  g_app->incoming_file = std::string();
 }
+
+// A file dropped on the page, or the default dataset the page fetched from its own origin: its
+// bytes are in the buffer of openpick_file_buffer.
+EMSCRIPTEN_KEEPALIVE void openpick_load_file(const char* name, int is_sample) {
+  if (!g_app) return;
+  g_app->state.actions.emplace_back(openpick::shell::LoadFile{name, std::move(g_app->incoming_file), is_sample != 0});
+  g_app->incoming_file = std::string();
+}
+
+// 1 while a program list is being read or a plan made (in steps, between frames), else 0.
+EMSCRIPTEN_KEEPALIVE int openpick_busy() { return g_app && g_app->state.work.busy() ? 1 : 0; }
 
 // The page is framed by an adviser's site at this exact origin (checked by the page's script):
 // shows the Share panel. Only the page's embed guest calls this.

@@ -12,7 +12,7 @@
   // to load, which the app reports itself).
   let resolveFirstFrame, rejectReady;
   const firstFrame = new Promise((resolve, reject) => { resolveFirstFrame = resolve; rejectReady = reject; });
-  const ready = firstFrame.then(loadDefaultDataset).then(nextFrames).then(() => overlay.classList.add('hidden'));
+  const ready = firstFrame.then(loadDefaultDataset).then(untilIdle).then(() => overlay.classList.add('hidden'));
 
   function fatal(text) {
     overlay.classList.remove('hidden');
@@ -30,6 +30,12 @@
     // The labelled widgets of the last frame, {label, x, y, w, h} in CSS px from the canvas's
     // top-left corner, for tests that click where a person would. Recording starts at the first
     // call, so call it once and wait a frame.
+    // Frames drawn since the last call and where their time went (ms, means): {frames, ui_ms,
+    // gl_ms, work_ms, worst_ms}. For measuring; resets the counts.
+    frameStats() {
+      if (!Module.calledRun) return null;
+      return JSON.parse(Module.UTF8ToString(Module._openpick_frame_stats_json()));
+    },
     items() {
       if (!Module.calledRun) return [];
       return JSON.parse(Module.UTF8ToString(Module._openpick_items_json()));
@@ -69,12 +75,9 @@
       input.addEventListener('change', async () => {
         const file = input.files && input.files[0];
         if (!file) return;
-        const bytes = new Uint8Array(await file.arrayBuffer());
         const namePtr = newCString(file.name);
-        const dataPtr = Module._malloc(bytes.length || 1);
-        Module.HEAPU8.set(bytes, dataPtr);
-        Module._openpick_file_opened(requestId, namePtr, dataPtr, bytes.length);
-        Module._free(dataPtr);
+        handOver(new Uint8Array(await file.arrayBuffer()));
+        Module._openpick_file_opened(requestId, namePtr);
         Module._free(namePtr);
       });
       input.click();
@@ -206,17 +209,28 @@
     });
   }
 
-  function nextFrames() {
-    return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // Two frames, then every frame until the app has no import or plan in progress (it reads a
+  // program list and plans in steps between frames).
+  function untilIdle() {
+    return new Promise((done) => {
+      let frames = 0;
+      const tick = () => (++frames >= 2 && !Module._openpick_busy() ? done() : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    });
+  }
+
+  // Writes a file's bytes into the app's incoming buffer (the app then owns them: no second copy).
+  // HEAPU8 is read after the call, which may have grown the memory.
+  function handOver(bytes) {
+    const at = Module._openpick_file_buffer(bytes.length);
+    Module.HEAPU8.set(bytes, at);
   }
 
   // Hands a file's bytes to the app, which decides what it holds (dataset, CSV or profile).
   function loadBytes(name, bytes, isSample) {
     const namePtr = newCString(name);
-    const dataPtr = Module._malloc(bytes.length || 1);
-    Module.HEAPU8.set(bytes, dataPtr);
-    Module._openpick_load_file(namePtr, dataPtr, bytes.length, isSample ? 1 : 0);
-    Module._free(dataPtr);
+    handOver(bytes);
+    Module._openpick_load_file(namePtr, isSample ? 1 : 0);
     Module._free(namePtr);
   }
 

@@ -8,6 +8,55 @@
 
 namespace openpick::core {
 
+namespace {
+
+// `s` as a JSON string, exactly as nlohmann_json's dump writes it (UTF-8 kept, control characters
+// escaped, \u00XX in lower case). Our text is UTF-8: import checks it.
+void append_json_string(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xF];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+// The "excluded" array in dump(2)'s layout at depth 1, written directly: with a large dataset it
+// holds thousands of entries, and building them as JSON values took most of a plan's time in wasm.
+std::string excluded_json(const std::vector<ExcludedProgram>& excluded) {
+  if (excluded.empty()) return "[]";
+  std::string out = "[\n";
+  out.reserve(excluded.size() * 96);
+  for (std::size_t i = 0; i < excluded.size(); ++i) {
+    out += "    {\n      \"id\": ";
+    append_json_string(out, excluded[i].id);
+    out += ",\n      \"reason\": ";
+    append_json_string(out, excluded[i].reason);
+    out += i + 1 < excluded.size() ? "\n    },\n" : "\n    }\n";
+  }
+  out += "  ]";
+  return out;
+}
+
+}  // namespace
+
 std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::vector<Advice>& advice) {
   using nlohmann::ordered_json;
   ordered_json j;
@@ -35,8 +84,7 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
                         {"pinned", p.pinned},
                         {"reasons", p.reasons}});
   }
-  auto& excluded = j["excluded"] = ordered_json::array();
-  for (const auto& e : plan.excluded) excluded.push_back({{"id", e.id}, {"reason", e.reason}});
+  j["excluded"] = ordered_json::array();  // written below
   auto& curve = j["curve"] = ordered_json::array();
   for (const auto& c : plan.curve)
     curve.push_back({{"applications", c.applications}, {"p_match", c.p_match}, {"cost_usd", c.cost_usd}});
@@ -53,7 +101,11 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   auto& adv = j["advice"] = ordered_json::array();
   for (const auto& a : advice) adv.push_back({{"id", a.id}, {"title", a.title}, {"why", a.why}});
   j["notes"] = plan.notes;
-  return j.dump(2) + "\n";
+  std::string out = j.dump(2) + "\n";
+  const std::string placeholder = "\n  \"excluded\": []";
+  const std::size_t at = out.find(placeholder);
+  out.replace(at + placeholder.size() - 2, 2, excluded_json(plan.excluded));
+  return out;
 }
 
 std::string plan_to_csv(const Plan& plan, const Dataset& dataset) {

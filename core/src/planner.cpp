@@ -369,14 +369,15 @@ struct Built {
   std::vector<ExcludedProgram> excluded;
 };
 
-Built build(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
-            Fees& fees, bool list_only, Plan& plan) {
-  Built b;
+// The candidates among programs [from, to): in a target specialty, eligible, scored. Called over
+// consecutive ranges (PlanWork spreads a large dataset over several steps).
+void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
+            Fees& fees, std::size_t from, std::size_t to, Built& b) {
   const bool explain = options.explain;
   ScoreOptions so;
   so.explain = false;
   std::vector<double> scratch;
-  for (std::size_t i = 0; i < dataset.programs.size(); ++i) {
+  for (std::size_t i = from; i < to; ++i) {
     const Program& p = dataset.programs[i];
     if (!matches_specialty(profile, p)) continue;
     if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
@@ -404,6 +405,11 @@ Built build(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     set_chances(c, model, scratch);
     b.cands.push_back(std::move(c));
   }
+}
+
+// The application order and how much of it to apply to, from the gathered candidates.
+void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only,
+           Built& b, Plan& plan) {
   plan.candidates = b.cands.size();
 
   const std::vector<double> levels = utility_levels(b.cands);
@@ -454,7 +460,6 @@ Built build(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       plan.notes.push_back("The budget does not cover one application with the transcript fee.");
   }
   b.length = n;
-  return b;
 }
 
 void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
@@ -533,20 +538,47 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   (void)fees;
 }
 
-// `list_only`: a what-if re-plan, which needs the list and its chance but not the whole curve.
-Plan plan_once(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
-               bool list_only) {
-  Plan plan;
-  Fees fees(options.fee_season, options.fee_assistance);
-  Built b = build(profile, dataset, options, model, fees, list_only, plan);
-  if (b.cands.empty())
-    plan.notes.push_back(profile.specialties.empty()
-                             ? "No program in the data is within reach of this profile."
-                             : "No program in your target specialties is within reach of this profile.");
-  finish(profile, dataset, options, model, fees, b, plan);
-  return plan;
-}
+}  // namespace
 
+// One plan (the applicant's, or a what-if re-plan), made over as many steps as it takes:
+// candidates gathered kProgramsPerStep programs at a time, then ordered and finished in one more.
+// `list_only`: a what-if re-plan, which needs the list and its chance but not the whole curve.
+struct PlanWork::Pass {
+  static constexpr std::size_t kProgramsPerStep = 8000;
+  Profile profile;
+  PlanOptions options;
+  bool list_only;
+  Fees fees;
+  Built b;
+  std::size_t next = 0;  // the first program not yet gathered
+  Plan plan;
+
+  Pass(Profile p, PlanOptions o, bool list)
+      : profile(std::move(p)), options(std::move(o)), list_only(list), fees(options.fee_season, options.fee_assistance) {}
+
+  // True once the plan is complete.
+  bool step(const Dataset& dataset, const Model& model) {
+    const std::size_t size = dataset.programs.size();
+    if (next < size) {
+      const std::size_t to = std::min(size, next + kProgramsPerStep);
+      gather(profile, dataset, options, model, fees, next, to, b);
+      next = to;
+      if (next < size) return false;
+    }
+    order(profile, options, model, fees, list_only, b, plan);
+    if (b.cands.empty())
+      plan.notes.push_back(profile.specialties.empty()
+                               ? "No program in the data is within reach of this profile."
+                               : "No program in your target specialties is within reach of this profile.");
+    finish(profile, dataset, options, model, fees, b, plan);
+    return true;
+  }
+  double progress(std::size_t size) const {
+    return size == 0 ? 0.0 : 0.9 * static_cast<double>(next) / static_cast<double>(size);
+  }
+};
+
+namespace {
 }  // namespace
 
 // The what-if changes: each a profile (or option) change the applicant could make, re-planned.
@@ -581,19 +613,27 @@ PlanWork::~PlanWork() = default;
 
 bool PlanWork::step() {
   if (done()) return true;
+  if (!pass_) {
+    if (steps_ == 0) {
+      pass_ = std::make_unique<Pass>(profile_, options_, false);
+    } else {
+      PlanOptions o = options_;
+      o.whatif = false;
+      o.explain = false;
+      o.assumption_range = false;
+      Profile p = profile_;
+      changes_[steps_ - 1].apply(p, o);
+      pass_ = std::make_unique<Pass>(std::move(p), std::move(o), true);
+    }
+  }
+  if (!pass_->step(dataset_, model_)) return false;
   if (steps_ == 0) {
-    plan_ = plan_once(profile_, dataset_, options_, model_, false);
+    plan_ = std::move(pass_->plan);
   } else {
     const Change& ch = changes_[steps_ - 1];
-    Profile p = profile_;
-    PlanOptions o = options_;
-    o.whatif = false;
-    o.explain = false;
-    o.assumption_range = false;
-    ch.apply(p, o);
-    const Plan alt = plan_once(p, dataset_, o, model_, true);
-    plan_.whatif.push_back({ch.id, ch.words, alt.p_match, alt.p_match - plan_.p_match});
+    plan_.whatif.push_back({ch.id, ch.words, pass_->plan.p_match, pass_->plan.p_match - plan_.p_match});
   }
+  pass_.reset();
   ++steps_;
   if (done())
     std::stable_sort(plan_.whatif.begin(), plan_.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
@@ -601,7 +641,10 @@ bool PlanWork::step() {
 }
 
 bool PlanWork::done() const { return steps_ == 1 + changes_.size(); }
-double PlanWork::progress() const { return static_cast<double>(steps_) / static_cast<double>(1 + changes_.size()); }
+double PlanWork::progress() const {
+  const double within = pass_ ? pass_->progress(dataset_.programs.size()) : 0.0;
+  return (static_cast<double>(steps_) + within) / static_cast<double>(1 + changes_.size());
+}
 Plan PlanWork::take() { return std::move(plan_); }
 
 Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model) {

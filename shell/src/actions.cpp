@@ -230,6 +230,8 @@ void advance_work(AppState& state, double budget_ms) {
     if (!state.work.plan) return;
     if (state.work.plan->step()) finish_plan(state);
   } while ((state.work.busy() || state.plan_dirty) && time_left());
+  // Out of time with a plan still to make: start it now, so the work shows as busy until done.
+  if (!state.work.import && state.plan_dirty) start_plan(state);
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "../../core/src/io_detail.h"
 #include "io_generators.h"
 #include "openpick/core/io.h"
@@ -158,6 +160,34 @@ TEST(PlanInSteps, StepsGiveMakePlansPlanAndProgressReachesOne) {
   EXPECT_EQ(work.progress(), 1.0);
   const Plan stepped = work.take();
   EXPECT_EQ(plan_to_json(stepped, d, {}), plan_to_json(once, d, {}));
+}
+
+}  // namespace
+
+namespace {
+
+// plan_to_json writes the long "excluded" list itself: its bytes must be nlohmann_json's layout,
+// so parsing and dumping again with nlohmann gives the same text.
+TEST(PlanJson, ExcludedListIsWrittenInTheDocumentsOwnLayout) {
+  openpick::testing::Draw draw(11);
+  const Dataset d = openpick::testing::random_dataset(draw, 300, false);
+  Profile p;
+  p.graduate_type = GraduateType::NonUsImg;
+  p.visa = VisaNeed::H1b;
+  p.step2ck.score = 214;
+  p.graduation_year = 2012;
+  p.match_year = 2027;
+  Plan plan = make_plan(p, d, PlanOptions{}, Model{});
+  plan.excluded.push_back({0, "quote\" back\\ slash", "tab\there, newline\n, bell\x07, del\x7f, é 漢 🙂"});
+  plan.excluded.push_back({1, "", "\x01\x1f/"});
+  for (const auto& excluded : {plan.excluded, std::vector<ExcludedProgram>{}}) {
+    Plan q = plan;
+    q.excluded = excluded;
+    const std::string text = plan_to_json(q, d, {});
+    EXPECT_EQ(nlohmann::ordered_json::parse(text).dump(2) + "\n", text);
+    EXPECT_EQ(nlohmann::ordered_json::parse(text)["excluded"].size(), excluded.size());
+  }
+  ASSERT_GT(plan.excluded.size(), 2u) << "the profile leaves programs out of reach";
 }
 
 }  // namespace

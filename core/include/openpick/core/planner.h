@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,8 +117,9 @@ struct Plan {
 Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model);
 
 // make_plan in steps, for a caller that keeps drawing frames while it plans (the browser page):
-// the plan itself, then one what-if re-plan per step. make_plan is this, run to the end. The
-// dataset and the model must outlive the work and stay unchanged while it runs.
+// the plan itself, then each what-if re-plan, each over a few steps (candidates are gathered a few
+// thousand programs per step). make_plan is this, run to the end. The dataset and the model must
+// outlive the work and stay unchanged while it runs.
 //   PlanWork work(profile, dataset, options, model);
 //   while (!work.step()) show_progress(work.progress());
 //   Plan plan = work.take();
@@ -128,19 +130,21 @@ class PlanWork {
   PlanWork(const PlanWork&) = delete;
   PlanWork& operator=(const PlanWork&) = delete;
 
-  bool step();              // true once the plan is complete
+  bool step();              // one step; true once the plan is complete
   bool done() const;
   double progress() const;  // 0..1
   Plan take();              // once done
 
  private:
   struct Change;
+  struct Pass;
   Profile profile_;
   const Dataset& dataset_;
   PlanOptions options_;
   const Model& model_;
   std::vector<Change> changes_;
-  std::size_t steps_ = 0;
+  std::unique_ptr<Pass> pass_;  // the plan being made now
+  std::size_t steps_ = 0;       // plans complete (the applicant's, then the what-ifs)
   Plan plan_;
 };
 
