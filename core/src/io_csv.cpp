@@ -326,6 +326,10 @@ class ProgramsCsvReader final : public ProgramListImport::Reader {
 
   void start() {
     phase_ = Phase::Scan;
+    if (looks_like_utf16(text_)) {
+      sink_.error_pos(1, 1, "", kUtf16Message);
+      return finish();
+    }
     if (const auto bad = find_invalid_utf8(text_)) {
       const auto [line, column] = line_column_at(text_, *bad);
       char hex[8];

@@ -409,6 +409,11 @@ std::string join_names(const std::vector<std::string_view>& names);
 // At most `max_bytes` of `s`, cut on a UTF-8 character boundary, "..." added when cut.
 std::string excerpt(std::string_view s, std::size_t max_bytes = 40);
 
+// Whether the bytes are UTF-16 text (a byte order mark, or a zero in every other byte), and what
+// import says about such a file.
+bool looks_like_utf16(std::string_view s);
+extern const char* kUtf16Message;
+
 // The first byte offset that is not well-formed UTF-8 (overlong forms, surrogates and code points
 // above U+10FFFF included), or nullopt.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);

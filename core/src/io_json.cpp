@@ -1022,6 +1022,11 @@ bool parse_json_document_careful(std::string_view text, JsonDocument& out, Diagn
     }
   }
 
+  if (looks_like_utf16(text)) {
+    sink.error_pos(1, 1, "", kUtf16Message);
+    return false;
+  }
+
   std::size_t first = 0;
   if (starts_with(text, "\xEF\xBB\xBF")) first = 3;
   first = skip_ws(text, first);
@@ -1304,6 +1309,19 @@ std::string excerpt(std::string_view s, std::size_t max_bytes) {
   return std::string(s.substr(0, cut)) + "...";
 }
 
+bool looks_like_utf16(std::string_view s) {
+  if (s.size() >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'))) return true;
+  // Without a byte order mark: text that is mostly ASCII has a zero in every other byte.
+  const std::size_t n = std::min<std::size_t>(s.size(), 512) & ~std::size_t{1};
+  if (n < 4) return false;
+  std::size_t zero[2] = {0, 0};
+  for (std::size_t i = 0; i < n; ++i) zero[i & 1] += s[i] == '\0' ? 1 : 0;
+  const std::size_t half = n / 2;
+  return (zero[0] * 10 >= half * 4 && zero[1] * 20 < half) || (zero[1] * 10 >= half * 4 && zero[0] * 20 < half);
+}
+
+const char* kUtf16Message = "the file is UTF-16 text; expected UTF-8: save it as UTF-8 (in a spreadsheet, as \"CSV UTF-8\")";
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   const auto cont = [&](std::size_t k) {
@@ -1403,9 +1421,31 @@ DocumentKind detect_document_kind(std::string_view text, std::string_view file_n
     for (char c : file_name.substr(dot + 1)) ext.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
     if (ext == "csv") return DocumentKind::ProgramsCsv;
   }
-  // A top-level "programs" key: find it without a full parse (a dataset may be megabytes).
-  const std::vector<detail::PathSegment> path = {{"programs", -1}};
-  return detail::locate_json(text, path, true) ? DocumentKind::Dataset : DocumentKind::Profile;
+  // UTF-16 (which import refuses with its own message): look for the key in the text without its
+  // zero bytes, so the message speaks of the right kind of document.
+  if (detail::looks_like_utf16(text)) {
+    std::string narrow;
+    for (char c : text.substr(0, 1 << 16))
+      if (c != '\0') narrow.push_back(c);
+    return narrow.find("\"programs\"") != std::string::npos ? DocumentKind::Dataset : DocumentKind::Profile;
+  }
+  // A top-level "programs" key, found by skipping the other members' values without parsing them,
+  // and stopping at the key (a dataset may be tens of megabytes).
+  using namespace detail;
+  std::size_t p = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  p = skip_ws(text, p);
+  if (p >= text.size() || text[p] != '{') return DocumentKind::Profile;
+  p = skip_ws(text, p + 1);
+  while (p < text.size() && text[p] == '"') {
+    if (decode_string(text, p) == "programs") return DocumentKind::Dataset;
+    p = skip_ws(text, skip_string(text, p));
+    if (p < text.size() && text[p] == ':') p = skip_ws(text, p + 1);
+    const std::size_t before = p;
+    p = skip_ws(text, skip_value(text, p));
+    if (p == before) break;  // not JSON here
+    if (p < text.size() && text[p] == ',') p = skip_ws(text, p + 1);
+  }
+  return DocumentKind::Profile;
 }
 
 }  // namespace openpick::core
