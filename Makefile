@@ -45,7 +45,7 @@ test-robust: native robust
 
 # Native and wasm benchmarks in their own build folders (build/bench, build/bench-web); writes the
 # tables into docs/BENCHMARKS.md. Not part of `make test`.
-bench: setup
+bench: setup web
 	@scripts/bench
 
 clean:

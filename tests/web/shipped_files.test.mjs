@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { siteDir, hostExampleDir } from './browser.mjs';
 import { checkFrameAncestors, plannerCsp } from '../../scripts/csp.mjs';
 
@@ -88,4 +89,13 @@ test('frame-ancestors takes exact origins only', () => {
                      'https://a.example; script-src *', '']) {
     assert.throws(() => checkFrameAncestors(bad), undefined, bad);
   }
+});
+
+// Issue 6's size budget: everything the page runs (every .wasm and .js of the site), gzipped as a
+// server would send it, within 1.5 MB. (scripts/page_speed.mjs reports the sizes per file.)
+test('wasm + JS gzipped within the 1.5 MB budget', () => {
+  const code = filesUnder(siteDir).filter((f) => /\.(wasm|js)$/.test(f));
+  assert.ok(code.some((f) => f.endsWith('openpick.wasm')), 'the wasm is among them');
+  const gz = code.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  assert.ok(gz <= 1.5 * 1024 * 1024, `${(gz / 1048576).toFixed(2)} MB gzipped`);
 });
