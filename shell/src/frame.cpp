@@ -33,6 +33,9 @@ void apply_style(float scale, bool dark) {
     style.Colors[ImGuiCol_Border] = ImVec4(0.72f, 0.74f, 0.79f, 1.0f);
     style.Colors[ImGuiCol_CheckMark] = ImVec4(0.16f, 0.36f, 0.69f, 1.0f);
   }
+  // The keyboard focus (arrow keys move it, Space or Enter presses): an opaque ring in a colour of
+  // its own, so it reads against the blue of buttons and selected tabs.
+  style.Colors[ImGuiCol_NavHighlight] = dark ? ImVec4(1.0f, 0.78f, 0.28f, 1.0f) : ImVec4(0.80f, 0.33f, 0.0f, 1.0f);
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }
