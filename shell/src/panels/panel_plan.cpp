@@ -103,22 +103,64 @@ void headline(AppState& state, Platform& platform) {
 
 // --- the list ----------------------------------------------------------------------------------
 
+// What the plan says about one program, on hover.
+void planned_program_tooltip(const core::Program& prog, const core::PlannedProgram& p) {
+  const float w = ImGui::GetFontSize();
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(w * 30);
+  ImGui::Text("%s\n%s, %s — %s", prog.name.c_str(), prog.city.c_str(), prog.state.c_str(), prog.specialty.c_str());
+  ImGui::Separator();
+  ImGui::Text("Chance of an interview %s; of matching here were it your only application %s; "
+              "of ending up here with this whole list %s.",
+              percent(p.p_interview).c_str(), percent(p.p_match).c_str(), percent(p.p_match_here).c_str());
+  ImGui::Separator();
+  for (const auto& reason : p.reasons) ImGui::BulletText("%s", reason.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+void pin_and_exclude(AppState& state, const core::PlannedProgram& p, bool stacked) {
+  if (p.pinned) {
+    if (ImGui::SmallButton("Unpin")) state.actions.emplace_back(SetPinned{p.id, false});
+  } else if (ImGui::SmallButton("Pin")) {
+    state.actions.emplace_back(SetPinned{p.id, true});
+  }
+  item_tooltip("Pinned programs are always on the list.");
+  if (!stacked) ImGui::SameLine();
+  if (ImGui::SmallButton("Exclude")) state.actions.emplace_back(SetExcluded{p.id, true});
+  item_tooltip("Never apply here; the plan picks another program instead.");
+}
+
+ImVec4 tier_colour(core::Tier t) {
+  return t == core::Tier::Likely ? kColorGood : t == core::Tier::Target ? kColorAccent : kColorMuted;
+}
+
+// The list in application order. Wide: one column per figure. Narrow (a phone): the program and
+// its figures on three lines, Pin and Exclude stacked beside them, so nothing needs sideways
+// scrolling.
 void program_list(AppState& state, float height) {
   const core::Plan& plan = state.plan;
-  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
   const float w = ImGui::GetFontSize();
-  const bool narrow = ImGui::GetContentRegionAvail().x < w * 30.0f;
-  if (!ImGui::BeginTable("plan_list", 8, kFlags, ImVec2(0, height))) return;
-  ImGui::TableSetupScrollFreeze(2, 1);
-  ImGui::TableSetupColumn("#");
-  ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthFixed, w * (narrow ? 11.0f : 15.0f));  // leaves room for Pin and Exclude
-  ImGui::TableSetupColumn("State");
-  ImGui::TableSetupColumn("Interview");
-  ImGui::TableSetupColumn("Match");
-  ImGui::TableSetupColumn("Tier");
-  ImGui::TableSetupColumn("Signal");
-  ImGui::TableSetupColumn("");
+  const bool narrow = ImGui::GetContentRegionAvail().x < w * 34.0f;
+  constexpr ImGuiTableFlags kCommon = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
+  const ImGuiTableFlags flags = narrow ? kCommon : kCommon | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("plan_list", narrow ? 3 : 8, flags, ImVec2(0, height))) return;
+  if (narrow) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+  } else {
+    ImGui::TableSetupScrollFreeze(2, 1);
+    ImGui::TableSetupColumn("#");
+    ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthFixed, w * 15.0f);  // leaves room for Pin and Exclude
+    ImGui::TableSetupColumn("State");
+    ImGui::TableSetupColumn("Interview");
+    ImGui::TableSetupColumn("Match");
+    ImGui::TableSetupColumn("Tier");
+    ImGui::TableSetupColumn("Signal");
+    ImGui::TableSetupColumn("");
+  }
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(plan.programs.size()));
@@ -132,18 +174,20 @@ void program_list(AppState& state, float height) {
       ImGui::Text("%d", r + 1);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(prog.name.c_str());
-      if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(w * 30);
-        ImGui::Text("%s\n%s, %s — %s", prog.name.c_str(), prog.city.c_str(), prog.state.c_str(), prog.specialty.c_str());
-        ImGui::Separator();
-        ImGui::Text("Chance of an interview %s; of matching here were it your only application %s; "
-                    "of ending up here with this whole list %s.",
-                    percent(p.p_interview).c_str(), percent(p.p_match).c_str(), percent(p.p_match_here).c_str());
-        ImGui::Separator();
-        for (const auto& reason : p.reasons) ImGui::BulletText("%s", reason.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+      if (ImGui::IsItemHovered()) planned_program_tooltip(prog, p);
+      if (narrow) {
+        ImGui::Text("interview %s · match %s", percent(p.p_interview).c_str(), percent(p.p_match).c_str());
+        ImGui::TextColored(tier_colour(p.tier), "%s · %s%s%s", prog.state.c_str(), core::to_string(p.tier),
+                           p.signal != core::SignalKind::None ? " · " : "",
+                           p.signal != core::SignalKind::None ? core::to_string(p.signal) : "");
+        if (p.signal != core::SignalKind::None) {
+          ImGui::SameLine(0.0f, 0.0f);
+          ImGui::TextColored(tier_colour(p.tier), " signal");
+        }
+        ImGui::TableNextColumn();
+        pin_and_exclude(state, p, true);
+        ImGui::PopID();
+        continue;
       }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(prog.state.c_str());
@@ -152,20 +196,11 @@ void program_list(AppState& state, float height) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(percent(p.p_match).c_str());
       ImGui::TableNextColumn();
-      const ImVec4 tier_colour = p.tier == core::Tier::Likely ? kColorGood : p.tier == core::Tier::Target ? kColorAccent : kColorMuted;
-      ImGui::TextColored(tier_colour, "%s", core::to_string(p.tier));
+      ImGui::TextColored(tier_colour(p.tier), "%s", core::to_string(p.tier));
       ImGui::TableNextColumn();
       if (p.signal != core::SignalKind::None) ImGui::TextColored(kColorWarning, "%s", core::to_string(p.signal));
       ImGui::TableNextColumn();
-      if (p.pinned) {
-        if (ImGui::SmallButton("Unpin")) state.actions.emplace_back(SetPinned{p.id, false});
-      } else if (ImGui::SmallButton("Pin")) {
-        state.actions.emplace_back(SetPinned{p.id, true});
-      }
-      item_tooltip("Pinned programs are always on the list.");
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Exclude")) state.actions.emplace_back(SetExcluded{p.id, true});
-      item_tooltip("Never apply here; the plan picks another program instead.");
+      pin_and_exclude(state, p, false);
       ImGui::PopID();
     }
   }
