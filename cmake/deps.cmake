@@ -33,7 +33,7 @@ function(openpick_add_imgui)
   endif()
   add_library(imgui STATIC
     ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-    ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_demo.cpp
+    ${IMGUI_DIR}/imgui_widgets.cpp
     ${CMAKE_SOURCE_DIR}/shell/src/imgui_config.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
   target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/shell/include)

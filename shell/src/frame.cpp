@@ -52,7 +52,8 @@ void draw_frame(AppState& state, Platform& platform) {
   if (ImGui::BeginMenuBar()) {
     ImGui::TextUnformatted(core::kProductName);
     if (ImGui::BeginMenu("View")) {
-      ImGui::MenuItem("Dear ImGui demo", nullptr, &state.show_demo_window);
+      bool dark = state.embed.dark;
+      if (ImGui::MenuItem("Dark theme", nullptr, &dark)) state.actions.emplace_back(SetTheme{dark});
       ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -97,7 +98,6 @@ void draw_frame(AppState& state, Platform& platform) {
   }
   ImGui::End();
 
-  if (state.show_demo_window) ImGui::ShowDemoWindow(&state.show_demo_window);
 }
 
 }  // namespace openpick::shell

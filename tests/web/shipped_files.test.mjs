@@ -25,9 +25,6 @@ const shipped = [...filesUnder(siteDir), ...filesUnder(hostExampleDir)];
 const kAllowedUrls = new Map([
   // The SVG namespace in favicon.svg.
   ['http://www.w3.org/2000/svg', 'favicon.svg'],
-  // Text in Dear ImGui's own demo window (View menu), compiled into the wasm; never fetched, and the
-  // CSP would refuse it anyway.
-  ['http://www.dearimgui.org/faq/', 'openpick.wasm'],
 ]);
 
 test('the site and the host example are built', () => {

@@ -64,7 +64,7 @@ struct SetPlanLimits {
 struct SetEmbedHost {
   std::string origin;
 };
-// Light or dark interface (an embedding host's choice).
+// Light or dark interface (the View menu, or an embedding host).
 struct SetTheme {
   bool dark = false;
 };
@@ -166,7 +166,6 @@ struct AppState {
 
   // Interface.
   std::vector<Message> messages;  // shown until dismissed
-  bool show_demo_window = false;
   const char* active_panel = "";  // the tab drawn in the last frame (a PanelInfo name)
   core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
   ProgramsView programs_view;
