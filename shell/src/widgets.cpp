@@ -1,6 +1,8 @@
 #include "openpick/shell/widgets.h"
 
-#include <imgui_internal.h>  // the item hooks behind window.openpick.items()
+#include <imgui_internal.h>
+
+#include <algorithm>  // the item hooks behind window.openpick.items()
 
 namespace openpick::shell {
 
@@ -22,6 +24,11 @@ void help_marker(const char* text) {
 
 void item_tooltip(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) wrapped_tooltip(text);
+}
+
+void push_reading_width() {
+  const float width = std::min(ImGui::GetFontSize() * 40.0f, ImGui::GetContentRegionAvail().x);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
 }
 
 void wrapped_colored(const ImVec4& colour, const char* text) {

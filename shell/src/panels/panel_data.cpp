@@ -7,7 +7,7 @@
 namespace openpick::shell {
 
 void panel_data(AppState& state, Platform& platform) {
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 40.0f);
+  push_reading_width();
   heading("Program list");
   if (state.dataset.programs.empty()) {
     ImGui::TextWrapped("No program list loaded.");

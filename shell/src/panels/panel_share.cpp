@@ -30,7 +30,7 @@ bool panel_share_visible(const AppState& state) { return !state.embed.host_origi
 
 void panel_share(AppState& state, Platform&) {
   EmbedState& e = state.embed;
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 40.0f);
+  push_reading_width();
   heading("Share with this adviser");
   ImGui::TextWrapped("This planner is shown inside a page of %s.", e.host_origin.c_str());
   if (e.shares_sent == 0)

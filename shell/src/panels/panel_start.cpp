@@ -28,8 +28,7 @@ std::string describe(const core::Profile& p) {
 }  // namespace
 
 void panel_start(AppState& state, Platform&) {
-  const float width = ImGui::GetFontSize() * 40.0f;
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  push_reading_width();
   heading("Plan your residency applications — privately");
   ImGui::TextWrapped(
       "Enter your profile and OpenPick suggests which programs to apply to, how many, your chance "

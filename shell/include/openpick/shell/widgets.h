@@ -17,6 +17,9 @@ void help_marker(const char* text);
 void item_tooltip(const char* text);
 // Text in a colour, wrapped to the window's width.
 void wrapped_colored(const ImVec4& colour, const char* text);
+// Wraps text from here on at a comfortable reading width (40 font sizes), or at the window's edge
+// when the window is narrower (a phone); pair with ImGui::PopTextWrapPos().
+void push_reading_width();
 // A section heading: a little larger spacing and the accent colour.
 void heading(const char* text);
 // Gives the previous widget a name in the widget positions the web build reports
