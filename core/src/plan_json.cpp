@@ -62,6 +62,9 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   ordered_json j;
   j["p_match"] = plan.p_match;
   j["p_match_range"] = {{"low", plan.p_match_low}, {"high", plan.p_match_high}};
+  auto& sensitivity = j["p_match_sensitivity"] = ordered_json::array();
+  for (const auto& e : plan.sensitivity)
+    sensitivity.push_back({{"assumption", e.assumption}, {"low", e.low}, {"high", e.high}});
   j["p_interview_any"] = plan.p_interview_any;
   j["expected_interviews"] = plan.expected_interviews;
   j["expected_utility"] = plan.expected_utility;

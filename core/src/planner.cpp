@@ -514,8 +514,9 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   plan.excluded = std::move(b.excluded);
 
   if (options.assumption_range && !chosen.empty()) {
-    for (AssumptionEnd end : {AssumptionEnd::Pessimistic, AssumptionEnd::Optimistic}) {
-      const Model m(params_at(model.params(), end), static_cast<int>(model.nodes().size()));
+    // P(match) of this list, in this order and with these signals, under other model parameters.
+    const auto p_with = [&](const ModelParams& params) {
+      const Model m(params, static_cast<int>(model.nodes().size()));
       std::vector<ProgramLogits> logits;
       ScoreOptions fast;
       fast.explain = false;
@@ -527,11 +528,24 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
         if (c.signal == SignalKind::Silver) l.interview += kSilverShare * pc.signal_logit;
         logits.push_back(l);
       }
-      (end == AssumptionEnd::Pessimistic ? plan.p_match_low : plan.p_match_high) = m.evaluate_list(logits).p_match;
-    }
+      return m.evaluate_list(logits).p_match;
+    };
+    plan.p_match_low = p_with(params_at(model.params(), AssumptionEnd::Pessimistic));
+    plan.p_match_high = p_with(params_at(model.params(), AssumptionEnd::Optimistic));
     // The range always brackets the headline number.
     plan.p_match_low = std::min(plan.p_match_low, plan.p_match);
     plan.p_match_high = std::max(plan.p_match_high, plan.p_match);
+    // Which assumptions make the range: each monotone one alone across its range.
+    for (const AssumptionRange& a : model_assumptions()) {
+      if (!a.monotone) continue;
+      const double at_low = p_with(params_with(model.params(), a, a.low));
+      const double at_high = p_with(params_with(model.params(), a, a.high));
+      if (std::fabs(at_high - at_low) < kSensitivityFloor) continue;
+      plan.sensitivity.push_back({a.name, std::min(at_low, at_high), std::max(at_low, at_high)});
+    }
+    std::stable_sort(plan.sensitivity.begin(), plan.sensitivity.end(),
+                     [](const AssumptionEffect& x, const AssumptionEffect& y) { return x.high - x.low > y.high - y.low; });
+    if (plan.sensitivity.size() > kSensitivityShown) plan.sensitivity.resize(kSensitivityShown);
   } else {
     plan.p_match_low = plan.p_match_high = plan.p_match;
   }

@@ -251,6 +251,23 @@ TEST(Planner, RangeBracketsTheHeadline) {
   EXPECT_LE(plan.p_match_low, plan.p_match);
   EXPECT_GE(plan.p_match_high, plan.p_match);
   EXPECT_LT(plan.p_match_low, plan.p_match_high);
+
+  // The assumptions behind the range: each alone brackets the headline (it is monotone) and stays
+  // inside the all-at-once range; widest first; only those that move it by half a point or more.
+  ASSERT_FALSE(plan.sensitivity.empty());
+  EXPECT_LE(plan.sensitivity.size(), kSensitivityShown);
+  for (std::size_t i = 0; i < plan.sensitivity.size(); ++i) {
+    const AssumptionEffect& e = plan.sensitivity[i];
+    EXPECT_LE(e.low, plan.p_match + 1e-12) << e.assumption;
+    EXPECT_GE(e.high, plan.p_match - 1e-12) << e.assumption;
+    EXPECT_GE(e.low, plan.p_match_low - 1e-12) << e.assumption;
+    EXPECT_LE(e.high, plan.p_match_high + 1e-12) << e.assumption;
+    EXPECT_GE(e.high - e.low, kSensitivityFloor) << e.assumption;
+    if (i > 0) EXPECT_GE(plan.sensitivity[i - 1].high - plan.sensitivity[i - 1].low, e.high - e.low);
+  }
+  const auto names = model_assumptions();
+  for (const auto& e : plan.sensitivity)
+    EXPECT_TRUE(std::any_of(names.begin(), names.end(), [&](const AssumptionRange& a) { return e.assumption == a.name; }));
 }
 
 TEST(Planner, JsonHasTheContractFields) {
@@ -259,7 +276,7 @@ TEST(Planner, JsonHasTheContractFields) {
   const Profile p = img_profile(225);
   const Plan plan = make_plan(p, d, PlanOptions{}, Model{});
   const auto j = nlohmann::json::parse(plan_to_json(plan, d, advise(p, &plan)));
-  for (const char* k : {"p_match", "p_interview_any", "expected_interviews", "cost_usd", "programs", "excluded", "curve", "whatif"})
+  for (const char* k : {"p_match", "p_match_sensitivity", "p_interview_any", "expected_interviews", "cost_usd", "programs", "excluded", "curve", "whatif"})
     EXPECT_TRUE(j.contains(k)) << k;
   ASSERT_FALSE(j["programs"].empty());
   for (const char* k : {"id", "p_interview", "p_match", "tier", "signal", "reasons"}) EXPECT_TRUE(j["programs"][0].contains(k)) << k;

@@ -91,6 +91,16 @@ struct WhatIf {
   double gain = 0;     // p_match - the plan's p_match
 };
 
+// How far P(match) of the plan's list moves when one model assumption alone goes from one end of
+// its stated range to the other (the others at their defaults): the assumptions that make the
+// range. Only those that move it by kSensitivityFloor or more, the widest kSensitivityShown first.
+struct AssumptionEffect {
+  std::string assumption;  // as model_assumptions() names it
+  double low = 0, high = 0;
+};
+inline constexpr double kSensitivityFloor = 0.005;
+inline constexpr std::size_t kSensitivityShown = 5;
+
 struct SignalSummary {
   std::string specialty;
   int gold_available = 0, silver_available = 0;
@@ -100,6 +110,7 @@ struct SignalSummary {
 struct Plan {
   double p_match = 0;
   double p_match_low = 0, p_match_high = 0;  // across the model's assumption ranges
+  std::vector<AssumptionEffect> sensitivity; // the assumptions behind that range, widest first
   double p_interview_any = 0;
   double expected_interviews = 0;
   double expected_utility = 0;
@@ -173,7 +184,8 @@ namespace openpick::core {
 struct Advice;
 
 // The plan as the command line prints it and window.openpick.getState() reports it:
-// {"p_match", "p_match_range": {"low", "high"}, "p_interview_any", "expected_interviews",
+// {"p_match", "p_match_range": {"low", "high"},
+//  "p_match_sensitivity": [{"assumption", "low", "high"}],   (widest first) "p_interview_any", "expected_interviews",
 //  "expected_utility", "cost_usd", "applications", "candidates", "diminishing_returns_at",
 //  "programs": [{"id", "name", "specialty", "state", "p_interview", "p_match", "p_match_here",
 //                "tier", "signal", "pinned", "reasons"}],   (application order)
