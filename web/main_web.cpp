@@ -34,6 +34,7 @@ constexpr float kFontSizeCss = 16.0f;
 // (a plan over 50,000 programs is the longest, docs/BENCHMARKS.md), never a whole import.
 constexpr double kWorkBudgetMs = 10.0;
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
+constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2; also used when the context returns
 
 struct InputEvent {
   enum Kind { MouseMove, MouseButton, Key } kind = MouseMove;
@@ -102,6 +103,9 @@ struct App {
   // planner costs no battery.
   double last_activity_ms = 0.0;
   bool activity = true;
+  // The WebGL context is lost (a GPU reset, the browser reclaiming memory): nothing is drawn until
+  // the browser restores it (on_context_restored). The state never leaves memory.
+  bool gl_lost = false;
 };
 
 App* g_app = nullptr;  // the exported functions below need to find the app
@@ -266,6 +270,33 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
   return false;
 }
 
+// --- a lost WebGL context --------------------------------------------------------------------------
+// Every GL object (shaders, buffers, the font texture) goes with the context. Returning true
+// cancels the event's default, which is what lets the browser restore the context later.
+EM_BOOL on_context_lost(int, const void*, void* arg) {
+  App& app = *static_cast<App*>(arg);
+  if (app.gl_lost) return true;  // already torn down
+  app.gl_lost = true;
+  app.input.clear();  // nothing on screen to aim at
+  // Forget the renderer's objects now: deleting them while the context is lost is a silent no-op
+  // that clears Emscripten's handle tables; after the restore it would be a WebGL error.
+  ImGui_ImplOpenGL3_Shutdown();
+  return true;
+}
+
+// The same WebGL object works again, empty: a new renderer backend with new shaders and buffers,
+// and the font texture uploaded again from the atlas still in memory (no font file is read).
+EM_BOOL on_context_restored(int, const void*, void* arg) {
+  App& app = *static_cast<App*>(arg);
+  if (!app.gl_lost) return true;  // the renderer was never torn down
+  ImGui_ImplOpenGL3_Init(kGlslVersion);
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  app.gl_lost = false;
+  app.activity = true;  // draw now: the restored drawing buffer is blank
+  app.last_time_ms = 0.0;
+  return true;
+}
+
 // Hands queued input to Dear ImGui, stopping before a second transition of the same button or key
 // in one frame: the rest waits for the next frame, so every press is seen.
 void apply_input(App& app) {
@@ -317,6 +348,13 @@ void apply_input(App& app) {
 void frame(void* arg) {
   App& app = *static_cast<App*>(arg);
   ImGuiIO& io = ImGui::GetIO();
+
+  if (app.gl_lost) {
+    // Nothing can be drawn, but the work between frames goes on (a file the page hands over, a
+    // plan), so the state is current when the context comes back.
+    openpick::shell::apply_actions(app.state, app.platform, kWorkBudgetMs);
+    return;
+  }
 
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
@@ -541,7 +579,7 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.BackendPlatformName = "openpick_web";
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  ImGui_ImplOpenGL3_Init(kGlslVersion);
 
   emscripten_set_mousedown_callback(kCanvas, &app, true, on_mouse);
   emscripten_set_mouseup_callback(kCanvas, &app, true, on_mouse);
@@ -557,6 +595,8 @@ int main() {
   emscripten_set_touchmove_callback(kCanvas, &app, true, on_touch);
   emscripten_set_touchend_callback(kCanvas, &app, true, on_touch);
   emscripten_set_touchcancel_callback(kCanvas, &app, true, on_touch);
+  emscripten_set_webglcontextlost_callback(kCanvas, &app, true, on_context_lost);
+  emscripten_set_webglcontextrestored_callback(kCanvas, &app, true, on_context_restored);
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
   io.ClipboardUserData = &app;

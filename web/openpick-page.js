@@ -92,14 +92,34 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
+    // null for an absent key and for a storage that cannot be read: storageBlocked() tells which.
     storageGet(key) {
       try { return window.localStorage.getItem(key); } catch (e) { return null; }
     },
+    // null once saved, else why not (QuotaExceededError when full, SecurityError when blocked).
     storageSet(key, value) {
-      try { window.localStorage.setItem(key, value); return null; } catch (e) { return String(e && e.message || e); }
+      try {
+        window.localStorage.setItem(key, value);
+        return null;
+      } catch (e) {
+        return e && e.name ? e.name + ': ' + e.message : String(e);
+      }
     },
     storageRemove(key) {
       try { window.localStorage.removeItem(key); } catch (e) { /* storage unavailable: nothing to remove */ }
+    },
+    // Why this page cannot use localStorage at all, or null when it can. With site data blocked (or
+    // in a sandboxed frame) even reading window.localStorage throws a SecurityError; a full storage
+    // still reads, so it is not blocked.
+    storageBlocked() {
+      try {
+        const storage = window.localStorage;
+        if (!storage) return 'this browser has no local storage';
+        storage.getItem('openpick.settings.v1');
+        return null;
+      } catch (e) {
+        return e && e.name ? e.name + ': ' + e.message : String(e);
+      }
     },
     setClipboard(text) {
       if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
@@ -156,9 +176,36 @@
   textField.addEventListener('paste', onPaste);
   canvas.addEventListener('paste', onPaste);
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // A lost WebGL context (a GPU reset, the browser reclaiming memory) is not fatal: preventDefault
+  // lets the browser restore it, the app (main_web.cpp) stops drawing meanwhile and rebuilds its
+  // GL objects on 'webglcontextrestored'; everything the user entered stays in memory. Until then
+  // a notice, not an error.
+  const kContextLostText = 'The display was interrupted; bringing it back… Nothing you entered is lost.';
+  let contextLost = false, contextLostTimer = 0, planReady = false;
+  const showContextNotice = (text) => {
+    if (overlay.classList.contains('error')) return;
+    overlay.classList.remove('hidden');
+    overlayText.textContent = text;
+  };
+  ready.then(() => {
+    planReady = true;
+    if (contextLost) showContextNotice(kContextLostText);
+  }, () => {});
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
-    fatal('The graphics context was lost. Reload the page; your profile is kept in this browser.');
+    contextLost = true;
+    showContextNotice(kContextLostText);
+    clearTimeout(contextLostTimer);
+    contextLostTimer = setTimeout(() => {
+      if (contextLost) showContextNotice('The display has not come back yet. Reloading the page brings it back.');
+    }, 10000);
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    contextLost = false;
+    clearTimeout(contextLostTimer);
+    if (overlay.classList.contains('error')) return;
+    if (planReady) overlay.classList.add('hidden');
+    else overlayText.textContent = 'Loading the planner…';
   });
 
   // Screen readers cannot read a canvas: each new plan is mirrored into an off-screen summary

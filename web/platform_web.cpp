@@ -35,6 +35,17 @@ EM_JS(char*, op_js_storage_set, (const char* key, const char* value), {
   return p;
 });
 
+// Returns 0 when this page can use storage, or a malloc'ed text saying why it cannot at all
+// (site data blocked: even reading throws). A full storage can still be read: 0.
+EM_JS(char*, op_js_storage_blocked, (), {
+  const err = openpickPage.storageBlocked();
+  if (err === null) return 0;
+  const n = lengthBytesUTF8(err) + 1;
+  const p = _malloc(n);
+  stringToUTF8(err, p, n);
+  return p;
+});
+
 EM_JS(void, op_js_storage_remove, (const char* key), {
   openpickPage.storageRemove(UTF8ToString(key));
 });
@@ -82,12 +93,18 @@ void WebPlatform::save_file(const std::string& suggested_name, const std::string
   op_js_save_file(suggested_name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 
+// Each call also records whether storage is blocked (Platform::storage_blocked): asked only when
+// a call found nothing or failed, so a working storage costs no second call.
 std::optional<std::string> WebPlatform::storage_get(const std::string& key) {
-  return take_string(op_js_storage_get(key.c_str()));
+  auto value = take_string(op_js_storage_get(key.c_str()));
+  set_storage_blocked(value ? std::nullopt : take_string(op_js_storage_blocked()));
+  return value;
 }
 
 std::optional<std::string> WebPlatform::storage_set(const std::string& key, const std::string& value) {
-  return take_string(op_js_storage_set(key.c_str(), value.c_str()));
+  auto err = take_string(op_js_storage_set(key.c_str(), value.c_str()));
+  set_storage_blocked(err ? take_string(op_js_storage_blocked()) : std::nullopt);
+  return err;
 }
 
 void WebPlatform::storage_remove(const std::string& key) { op_js_storage_remove(key.c_str()); }

@@ -46,12 +46,67 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// --- storage ----------------------------------------------------------------------------------
+// A browser may block storage (site data blocked, a sandboxed frame), refuse a write (full), or hand
+// back something unreadable. None of these stops the app: it says so once, keeps working in memory,
+// and saves again as soon as storage accepts a write.
+
+constexpr const char* kStatusSaved = "Saved in this browser only.";
+constexpr const char* kStatusOff = "Saving is off: nothing is kept in this browser.";
+constexpr const char* kStatusBlocked =
+    "This browser blocks storage: nothing is kept after you close the page. Export your profile to keep it.";
+constexpr const char* kStatusFailedPrefix = "Could not save in this browser";
+constexpr const char* kMessageBlocked =
+    "This browser blocks storage: your profile will not be kept after you close the page. Export it to keep it.";
+constexpr const char* kMessageNotSaved =
+    "Could not save in this browser: its storage refused the change (it may be full). Everything stays "
+    "open here, and each change is tried again; export your profile to keep it.";
+
+bool storage_failing(const AppState& state) {
+  return state.storage_status == kStatusBlocked || state.storage_status.rfind(kStatusFailedPrefix, 0) == 0;
+}
+
+void storage_warning(AppState& state, const char* text, const std::string& detail) {
+  for (const auto& m : state.messages)
+    if (m.text == text) return;
+  state.messages.push_back({core::Severity::Warning, text, {detail}});
+}
+
+void save_profile(AppState& state, Platform& platform);
+void save_settings(AppState& state, Platform& platform);
+
+// One write. The first failure says so (a message, and the Data panel's status until a write
+// succeeds); the first success after failures drops the message and writes the profile and the
+// settings again, so what changed while storage refused is kept.
+bool store(AppState& state, Platform& platform, const char* key, const std::string& value) {
+  const bool was_failing = storage_failing(state);
+  if (auto err = platform.storage_set(key, value)) {
+    if (const auto& why = platform.storage_blocked()) {
+      if (!was_failing) storage_warning(state, kMessageBlocked, *why);
+      state.storage_status = kStatusBlocked;
+    } else {
+      if (!was_failing) storage_warning(state, kMessageNotSaved, *err);
+      state.storage_status = std::string(kStatusFailedPrefix) + " (" + *err + "). Export your profile to keep it.";
+    }
+    return false;
+  }
+  if (was_failing) {
+    state.storage_status = state.persist ? kStatusSaved : kStatusOff;
+    state.messages.erase(std::remove_if(state.messages.begin(), state.messages.end(),
+                                        [](const Message& m) {
+                                          return m.text == kMessageBlocked || m.text == kMessageNotSaved;
+                                        }),
+                         state.messages.end());
+    save_profile(state, platform);
+    save_settings(state, platform);
+  }
+  return true;
+}
+
 void save_profile(AppState& state, Platform& platform) {
   if (!state.persist || !state.profile_is_set) return;
-  if (auto err = platform.storage_set(kStorageProfileKey, core::profile_to_json(state.profile)))
-    state.storage_status = "Could not save in this browser (" + *err + "). Export your profile to keep it.";
-  else
-    state.storage_status = "Saved in this browser only.";
+  if (store(state, platform, kStorageProfileKey, core::profile_to_json(state.profile)))
+    state.storage_status = kStatusSaved;
 }
 
 nlohmann::json settings_json(const AppState& state) {
@@ -91,8 +146,7 @@ void read_settings(AppState& state, const nlohmann::json& j) {
 
 void save_settings(AppState& state, Platform& platform) {
   const std::string settings = (state.persist ? settings_json(state) : nlohmann::json{{"persist", false}}).dump();
-  if (auto err = platform.storage_set(kStorageSettingsKey, settings))
-    state.storage_status = "Could not save settings in this browser (" + *err + ").";
+  store(state, platform, kStorageSettingsKey, settings);
 }
 
 // An import that failed: one message with every problem, saying what was kept.
@@ -151,21 +205,34 @@ void finish_import(AppState& state) {
 }
 
 void restore(AppState& state, Platform& platform) {
-  if (auto settings = platform.storage_get(kStorageSettingsKey))
-    read_settings(state, nlohmann::json::parse(*settings, nullptr, false));
+  const auto settings = platform.storage_get(kStorageSettingsKey);
+  if (const auto& why = platform.storage_blocked()) {
+    // Not "nothing saved": nothing can be saved. Say it now, before the user enters anything.
+    storage_warning(state, kMessageBlocked, *why);
+    state.storage_status = kStatusBlocked;
+    return;
+  }
+  if (settings) read_settings(state, nlohmann::json::parse(*settings, nullptr, false));
   if (!state.persist) {
-    state.storage_status = "Saving is off: nothing is kept in this browser.";
+    state.storage_status = kStatusOff;
     return;
   }
   const auto saved = platform.storage_get(kStorageProfileKey);
   if (!saved) {
-    state.storage_status = "Saved in this browser only.";
+    state.storage_status = kStatusSaved;
     return;
   }
   auto r = core::parse_profile_json(*saved, "saved profile");
   if (!r.ok()) {
     // Keep what was found, so nothing the user entered is lost for good.
-    platform.storage_set(kStorageBackupKey, *saved);
+    if (auto err = platform.storage_set(kStorageBackupKey, *saved)) {
+      add_message(state, core::Severity::Warning,
+                  "The profile saved in this browser could not be read, and no backup copy could be kept (" +
+                      *err + "); you start with a fresh profile. The damaged copy stays until you save a new one.",
+                  r.diagnostics);
+      state.storage_status = "The saved profile was damaged; no backup copy could be kept.";
+      return;
+    }
     add_message(state, core::Severity::Warning,
                 "The profile saved in this browser could not be read; a copy was kept as a backup "
                 "and you start with a fresh profile.",

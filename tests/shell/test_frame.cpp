@@ -22,22 +22,51 @@ void record_assert(const char* expr, const char* file, int line) {
   if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
 }
 
-// Storage in memory, with switches for the faults a browser can produce.
+// Storage in memory, with switches for the faults a browser can produce: full (writes fail, reads
+// work) and blocked (every access fails, as with site data blocked).
 class MemoryPlatform : public openpick::shell::NullPlatform {
  public:
   std::map<std::string, std::string> store;
   bool full = false;
+  bool blocked = false;
+  int writes = 0;  // attempted, failed ones included
   std::optional<std::string> storage_get(const std::string& key) override {
+    if (check_blocked()) return std::nullopt;
     auto it = store.find(key);
     return it == store.end() ? std::nullopt : std::optional<std::string>(it->second);
   }
   std::optional<std::string> storage_set(const std::string& key, const std::string& value) override {
+    ++writes;
+    if (check_blocked()) return std::string("SecurityError: access is denied for this document");
     if (full) return std::string("QuotaExceededError");
     store[key] = value;
     return std::nullopt;
   }
-  void storage_remove(const std::string& key) override { store.erase(key); }
+  void storage_remove(const std::string& key) override {
+    if (!check_blocked()) store.erase(key);
+  }
+
+ private:
+  bool check_blocked() {
+    set_storage_blocked(blocked ? std::optional<std::string>("SecurityError: access is denied for this document")
+                                : std::nullopt);
+    return blocked;
+  }
 };
+
+openpick::core::Profile profile_with_score(int score) {
+  openpick::core::Profile p;
+  p.graduation_year = 2020;
+  p.match_year = 2027;
+  p.step2ck.score = score;
+  return p;
+}
+
+std::size_t count_messages(const AppState& state, const std::string& part) {
+  std::size_t n = 0;
+  for (const auto& m : state.messages) n += m.text.find(part) != std::string::npos ? 1 : 0;
+  return n;
+}
 
 openpick::core::Program program(int i) {
   openpick::core::Program p;
@@ -246,6 +275,112 @@ TEST(Actions, FullStorageIsReportedAndTheProfileStaysInMemory) {
   openpick::shell::apply_actions(state, platform);
   EXPECT_TRUE(state.profile_is_set);
   EXPECT_NE(state.storage_status.find("Could not save"), std::string::npos);
+}
+
+TEST(Actions, BlockedStorageIsReportedAtStartAndTheAppGoesOn) {
+  MemoryPlatform platform;
+  platform.blocked = true;
+  AppState state;
+  state.actions.emplace_back(openpick::shell::RestoreFromStorage{});
+  openpick::shell::apply_actions(state, platform);
+  // Blocked is not "nothing saved": the user is told before entering anything.
+  ASSERT_EQ(count_messages(state, "This browser blocks storage"), 1u);
+  EXPECT_NE(state.messages.back().text.find("Export it to keep it"), std::string::npos);
+  EXPECT_EQ(state.messages.back().severity, openpick::core::Severity::Warning);
+  ASSERT_FALSE(state.messages.back().details.empty());
+  EXPECT_NE(state.messages.back().details[0].find("SecurityError"), std::string::npos);
+  EXPECT_NE(state.storage_status.find("blocks storage"), std::string::npos) << state.storage_status;
+
+  // Work goes on in memory; further changes do not repeat the warning, even once dismissed.
+  state.actions.emplace_back(openpick::shell::SetProfile{profile_with_score(230)});
+  state.actions.emplace_back(openpick::shell::SetPinned{"P-1", true});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_TRUE(state.profile_is_set);
+  EXPECT_EQ(state.profile.step2ck.score, 230);
+  EXPECT_EQ(count_messages(state, "This browser blocks storage"), 1u);
+  EXPECT_EQ(count_messages(state, "Could not save"), 0u) << "blocked says blocked, not full";
+  state.actions.emplace_back(openpick::shell::DismissMessage{state.messages.size() - 1});
+  state.actions.emplace_back(openpick::shell::SetProfile{profile_with_score(231)});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_EQ(count_messages(state, "This browser blocks storage"), 0u) << "a dismissed warning stays dismissed";
+  EXPECT_TRUE(platform.store.empty());
+
+  // Storage allowed again (the user changed the browser's settings): the next change saves the
+  // profile and the settings made meanwhile.
+  platform.blocked = false;
+  state.actions.emplace_back(openpick::shell::SetProfile{profile_with_score(232)});
+  openpick::shell::apply_actions(state, platform);
+  ASSERT_TRUE(platform.store.count(openpick::shell::kStorageProfileKey));
+  EXPECT_NE(platform.store[openpick::shell::kStorageProfileKey].find("232"), std::string::npos);
+  EXPECT_NE(platform.store[openpick::shell::kStorageSettingsKey].find("P-1"), std::string::npos);
+  EXPECT_EQ(state.storage_status, "Saved in this browser only.");
+}
+
+TEST(Actions, NothingSavedIsNotBlocked) {
+  MemoryPlatform platform;  // empty, working storage: a first visit
+  AppState state;
+  state.actions.emplace_back(openpick::shell::RestoreFromStorage{});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_TRUE(state.messages.empty());
+  EXPECT_FALSE(platform.storage_blocked());
+  EXPECT_EQ(state.storage_status, "Saved in this browser only.");
+}
+
+TEST(Actions, FullStorageSaysSoOnceAndSavesWhenThereIsRoomAgain) {
+  MemoryPlatform platform;
+  platform.store[openpick::shell::kStorageProfileKey] = openpick::core::profile_to_json(profile_with_score(210));
+  AppState state;
+  state.actions.emplace_back(openpick::shell::RestoreFromStorage{});
+  openpick::shell::apply_actions(state, platform);
+  ASSERT_EQ(state.profile.step2ck.score, 210);
+  EXPECT_TRUE(state.messages.empty());
+
+  platform.full = true;
+  state.actions.emplace_back(openpick::shell::SetProfile{profile_with_score(220)});
+  state.actions.emplace_back(openpick::shell::SetExcluded{"P-9", true});
+  state.actions.emplace_back(openpick::shell::SetProfile{profile_with_score(221)});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_EQ(state.profile.step2ck.score, 221) << "the change is kept in memory";
+  ASSERT_EQ(count_messages(state, "Could not save in this browser"), 1u) << "said once, not per change";
+  EXPECT_NE(state.messages.back().details.at(0).find("QuotaExceededError"), std::string::npos);
+  EXPECT_EQ(count_messages(state, "blocks storage"), 0u) << "full is not blocked";
+  EXPECT_EQ(state.storage_status.rfind("Could not save", 0), 0u) << state.storage_status;
+  EXPECT_NE(platform.store[openpick::shell::kStorageProfileKey].find("210"), std::string::npos)
+      << "the last good copy is untouched";
+
+  // Room again: the next change is saved, with the settings changed meanwhile, and the warning goes.
+  platform.full = false;
+  state.actions.emplace_back(openpick::shell::SetProfile{profile_with_score(222)});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_NE(platform.store[openpick::shell::kStorageProfileKey].find("222"), std::string::npos);
+  EXPECT_NE(platform.store[openpick::shell::kStorageSettingsKey].find("P-9"), std::string::npos);
+  EXPECT_EQ(count_messages(state, "Could not save"), 0u);
+  EXPECT_EQ(state.storage_status, "Saved in this browser only.");
+
+  // A settings change alone also recovers, and writes the profile changed while full.
+  platform.full = true;
+  state.actions.emplace_back(openpick::shell::SetProfile{profile_with_score(240)});
+  openpick::shell::apply_actions(state, platform);
+  ASSERT_EQ(count_messages(state, "Could not save"), 1u);
+  platform.full = false;
+  state.actions.emplace_back(openpick::shell::SetPinned{"P-3", true});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_NE(platform.store[openpick::shell::kStorageProfileKey].find("240"), std::string::npos);
+  EXPECT_NE(platform.store[openpick::shell::kStorageSettingsKey].find("P-3"), std::string::npos);
+  EXPECT_EQ(count_messages(state, "Could not save"), 0u);
+}
+
+TEST(Actions, CorruptedProfileWithFullStorageSaysNoBackupWasKept) {
+  MemoryPlatform platform;
+  platform.store[openpick::shell::kStorageProfileKey] = "not json";
+  platform.full = true;
+  AppState state;
+  state.actions.emplace_back(openpick::shell::RestoreFromStorage{});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_FALSE(state.profile_is_set);
+  EXPECT_EQ(platform.store[openpick::shell::kStorageProfileKey], "not json") << "the damaged copy stays";
+  EXPECT_FALSE(platform.store.count(openpick::shell::kStorageBackupKey));
+  EXPECT_EQ(count_messages(state, "no backup copy could be kept"), 1u);
 }
 
 TEST(Actions, PersistenceOffRemovesTheSavedProfile) {
