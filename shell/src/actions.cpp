@@ -115,7 +115,8 @@ nlohmann::json settings_json(const AppState& state) {
                    {"pinned", o.pinned_ids},
                    {"excluded", o.excluded_ids},
                    {"fee_assistance", o.fee_assistance},
-                   {"only_preferred_states", o.only_preferred_states}};
+                   {"only_preferred_states", o.only_preferred_states},
+                   {"dark", state.embed.dark}};
   j["max_applications"] = o.max_applications ? nlohmann::json(*o.max_applications) : nlohmann::json(nullptr);
   return j;
 }
@@ -134,6 +135,7 @@ void read_settings(AppState& state, const nlohmann::json& j) {
       if (v.is_string()) out.push_back(v.get<std::string>());
   };
   flag("persist", state.persist);
+  flag("dark", state.embed.dark);
   flag("fee_assistance", state.plan_options.fee_assistance);
   flag("only_preferred_states", state.plan_options.only_preferred_states);
   ids("pinned", state.plan_options.pinned_ids);
@@ -371,7 +373,10 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      save_settings(state, platform);
                    },
                    [&](const SetEmbedHost& a) { state.embed.host_origin = a.origin; },
-                   [&](const SetTheme& a) { state.embed.dark = a.dark; },
+                   [&](const SetTheme& a) {
+                     state.embed.dark = a.dark;
+                     if (a.remember) save_settings(state, platform);
+                   },
                    [&](const ShareWithHost& a) {
                      if (state.embed.host_origin.empty()) return;  // not embedded: nobody to send to
                      platform.share_with_host(a.json);

@@ -38,6 +38,7 @@ std::string state_to_json(const AppState& state) {
   // put in as it is, after the rest (parsing and writing a large plan again took 100 ms in wasm).
   j["plan"] = nullptr;
   j["persist"] = state.persist;
+  j["storage_status"] = state.storage_status;  // what happened with storage, as the Data tab says it
   // Long work in progress: tests and hosts wait for busy to turn false before reading the plan.
   const Work& w = state.work;
   j["work"] = {{"busy", w.busy()},

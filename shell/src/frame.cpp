@@ -53,7 +53,7 @@ void draw_frame(AppState& state, Platform& platform) {
     ImGui::TextUnformatted(core::kProductName);
     if (ImGui::BeginMenu("View")) {
       bool dark = state.embed.dark;
-      if (ImGui::MenuItem("Dark theme", nullptr, &dark)) state.actions.emplace_back(SetTheme{dark});
+      if (ImGui::MenuItem("Dark theme", nullptr, &dark)) state.actions.emplace_back(SetTheme{dark, true});
       ImGui::EndMenu();
     }
     ImGui::EndMenuBar();

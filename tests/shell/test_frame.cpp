@@ -252,6 +252,23 @@ TEST(Actions, ProfileIsSavedRestoredAndForgotten) {
   EXPECT_FALSE(restored.profile_is_set);
 }
 
+TEST(Actions, TheChosenThemeIsRememberedAHostsIsNot) {
+  MemoryPlatform platform;
+  {
+    AppState state;
+    state.actions.emplace_back(openpick::shell::SetTheme{true});  // an embedding host's choice
+    openpick::shell::apply_actions(state, platform);
+    EXPECT_TRUE(state.embed.dark);
+    EXPECT_FALSE(platform.store.count(openpick::shell::kStorageSettingsKey)) << "a host's theme is not saved";
+    state.actions.emplace_back(openpick::shell::SetTheme{true, true});  // the View menu
+    openpick::shell::apply_actions(state, platform);
+  }
+  AppState restored;
+  restored.actions.emplace_back(openpick::shell::RestoreFromStorage{});
+  openpick::shell::apply_actions(restored, platform);
+  EXPECT_TRUE(restored.embed.dark);
+}
+
 TEST(Actions, CorruptedStorageIsKeptAsABackupAndTheAppGoesOn) {
   MemoryPlatform platform;
   platform.store[openpick::shell::kStorageProfileKey] = "{\"schema_version\": 1, \"graduate_type\": ";

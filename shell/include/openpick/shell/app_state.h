@@ -64,9 +64,11 @@ struct SetPlanLimits {
 struct SetEmbedHost {
   std::string origin;
 };
-// Light or dark interface (the View menu, or an embedding host).
+// Light or dark interface: the applicant's choice in the View menu (remembered with the settings),
+// or an embedding host's (not remembered).
 struct SetTheme {
   bool dark = false;
+  bool remember = false;
 };
 // The applicant pressed "Send" after seeing exactly `json`: hand it to the embedding host.
 struct ShareWithHost {
