@@ -30,9 +30,14 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 constexpr const char* kTextField = "#openpick-text";  // hidden field that carries text and IME
 constexpr float kFontSizeCss = 16.0f;
-// Wall time per frame for long work (reading a large file, planning): one step may run past it
-// (a plan over 50,000 programs is the longest, docs/BENCHMARKS.md), never a whole import.
+// Wall time per frame for long work (reading a large file, planning): 10 ms at 60 frames a second;
+// where frames are slow anyway (software rendering: 80-100 ms between frames here), half the
+// interval, up to 40 ms, so the work does not crawl. One step may run past it, never a whole import.
 constexpr double kWorkBudgetMs = 10.0;
+constexpr double kWorkBudgetMaxMs = 40.0;
+double work_budget_ms(double frame_interval_ms) {
+  return std::clamp(0.5 * frame_interval_ms, kWorkBudgetMs, kWorkBudgetMaxMs);
+}
 constexpr const char* kFontPath = "/fonts/NotoSans-Regular.ttf";
 constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2; also used when the context returns
 
@@ -423,7 +428,7 @@ void frame(void* arg) {
 
   // State changes happen between frames, never while widgets are being drawn; long work (a large
   // import, a plan) gets a few milliseconds of each frame, so the page never stops answering.
-  openpick::shell::apply_actions(app.state, app.platform, kWorkBudgetMs);
+  openpick::shell::apply_actions(app.state, app.platform, work_budget_ms(1000.0 * io.DeltaTime));
   app.stats.add(t_built - t_start, t_drawn - t_built, emscripten_get_now() - t_drawn);
 
   // Move keyboard focus to the hidden text field while a text widget is active (on-screen

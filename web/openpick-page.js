@@ -283,12 +283,19 @@
 
   // The sample program list, from this page's own origin. A page URL with ?dataset=none starts
   // without it (an embedding host that brings its own data).
-  async function loadDefaultDataset() {
-    if (new URLSearchParams(location.search).get('dataset') === 'none') return;
-    try {
-      const response = await fetch('datasets/sample.json', { credentials: 'omit' });
+  // Fetched from the start, while the wasm compiles; handed to the app after its first frame.
+  const wantSample = new URLSearchParams(location.search).get('dataset') !== 'none';
+  const sampleBytes = wantSample
+    ? fetch('datasets/sample.json', { credentials: 'omit' }).then((response) => {
       if (!response.ok) throw new Error('HTTP ' + response.status);
-      loadBytes('sample.json', new Uint8Array(await response.arrayBuffer()), true);
+      return response.arrayBuffer();
+    })
+    : Promise.resolve(null);
+  sampleBytes.catch(() => {});  // reported below, once the app can show it
+  async function loadDefaultDataset() {
+    if (!wantSample) return;
+    try {
+      loadBytes('sample.json', new Uint8Array(await sampleBytes), true);
     } catch (e) {
       console.warn('OpenPick: the sample program list could not be loaded:', e);
     }
