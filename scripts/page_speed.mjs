@@ -119,5 +119,5 @@ if (!printOnly) {
   const block = `${begin}\n\n${table_md}\n\n${end}`;
   const a = text.indexOf(begin.slice(0, 16)), b = text.indexOf(end);
   writeFileSync(docs, a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length)
-                                      : text.replace('<!-- bench:end', `### Issue 6 — the page in the browser\n\n${block}\n\n<!-- bench:end`));
+                                      : `${text.trimEnd()}\n\n## The page in the browser (issue 6)\n\n${block}\n`);
 }
