@@ -82,3 +82,24 @@ export async function waitReady(page, ms = 60000) {
       'OpenPick was not ready after ' + limit + ' ms: ' + (document.getElementById('overlay-text') || {}).textContent)), limit)),
   ]), ms);
 }
+
+// The canvas's own pixels, read back through a 2D canvas (the WebGL context keeps its drawing
+// buffer): a 160 x 100 grid of RGB values and the number of distinct colours.
+export function canvasPixels(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const probe = document.createElement('canvas');
+    probe.width = 160; probe.height = 100;
+    const g = probe.getContext('2d');
+    g.drawImage(c, 0, 0, c.width, c.height, 0, 0, 160, 100);
+    const px = g.getImageData(0, 0, 160, 100).data;
+    const rgb = [];
+    const colours = new Set();
+    for (let i = 0; i < px.length; i += 4) {
+      const v = (px[i] << 16) | (px[i + 1] << 8) | px[i + 2];
+      rgb.push(v);
+      colours.add(v);
+    }
+    return { rgb, distinct: colours.size };
+  });
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, openPlanner, foreignRequests, frames, artifactsDir } from './browser.mjs';
+import { launch, openPlanner, foreignRequests, frames, artifactsDir, canvasPixels } from './browser.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -40,17 +40,8 @@ for (const deviceScaleFactor of [1, 2]) {
       const shot = join(artifactsDir, `foundation-dpr${deviceScaleFactor}.png`);
       await page.screenshot({ path: shot });
       // A drawn frame is not a blank canvas: sample the pixels of the canvas itself.
-      const distinct = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
-        const c = document.getElementById('canvas');
-        const probe = document.createElement('canvas');
-        probe.width = 200; probe.height = 120;
-        const g = probe.getContext('2d');
-        g.drawImage(c, 0, 0, c.width, c.height, 0, 0, 200, 120);
-        const px = g.getImageData(0, 0, 200, 120).data;
-        const colours = new Set();
-        for (let i = 0; i < px.length; i += 4) colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-        done(colours.size);
-      })));
+      await frames(page, 1);
+      const { distinct } = await canvasPixels(page);
       assert.ok(distinct > 8, `the canvas shows a drawn interface (${distinct} distinct colours)`);
 
       assert.deepEqual(foreignRequests(requests, env.server.url), [], 'no request leaves the page origin');
