@@ -1,12 +1,15 @@
 // Headless Dear ImGui: no renderer, a font atlas built in memory, every panel drawn for several
 // frames against an empty, a huge and an invalid state. A failed IM_ASSERT fails the test.
 #include <gtest/gtest.h>
+
+#include <memory>
 #include <imgui.h>
 
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "headless_imgui.h"
 #include "openpick/core/io.h"
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/examples.h"
@@ -97,17 +100,10 @@ class Headless : public ::testing::Test {
   void SetUp() override {
     g_assert_failure.clear();
     previous_ = openpick_set_imgui_assert_handler(&record_assert);
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    openpick::shell::apply_style(1.0f);
+    imgui_ = std::make_unique<openpick::testing::HeadlessImGui>();
   }
   void TearDown() override {
-    ImGui::DestroyContext();
+    imgui_.reset();
     openpick_set_imgui_assert_handler(previous_);
   }
   // Draws n frames with each panel in turn selected (tabs are switched through ImGui's API).
@@ -135,6 +131,7 @@ class Headless : public ::testing::Test {
   }
   MemoryPlatform platform;
   OpenPickImGuiAssertHandler previous_ = nullptr;
+  std::unique_ptr<openpick::testing::HeadlessImGui> imgui_;
 };
 
 }  // namespace

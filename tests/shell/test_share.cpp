@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "headless_imgui.h"
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/frame.h"
 #include "openpick/shell/panels.h"
@@ -69,14 +70,8 @@ TEST(Share, OtherActionsNeverShare) {
 }
 
 TEST(Share, PanelDrawsInEveryState) {
-  ImGui::CreateContext();
+  openpick::testing::HeadlessImGui imgui(true);
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = ImVec2(1280, 800);
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  openpick::shell::apply_style(1.0f, true);
   AppState state;
   RecordingPlatform platform;
   state.embed.host_origin = "https://adviser.example";
@@ -91,7 +86,6 @@ TEST(Share, PanelDrawsInEveryState) {
     ImGui::Render();
   }
   EXPECT_TRUE(platform.shared.empty()) << "drawing never sends";
-  ImGui::DestroyContext();
 }
 
 }  // namespace
