@@ -189,11 +189,11 @@ void finish_import(AppState& state) {
   state.work.import.reset();
   if (!r.ok())
     return import_failed(state, "the program list", file, r.diagnostics, "The programs you had are still loaded.");
+  // The plan in hand, and one being made, point into the old programs: drop them first.
+  state.work.plan.reset();
   state.dataset = std::move(*r.value);
   ++state.dataset_revision;
   state.dataset_is_sample = is_sample;
-  // The plan in hand points into the old programs: drop it now, a new one follows.
-  state.work.plan.reset();
   state.plan = core::Plan{};
   state.plan_valid = false;
   state.plan_json.clear();
