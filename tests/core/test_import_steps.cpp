@@ -136,15 +136,21 @@ TEST(ImportInSteps, MembersAfterTheProgramsAndEmptyListsAreRead) {
   EXPECT_NE(empty.diagnostics[0].message.find("holds no programs"), std::string::npos);
 }
 
+// A non-US IMG matching in 2027.
+Profile img_profile(VisaNeed visa, int step2ck, int graduation_year) {
+  Profile p;
+  p.graduate_type = GraduateType::NonUsImg;
+  p.visa = visa;
+  p.step2ck.score = step2ck;
+  p.graduation_year = graduation_year;
+  p.match_year = 2027;
+  return p;
+}
+
 TEST(PlanInSteps, StepsGiveMakePlansPlanAndProgressReachesOne) {
   openpick::testing::Draw draw(7);
   const Dataset d = openpick::testing::random_dataset(draw, 400, false);
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::J1;
-  p.step2ck.score = 226;
-  p.graduation_year = 2018;
-  p.match_year = 2027;
+  const Profile p = img_profile(VisaNeed::J1, 226, 2018);
   Model model;
   PlanOptions options;
   const Plan once = make_plan(p, d, options, model);
@@ -162,21 +168,12 @@ TEST(PlanInSteps, StepsGiveMakePlansPlanAndProgressReachesOne) {
   EXPECT_EQ(plan_to_json(stepped, d, {}), plan_to_json(once, d, {}));
 }
 
-}  // namespace
-
-namespace {
-
 // plan_to_json writes the long "excluded" list itself: its bytes must be nlohmann_json's layout,
 // so parsing and dumping again with nlohmann gives the same text.
 TEST(PlanJson, ExcludedListIsWrittenInTheDocumentsOwnLayout) {
   openpick::testing::Draw draw(11);
   const Dataset d = openpick::testing::random_dataset(draw, 300, false);
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::H1b;
-  p.step2ck.score = 214;
-  p.graduation_year = 2012;
-  p.match_year = 2027;
+  const Profile p = img_profile(VisaNeed::H1b, 214, 2012);
   Plan plan = make_plan(p, d, PlanOptions{}, Model{});
   plan.excluded.push_back({0, "quote\" back\\ slash", "tab\there, newline\n, bell\x07, del\x7f, é 漢 🙂"});
   plan.excluded.push_back({1, "", "\x01\x1f/"});
