@@ -29,6 +29,8 @@ struct Step1 {
 struct Step2ck {
   std::optional<int> score;  // three-digit score; unknown when not yet taken or not given
   int attempts = 1;
+  std::optional<int> expected_score;  // what the applicant expects on the attempt still to come
+  std::optional<std::string> date;    // "YYYY-MM" of the scored attempt: the passing mark depends on it
 };
 
 struct UsceMonths {
