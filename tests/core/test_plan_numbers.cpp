@@ -117,7 +117,7 @@ Candidates candidates(const Profile& p, const Dataset& d, const Model& model) {
 // gain (per marginal dollar with `per_dollar`) is computed afresh; the plan's choice must have the
 // best. Following the plan's path (not our own) keeps exact ties from mattering.
 void expect_plan_follows_eager_greedy(const Profile& p, const Dataset& d, const Plan& plan, const Model& model,
-                                      bool per_dollar) {
+                                      bool per_dollar, bool fee_assistance = false) {
   const Candidates c = candidates(p, d, model);
   const FeeSchedule fees = *eras_fee_schedule(2026);
   std::vector<double> u;
@@ -127,12 +127,16 @@ void expect_plan_follows_eager_greedy(const Profile& p, const Dataset& d, const 
   double value = 0.0;
   for (std::size_t step = 0; step < plan.programs.size(); ++step) {
     auto marginal_usd = [&](std::size_t j) {
-      // docs/PLANNER.md: ERAS fees per specialty, $11 each for the first 30, $30 after; the transcript
-      // fee with the first application.
-      const int n = per_specialty[d.programs[c.index[j]].specialty] + 1;
-      double usd = static_cast<double>(program_fee_cents(fees, n)) / 100.0;
-      if (step == 0) usd += static_cast<double>(fees.transcript_cents) / 100.0;
-      return usd;
+      // The quote of the list with one more program, less the quote without it (fees.h, tested in
+      // core_fees): ERAS fees per specialty, $11 each for the first 30, $30 after.
+      auto quote = [&](const std::map<std::string, int>& counts) {
+        std::vector<int> v;
+        for (const auto& [specialty, n] : counts) v.push_back(n);
+        return static_cast<double>(quote_eras_fees(fees, v, fee_assistance).total_cents) / 100.0;
+      };
+      std::map<std::string, int> more = per_specialty;
+      ++more[d.programs[c.index[j]].specialty];
+      return quote(more) - quote(per_specialty);
     };
     double best = -1.0;
     std::size_t chosen = c.index.size();
@@ -236,6 +240,13 @@ TEST(PlanNumbers, OrderByDollarsIsTheEagerGreedyOrderAcrossTheFeeStep) {
   for (const auto& pp : plan.programs) im += d.programs[pp.index].specialty == "Internal Medicine";
   ASSERT_GT(im, 30) << "the list must cross the fee step";
   expect_plan_follows_eager_greedy(p, d, plan, model, true);
+
+  // With the Fee Assistance Program (60% off the cheapest 50 program fees): the 51st costs more.
+  o.fee_assistance = true;
+  o.budget_usd = 700.0;
+  const Plan assisted = make_plan(p, d, o, model);
+  ASSERT_GT(assisted.programs.size(), 50u);
+  expect_plan_follows_eager_greedy(p, d, assisted, model, true, true);
 }
 
 // ---- Chances -----------------------------------------------------------------------------------
