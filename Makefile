@@ -20,8 +20,10 @@ web: setup
 serve: web
 	@node scripts/serve.mjs build/web/site $(PORT)
 
+# OPENPICK_REQUIRE_SUITES=1: a suite whose build is missing fails instead of reporting "skipped"
+# (tests/run_or_require.sh; CI=true does the same).
 test: native web robust
-	@ctest --preset native
+	@OPENPICK_REQUIRE_SUITES=1 ctest --preset native
 
 asan: setup
 	@cmake --preset native-asan >/dev/null
@@ -40,7 +42,7 @@ fuzz: setup
 robust: asan fuzz
 
 test-robust: native robust
-	@ctest --preset native -R '^(asan_suites|fuzz_)'
+	@OPENPICK_REQUIRE_SUITES=1 ctest --preset native -R '^(asan_suites|fuzz_)'
 # --- end robustness ------------------------------------------------------------------------------
 
 # Native and wasm benchmarks in their own build folders (build/bench, build/bench-web); writes the

@@ -144,7 +144,7 @@ TEST(CalibrationFit, RefitPrintsConstants) {
 TEST(Calibration, SampleDatasetStaysNearThePublishedRates) {
   const std::string path = std::string(OPENPICK_SOURCE_DIR) + "/assets/datasets/sample.json";
   std::ifstream f(path, std::ios::binary);
-  if (!f.good()) GTEST_SKIP() << "no sample dataset at " << path;
+  ASSERT_TRUE(f.good()) << "no sample dataset at " << path << " (it ships with the project)";
   std::stringstream text;
   text << f.rdbuf();
   const auto parsed = parse_dataset_json(text.str(), "sample.json");
