@@ -15,6 +15,7 @@
 //   EXPECT_NEAR(model_value, r.p_match.value, kOracleSigmas * r.p_match.se);
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <random>

@@ -303,3 +303,23 @@ TEST(PlanNumbers, ChanceYouMatchHereAgreesWithTheOracle) {
     EXPECT_NEAR(plan.expected_utility, eu, 1e-9);
   }
 }
+
+// ---- Cost --------------------------------------------------------------------------------------
+
+// A dollar budget that is exactly the price of k programs buys k programs (docs/PLANNER.md: the
+// longest prefix whose fees, transcript included, fit), priced $11 each in one specialty.
+TEST(PlanNumbers, ABudgetOfExactlyKProgramsBuysKPrograms) {
+  Profile p = applicant(236);
+  p.specialties = {{"Internal Medicine", 1.0}};
+  const Dataset d = dataset(60, 5);
+  const double transcript = static_cast<double>(eras_fee_schedule(2026)->transcript_cents) / 100.0;
+  for (int k : {1, 7, 12}) {
+    PlanOptions o = quiet();
+    o.budget_usd = 11.0 * k + transcript;
+    const Plan plan = make_plan(p, d, o, Model{});
+    EXPECT_EQ(plan.programs.size(), static_cast<std::size_t>(k)) << "budget $" << *o.budget_usd;
+    EXPECT_DOUBLE_EQ(plan.cost_usd, 11.0 * k + transcript);
+    o.budget_usd = 11.0 * k + transcript - 0.01;  // a cent short: one program fewer
+    EXPECT_EQ(make_plan(p, d, o, Model{}).programs.size(), static_cast<std::size_t>(k - 1));
+  }
+}
