@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <map>
 #include <random>
@@ -321,5 +322,44 @@ TEST(PlanNumbers, ABudgetOfExactlyKProgramsBuysKPrograms) {
     EXPECT_DOUBLE_EQ(plan.cost_usd, 11.0 * k + transcript);
     o.budget_usd = 11.0 * k + transcript - 0.01;  // a cent short: one program fewer
     EXPECT_EQ(make_plan(p, d, o, Model{}).programs.size(), static_cast<std::size_t>(k - 1));
+  }
+}
+
+// ---- What-if -----------------------------------------------------------------------------------
+
+// docs/PLANNER.md, "What-if": each change re-plans under the same limits with the planner's own
+// choice of programs; the reported P(match) is that plan's, the gain its difference from the
+// plan's. Each change is made here as the documentation words it.
+TEST(PlanNumbers, EachWhatIfIsARePlanWithTheDocumentedChange) {
+  Profile p = applicant(226);
+  p.visa = VisaNeed::H1b;
+  Dataset d = dataset(80, 9);
+  for (auto& prog : d.programs) prog.visa.h1b = prog.visa.j1;  // some sponsor H-1B
+  PlanOptions o = quiet();
+  o.whatif = true;
+  o.max_applications = 20;
+  o.only_preferred_states = true;
+  const Plan plan = make_plan(p, d, o, Model{});
+  std::map<std::string, std::function<void(Profile&, PlanOptions&)>> documented = {
+      {"step3", [](Profile& q, PlanOptions&) { q.step3_passed = true; }},
+      {"usce_3_months", [](Profile& q, PlanOptions&) { q.usce_months.hands_on += 3.0; }},
+      {"us_letter", [](Profile& q, PlanOptions&) { q.us_letters += 1; }},
+      {"step2ck_plus_10", [](Profile& q, PlanOptions&) { q.step2ck.score = *q.step2ck.score + 10; }},
+      {"accept_j1", [](Profile& q, PlanOptions&) { q.visa = VisaNeed::J1OrH1b; }},
+      {"all_states", [](Profile&, PlanOptions& x) { x.only_preferred_states = false; }},
+  };
+  ASSERT_EQ(plan.whatif.size(), documented.size());
+  for (const WhatIf& w : plan.whatif) {
+    ASSERT_TRUE(documented.count(w.id)) << w.id;
+    Profile q = p;
+    PlanOptions x = o;
+    x.whatif = false;
+    documented[w.id](q, x);
+    const double expected = make_plan(q, d, x, Model{}).p_match;
+    EXPECT_NEAR(w.p_match, expected, 1e-12) << w.id;
+    EXPECT_NEAR(w.gain, expected - plan.p_match, 1e-12) << w.id;
+    // These four raise every program's interview logit: a real gain.
+    if (w.id == "step3" || w.id == "usce_3_months" || w.id == "us_letter" || w.id == "step2ck_plus_10")
+      EXPECT_GT(w.gain, 0.001) << w.id;
   }
 }
