@@ -69,8 +69,12 @@ Dataset random_dataset(Rng& r, int n) {
 
 }  // namespace
 
-TEST(Planner, GreedyIsWithinOnePercentOfTheOptimumOnSmallInstances) {
-  // With the correlated model, greedy is the baseline; exhaustive search is the truth.
+TEST(Planner, GreedyReachesTheOptimumOnSmallInstances) {
+  // With the correlated model, greedy is the baseline; exhaustive search is the truth. The
+  // tolerance is what a correct greedy achieves here: the optimum on all 40 instances, up to
+  // rounding (measured gap 0). A looser bound (it was 1%) let a greedy that never re-evaluated its
+  // stale gains pass at 0.38% from optimal. Should a model change make greedy miss the optimum on
+  // one of these instances, record the measured gap in docs/PLANNER.md and set it here.
   const Model model;
   double worst_gap = 0.0;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
@@ -100,8 +104,8 @@ TEST(Planner, GreedyIsWithinOnePercentOfTheOptimumOnSmallInstances) {
     ASSERT_LE(greedy, best + 1e-12);
     if (best > 0) worst_gap = std::max(worst_gap, (best - greedy) / best);
   }
-  std::printf("worst relative gap of greedy vs exhaustive over 40 instances: %.4f%%\n", worst_gap * 100.0);
-  EXPECT_LE(worst_gap, 0.01);
+  std::printf("worst relative gap of greedy vs exhaustive over 40 instances: %.3g\n", worst_gap);
+  EXPECT_LE(worst_gap, 1e-12);
 }
 
 TEST(Planner, WithoutCorrelationGreedyMatchesKapursExactOrder) {
