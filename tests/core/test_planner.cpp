@@ -263,6 +263,12 @@ TEST(Planner, RangeBracketsTheHeadline) {
   EXPECT_LT(plan.p_match_low, plan.p_match_high);
   EXPECT_LE(plan.p_match_extreme_low, plan.p_match_low + 1e-12);
   EXPECT_LT(plan.p_match_extreme_low, plan.p_match_extreme_high);
+  // For this middle-of-the-road applicant the drawn assumptions land on both sides of the default:
+  // the interval is strictly around the headline, and narrower than the extremes on both sides.
+  EXPECT_LT(plan.p_match_low, plan.p_match - 0.01);
+  EXPECT_GT(plan.p_match_high, plan.p_match + 0.01);
+  EXPECT_LT(plan.p_match_extreme_low, plan.p_match_low - 0.01);
+  EXPECT_GT(plan.p_match_extreme_high, plan.p_match_high + 0.01);
 
   // The assumptions behind the range: each alone; a monotone one brackets the headline and stays
   // inside the all-at-once extremes; widest first; only those that move it by half a point or more;
