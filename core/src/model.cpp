@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "openpick/core/det_math.h"
+#include "openpick/core/profile_rules.h"  // is_deep_south
 
 namespace openpick::core {
 
@@ -92,14 +93,6 @@ double clamp_logit(double eta) { return std::max(-kLogitClamp, std::min(kLogitCl
 
 bool in_list(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
-}
-
-bool is_deep_south(const std::string& state) {
-  // The core Deep South (AL, GA, LA, MS, SC) with AR and TN, which share the Delta region.
-  static constexpr const char* kStates[] = {"AL", "AR", "GA", "LA", "MS", "SC", "TN"};
-  for (const char* s : kStates)
-    if (state == s) return true;
-  return false;
 }
 
 std::string fmt(const char* format, double v) {

@@ -15,6 +15,7 @@
 
 #include "openpick/core/eligibility.h"
 #include "openpick/core/fees.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/core/signals.h"
 
 namespace openpick::core {
@@ -614,8 +615,8 @@ PlanWork::PlanWork(Profile profile, const Dataset& dataset, PlanOptions options,
   add(img, "usce_3_months", "3 more months of hands-on US clinical experience",
       [](Profile& q, PlanOptions&) { q.usce_months.hands_on += 3.0; });
   add(img, "us_letter", "One more US letter of recommendation", [](Profile& q, PlanOptions&) { q.us_letters += 1; });
-  add(p.step2ck.score.has_value() && *p.step2ck.score <= 290, "step2ck_plus_10", "Step 2 CK 10 points higher",
-      [](Profile& q, PlanOptions&) { q.step2ck.score = *q.step2ck.score + 10; });
+  add(p.step2ck.score.has_value() && *p.step2ck.score + kWhatIfStep2ckGain <= kStepScoreRange.max, "step2ck_plus_10",
+      "Step 2 CK 10 points higher", [](Profile& q, PlanOptions&) { q.step2ck.score = *q.step2ck.score + kWhatIfStep2ckGain; });
   add(p.visa == VisaNeed::H1b, "accept_j1", "Accept a J-1 visa, not only H-1B",
       [](Profile& q, PlanOptions&) { q.visa = VisaNeed::J1OrH1b; });
   add(options_.only_preferred_states && !p.preferred_states.empty(), "all_states",
