@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "openpick/core/io.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/platform.h"
 
@@ -104,6 +105,7 @@ bool store(AppState& state, Platform& platform, const char* key, const std::stri
 }
 
 void save_profile(AppState& state, Platform& platform) {
+  state.profile_save_due.reset();  // this write covers any save waiting out its debounce
   if (!state.persist || !state.profile_is_set) return;
   if (store(state, platform, kStorageProfileKey, core::profile_to_json(state.profile)))
     state.storage_status = kStatusSaved;
@@ -168,6 +170,7 @@ void load_file(AppState& state, LoadFile& f) {
     if (!r.ok()) return import_failed(state, "the profile", f.file_name, r.diagnostics, "Your current profile is unchanged.");
     state.profile = *r.value;
     state.profile_draft = state.profile;
+    state.profile_draft_edited = false;
     state.profile_is_set = true;
     if (!r.diagnostics.empty())
       add_message(state, core::Severity::Warning, "Loaded the profile " + f.file_name + " with " +
@@ -244,6 +247,7 @@ void restore(AppState& state, Platform& platform) {
   }
   state.profile = *r.value;
   state.profile_draft = state.profile;
+  state.profile_draft_edited = false;
   state.profile_is_set = true;
   state.storage_status = "Restored from this browser.";
 }
@@ -260,7 +264,9 @@ void set_membership(std::vector<std::string>& ids, const std::string& id, bool m
 void start_plan(AppState& state) {
   state.plan_dirty = false;
   state.work.plan.reset();
-  if (!state.profile_is_set || state.dataset.programs.empty()) {
+  // No chance before the facts that decide it: a profile with a decisive fact unanswered gets no
+  // plan (no headline, no per-program chances) until the applicant answers it.
+  if (!state.profile_is_set || state.dataset.programs.empty() || !core::unanswered_facts(state.profile).empty()) {
     state.plan_valid = false;
     state.plan = core::Plan{};
     state.advice = core::advise(state.profile, nullptr);
@@ -319,8 +325,13 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    [&](const SetProfile& a) {
                      state.profile = a.profile;
                      state.profile_draft = a.profile;
+                     state.profile_draft_edited = false;
                      state.profile_is_set = true;
-                     save_profile(state, platform);
+                     if (a.debounce_save)
+                       state.profile_save_due = std::chrono::steady_clock::now() +
+                                                std::chrono::microseconds(static_cast<long long>(kProfileSaveDebounceMs * 1000.0));
+                     else
+                       save_profile(state, platform);
                      state.plan_dirty = true;
                    },
                    [&](const DismissMessage& a) {
@@ -329,6 +340,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    },
                    [&](const SetPersistence& a) {
                      state.persist = a.enabled;
+                     if (!a.enabled) state.profile_save_due.reset();
                      save_settings(state, platform);
                      if (a.enabled) {
                        save_profile(state, platform);
@@ -343,6 +355,8 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      platform.storage_remove(kStorageBackupKey);
                      state.profile = core::Profile{};
                      state.profile_draft = state.profile;
+                     state.profile_draft_edited = false;
+                     state.profile_save_due.reset();
                      state.profile_is_set = false;
                      state.messages.clear();
                      state.plan_options = core::PlanOptions{};
@@ -387,7 +401,15 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                },
                action);
   }
+  // A debounced profile save: due once the edits have paused; a caller that runs everything to the
+  // end (tests, native tools: a negative budget) writes it now.
+  if (state.profile_save_due && (work_budget_ms < 0 || std::chrono::steady_clock::now() >= *state.profile_save_due))
+    save_profile(state, platform);
   advance_work(state, work_budget_ms);
+}
+
+void flush_pending_saves(AppState& state, Platform& platform) {
+  if (state.profile_save_due) save_profile(state, platform);
 }
 
 }  // namespace openpick::shell

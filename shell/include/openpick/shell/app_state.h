@@ -2,6 +2,7 @@
 // from it, the interface's own state, and the queue of actions widgets have asked for.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -31,9 +32,11 @@ struct LoadFile {
   std::string bytes;
   bool is_sample = false;
 };
-// The profile as the form now has it.
+// The profile as the form now has it. An edit in the form is saved on a debounce (a burst of
+// edits is one write); any other change (an example, a blank profile) is saved at once.
 struct SetProfile {
   core::Profile profile;
+  bool debounce_save = false;
 };
 struct DismissMessage {
   std::size_t index = 0;
@@ -164,12 +167,15 @@ struct AppState {
 
   // Settings (saved with the profile when persistence is on).
   bool persist = true;
+  // A profile save waiting out the debounce (kProfileSaveDebounceMs after the last edit).
+  std::optional<std::chrono::steady_clock::time_point> profile_save_due;
   std::string storage_status;  // what happened with storage, shown in the Data panel
 
   // Interface.
   std::vector<Message> messages;  // shown until dismissed
   const char* active_panel = "";  // the tab drawn in the last frame (a PanelInfo name)
   core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
+  bool profile_draft_edited = false;  // the draft changed since the last commit (a field still being typed in)
   ProgramsView programs_view;
   DatasetSummary dataset_summary;
   PlanView plan_view;
@@ -179,7 +185,12 @@ struct AppState {
   std::vector<Action> actions;
 };
 
-// Storage keys (versioned: a future format gets new keys and reads the old ones).
+// A profile edited in the form is saved this long after the last edit (and at once when the page
+// is hidden: flush_pending_saves).
+inline constexpr double kProfileSaveDebounceMs = 600.0;
+
+// Storage keys (versioned: a future format gets new keys and reads the old ones). The page's
+// JavaScript names none of them.
 inline constexpr const char* kStorageProfileKey = "openpick.profile.v1";
 inline constexpr const char* kStorageSettingsKey = "openpick.settings.v1";
 inline constexpr const char* kStorageBackupKey = "openpick.backup.v1";
@@ -193,6 +204,9 @@ const DatasetSummary& dataset_summary(AppState& state);
 // a plan) for about `work_budget_ms` of wall time; a negative budget runs it to the end (tests,
 // the native tools). The browser calls it once per frame with a few milliseconds.
 void apply_actions(AppState& state, Platform& platform, double work_budget_ms = -1.0);
+
+// Writes a profile save still waiting out its debounce now (the page is being hidden or closed).
+void flush_pending_saves(AppState& state, Platform& platform);
 
 // The state as JSON for window.openpick.getState() and for tests: version, dataset summary,
 // profile (the profile document, or null before one is set), messages.
