@@ -157,19 +157,25 @@ bool step1_result_field(core::Profile& p) {
   return true;
 }
 
-// Step 2 CK: taken (with a score) or not yet.
+// Step 2 CK: taken (with a score) or not yet. "Taken" answers the question only once the
+// applicant has typed their score (step2ck_score_field): no starting value stands in for it.
+bool step2ck_taken_pending(const core::Profile& p) {
+  return p.unanswered.step2ck && !p.step2ck.score && p.step2ck.attempts > 0;
+}
+
 bool step2ck_status_field(core::Profile& p) {
   static const char* const kStatus[] = {"Taken: I have a score", "Not taken yet"};
-  int status = p.step2ck.score ? 0 : 1;
+  int status = p.step2ck.score || step2ck_taken_pending(p) ? 0 : 1;
+  const bool unanswered = p.unanswered.step2ck && !step2ck_taken_pending(p);
   label("Step 2 CK", "Step 2 CK is the score programs compare. If you have not taken it yet, give the score you expect.");
-  const bool changed = choice("##s2status", status, kStatus, p.unanswered.step2ck);
+  const bool changed = choice("##s2status", status, kStatus, unanswered);
   name_item("Step 2 CK");
   if (!changed) return false;
-  core::set_answered(p, core::DecisiveFact::Step2ck);
   if (status == 0) {
-    if (!p.step2ck.score) p.step2ck.score = p.step2ck.expected_score.value_or(core::kFormStep2ckScore);
     p.step2ck.attempts = std::max(p.step2ck.attempts, 1);
+    if (p.step2ck.score) core::set_answered(p, core::DecisiveFact::Step2ck);
   } else {
+    core::set_answered(p, core::DecisiveFact::Step2ck);
     p.step2ck.score.reset();
     p.step2ck.date.reset();
     p.step2ck.attempts = 0;
@@ -177,7 +183,25 @@ bool step2ck_status_field(core::Profile& p) {
   return true;
 }
 
-bool step2ck_score_field(core::Profile& p) {
+bool step2ck_score_field(AppState& state, core::Profile& p) {
+  if (step2ck_taken_pending(p)) {
+    // Taken, score not typed yet: an empty field, answered once it holds a three-digit score.
+    label("Step 2 CK score", "Your three-digit Step 2 CK score.");
+    char* text = state.step2ck_score_entry;
+    if (ImGui::InputTextWithHint("##s2new", "type your score", text, sizeof state.step2ck_score_entry,
+                                 ImGuiInputTextFlags_CharsDecimal)) {
+      const std::string digits(text);
+      const int score = digits.size() == 3 ? std::stoi(digits) : 0;
+      if (core::in_range(core::kStepScoreRange, score)) {
+        p.step2ck.score = score;
+        core::set_answered(p, core::DecisiveFact::Step2ck);
+        text[0] = '\0';
+        return true;
+      }
+    }
+    name_item("Step 2 CK score");
+    return false;
+  }
   if (!p.step2ck.score) return false;
   label("Step 2 CK score", "Below about 220-225 counts as low for IMGs; many programs still interview low scorers with strong US experience and letters.");
   int score = *p.step2ck.score;
@@ -229,16 +253,25 @@ bool specialty_rows(AppState& state, core::Profile& p) {
   return changed;
 }
 
-// A finished edit is committed once: not while a field is still being typed in (each digit) or a
-// slider dragged, but as soon as no widget is active (Enter, a click elsewhere, a released button).
 void commit_when_done(AppState& state, bool changed) {
-  if (changed) state.profile_draft_edited = true;
-  if (!state.profile_draft_edited || ImGui::IsAnyItemActive()) return;
-  state.profile_draft_edited = false;
-  state.actions.emplace_back(SetProfile{state.profile_draft, true});
+  if (changed) {
+    state.profile_draft_edited = true;
+    state.profile_draft_changed_at = ImGui::GetTime();
+  }
+  commit_profile_draft(state);
 }
 
 }  // namespace
+
+// A finished edit is committed once: not while a field is still being typed in (each digit) or a
+// slider dragged, but as soon as no widget is active (Enter, a click elsewhere, a released button,
+// another tab) or the typing has paused for kProfileCommitPauseSeconds.
+void commit_profile_draft(AppState& state) {
+  if (!state.profile_draft_edited) return;
+  if (ImGui::IsAnyItemActive() && ImGui::GetTime() - state.profile_draft_changed_at < kProfileCommitPauseSeconds) return;
+  state.profile_draft_edited = false;
+  state.actions.emplace_back(SetProfile{state.profile_draft, true});
+}
 
 void profile_questions(AppState& state) {
   core::Profile& p = state.profile_draft;
@@ -256,7 +289,7 @@ void profile_questions(AppState& state) {
   changed |= visa_field(p);
   changed |= step1_result_field(p);
   changed |= step2ck_status_field(p);
-  changed |= step2ck_score_field(p);
+  changed |= step2ck_score_field(state, p);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Specialty");
   changed |= specialty_rows(state, p);
@@ -296,12 +329,12 @@ void panel_profile(AppState& state, Platform&) {
   name_item("Step 1 attempts");
   if (p.step1.result != core::ExamResult::NotTaken) {
     label("Step 1 score (before 2022)", "Only for a Step 1 taken before 2022, when it still had a three-digit score; since 26 January 2022 it is pass/fail. Programs that remember the old scores may still read it.");
-    changed |= optional_int_field("s1score", p.step1.score, core::kStepScoreRange, core::kFormStep2ckScore);
+    changed |= optional_int_field("s1score", p.step1.score, core::kStepScoreRange, core::kFormStepScore);
     name_item("Step 1 score");
   }
   changed |= step2ck_status_field(p);
   check(!p.unanswered.step2ck, kNeeded, kColorWarning);
-  changed |= step2ck_score_field(p);
+  changed |= step2ck_score_field(state, p);
   if (p.step2ck.score) {
     label("Step 2 CK taken in", "The month of the scored attempt, as YYYY-MM. The passing mark depends on it (218 since July 2025).");
     changed |= month_field("##s2date", p.step2ck.date);

@@ -62,7 +62,7 @@ inline constexpr int kStep1PassFailSinceYear = 2022;
 // what a blank profile starts from. A blank profile marks its decisive facts unanswered (below),
 // so none of these stands in for an answer.
 
-inline constexpr int kFormStep2ckScore = 220;       // "Step 2 CK taken" ticked: a starting value to edit
+inline constexpr int kFormStepScore = 220;  // a score field turned on (a Step 1 score) starts here, to be edited
 inline constexpr int kFormExpectedStep2ckScore = 230;
 inline constexpr double kFormBudgetUsd = 1500.0;    // "Limit application fees" ticked
 inline constexpr double kFormNewSpecialtyWeight = 1.0;

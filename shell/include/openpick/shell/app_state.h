@@ -175,7 +175,9 @@ struct AppState {
   std::vector<Message> messages;  // shown until dismissed
   const char* active_panel = "";  // the tab drawn in the last frame (a PanelInfo name)
   core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
-  bool profile_draft_edited = false;  // the draft changed since the last commit (a field still being typed in)
+  bool profile_draft_edited = false;   // the draft changed since the last commit (a field still being typed in)
+  double profile_draft_changed_at = 0.0;  // ImGui::GetTime() of the draft's last change
+  char step2ck_score_entry[8] = {};       // a first Step 2 CK score being typed (answers the question)
   ProgramsView programs_view;
   DatasetSummary dataset_summary;
   PlanView plan_view;
@@ -188,6 +190,8 @@ struct AppState {
 // A profile edited in the form is saved this long after the last edit (and at once when the page
 // is hidden: flush_pending_saves).
 inline constexpr double kProfileSaveDebounceMs = 600.0;
+// A field still being typed in is committed once the typing has paused this long (seconds).
+inline constexpr double kProfileCommitPauseSeconds = 0.8;
 
 // Storage keys (versioned: a future format gets new keys and reads the old ones). The page's
 // JavaScript names none of them.
