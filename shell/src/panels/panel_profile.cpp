@@ -75,7 +75,7 @@ bool optional_int_field(const char* id, std::optional<int>& v, const Range<int>&
   bool changed = false;
   bool known = v.has_value();
   ImGui::PushID(id);
-  if (ImGui::Checkbox("##known", &known)) {
+  if (ImGui::Checkbox(known ? "##known" : "Not given: tick to enter it##known", &known)) {
     v = known ? std::optional<int>(first) : std::nullopt;
     changed = true;
   }
@@ -335,6 +335,9 @@ void panel_profile(AppState& state, Platform&) {
   changed |= step2ck_status_field(p);
   check(!p.unanswered.step2ck, kNeeded, kColorWarning);
   changed |= step2ck_score_field(state, p);
+  label("Step 2 CK attempts", "Attempts so far (0 if not taken).");
+  changed |= int_field("##s2a", p.step2ck.attempts, core::kAttemptsRange);
+  name_item("Step 2 CK attempts");
   if (p.step2ck.score) {
     label("Step 2 CK taken in", "The month of the scored attempt, as YYYY-MM. The passing mark depends on it (218 since July 2025).");
     changed |= month_field("##s2date", p.step2ck.date);
@@ -344,9 +347,6 @@ void panel_profile(AppState& state, Platform&) {
         "The score you expect when Step 2 CK is not taken yet, or when you must retake it. Your chance then assumes this score, and says so.");
   changed |= optional_int_field("s2expected", p.step2ck.expected_score, core::kStepScoreRange, core::kFormExpectedStep2ckScore);
   name_item("Expected Step 2 CK score");
-  label("Step 2 CK attempts", "Attempts so far (0 if not taken).");
-  changed |= int_field("##s2a", p.step2ck.attempts, core::kAttemptsRange);
-  name_item("Step 2 CK attempts");
   label("Step 3 passed", "Most H-1B sponsoring programs require Step 3 before the start date; passing it also reassures programs about board pass rates.");
   changed |= ImGui::Checkbox("##s3", &p.step3_passed);
   int ecfmg = !p.ecfmg_certified ? 2 : *p.ecfmg_certified ? 0 : 1;
