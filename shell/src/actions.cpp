@@ -162,6 +162,44 @@ void import_failed(AppState& state, const std::string& what, const std::string& 
               diagnostics);
 }
 
+// --- the plan's lifecycle ----------------------------------------------------------------------
+// The only code that writes the plan and what goes with it (plan, advice, plan_json, plan_valid,
+// plan_dirty, plan_revision, work.plan). An action that changes the plan's inputs invalidates it;
+// between frames it is started (or cleared when there is nothing to plan), advanced in steps
+// (advance_work) and finished. Until then the last plan stays on screen.
+
+void invalidate_plan(AppState& state) { state.plan_dirty = true; }
+
+// No plan: the result and any plan being made are dropped (they may point into programs about to
+// change), and views that cache know it from the new revision.
+void clear_plan(AppState& state) {
+  state.work.plan.reset();
+  state.plan = core::Plan{};
+  state.plan_valid = false;
+  state.advice = core::advise(state.profile, nullptr);
+  state.plan_json.clear();
+  ++state.plan_revision;
+}
+
+void start_plan(AppState& state) {
+  state.plan_dirty = false;
+  state.work.plan.reset();
+  // No chance before the facts that decide it: a profile with a decisive fact unanswered gets no
+  // plan (no headline, no per-program chances) until the applicant answers it.
+  if (!state.profile_is_set || state.dataset.programs.empty() || !core::unanswered_facts(state.profile).empty())
+    return clear_plan(state);
+  state.work.plan = std::make_shared<core::PlanWork>(state.profile, state.dataset, state.plan_options, state.model);
+}
+
+void finish_plan(AppState& state) {
+  state.plan = state.work.plan->take();
+  state.work.plan.reset();
+  state.plan_valid = true;
+  state.advice = core::advise(state.profile, &state.plan);
+  state.plan_json = core::plan_to_json(state.plan, state.dataset, state.advice);
+  ++state.plan_revision;
+}
+
 void load_file(AppState& state, LoadFile& f) {
   using core::DocumentKind;
   const DocumentKind kind = core::detect_document_kind(f.bytes, f.file_name);
@@ -193,15 +231,11 @@ void finish_import(AppState& state) {
   if (!r.ok())
     return import_failed(state, "the program list", file, r.diagnostics, "The programs you had are still loaded.");
   // The plan in hand, and one being made, point into the old programs: drop them first.
-  state.work.plan.reset();
+  clear_plan(state);
   state.dataset = std::move(*r.value);
   ++state.dataset_revision;
   state.dataset_is_sample = is_sample;
-  state.plan = core::Plan{};
-  state.plan_valid = false;
-  state.plan_json.clear();
-  ++state.plan_revision;
-  state.plan_dirty = true;
+  invalidate_plan(state);
   if (!r.diagnostics.empty())
     add_message(state, core::Severity::Warning,
                 "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
@@ -258,32 +292,21 @@ void set_membership(std::vector<std::string>& ids, const std::string& id, bool m
   if (!member && it != ids.end()) ids.erase(it);
 }
 
-// The one place a plan is made: started between frames after the actions that change its inputs,
-// advanced in steps (advance_work), and taken here when complete. Until then the last plan stays
-// on screen.
-void start_plan(AppState& state) {
-  state.plan_dirty = false;
-  state.work.plan.reset();
-  // No chance before the facts that decide it: a profile with a decisive fact unanswered gets no
-  // plan (no headline, no per-program chances) until the applicant answers it.
-  if (!state.profile_is_set || state.dataset.programs.empty() || !core::unanswered_facts(state.profile).empty()) {
-    state.plan_valid = false;
-    state.plan = core::Plan{};
-    state.advice = core::advise(state.profile, nullptr);
-    state.plan_json.clear();
-    ++state.plan_revision;
-    return;
-  }
-  state.work.plan = std::make_shared<core::PlanWork>(state.profile, state.dataset, state.plan_options, state.model);
-}
-
-void finish_plan(AppState& state) {
-  state.plan = state.work.plan->take();
-  state.work.plan.reset();
-  state.plan_valid = true;
-  state.advice = core::advise(state.profile, &state.plan);
-  state.plan_json = core::plan_to_json(state.plan, state.dataset, state.advice);
-  ++state.plan_revision;
+// Each program's chance for the Programs tab (numbers only), with its position on the plan:
+// computed here, between frames, once per plan and only once the tab has been drawn.
+void refresh_program_chances(AppState& state) {
+  ProgramsView& v = state.programs_view;
+  if (!v.chances_wanted || v.chances_for_plan_revision == state.plan_revision) return;
+  v.chances_for_plan_revision = state.plan_revision;
+  v.dirty = true;  // rows sorted or filtered by chance change with them
+  v.chances.clear();
+  v.plan_position.assign(state.dataset.programs.size(), 0);
+  if (!state.plan_valid) return;
+  core::ScoreOptions fast;
+  fast.explain = false;
+  v.chances = state.model.score_all(state.profile, state.dataset.programs, fast);
+  for (std::size_t n = 0; n < state.plan.programs.size(); ++n)
+    v.plan_position[state.plan.programs[n].index] = static_cast<int>(n + 1);
 }
 
 // Steps of the long work until it is done or the budget is spent. Reading a program list comes
@@ -302,11 +325,12 @@ void advance_work(AppState& state, double budget_ms) {
       continue;
     }
     if (state.plan_dirty) start_plan(state);
-    if (!state.work.plan) return;
+    if (!state.work.plan) break;
     if (state.work.plan->step()) finish_plan(state);
   } while ((state.work.busy() || state.plan_dirty) && time_left());
   // Out of time with a plan still to make: start it now, so the work shows as busy until done.
   if (!state.work.import && state.plan_dirty) start_plan(state);
+  if (!state.work.busy()) refresh_program_chances(state);
 }
 
 }  // namespace
@@ -320,7 +344,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    [&](LoadFile& a) {
                      load_file(state, a);
                      if (state.profile_is_set) save_profile(state, platform);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                    },
                    [&](const SetProfile& a) {
                      state.profile = a.profile;
@@ -332,7 +356,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                                                 std::chrono::microseconds(static_cast<long long>(kProfileSaveDebounceMs * 1000.0));
                      else
                        save_profile(state, platform);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                    },
                    [&](const DismissMessage& a) {
                      if (a.index < state.messages.size())
@@ -361,29 +385,29 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      state.messages.clear();
                      state.plan_options = core::PlanOptions{};
                      state.storage_status = "Everything OpenPick kept in this browser was removed.";
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                    },
                    [&](const RestoreFromStorage&) {
                      restore(state, platform);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                    },
                    [&](const SetPinned& a) {
                      set_membership(state.plan_options.pinned_ids, a.id, a.pinned);
                      if (a.pinned) set_membership(state.plan_options.excluded_ids, a.id, false);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                      save_settings(state, platform);
                    },
                    [&](const SetExcluded& a) {
                      set_membership(state.plan_options.excluded_ids, a.id, a.excluded);
                      if (a.excluded) set_membership(state.plan_options.pinned_ids, a.id, false);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                      save_settings(state, platform);
                    },
                    [&](const SetPlanLimits& a) {
                      state.plan_options.max_applications = a.max_applications;
                      state.plan_options.fee_assistance = a.fee_assistance;
                      state.plan_options.only_preferred_states = a.only_preferred_states;
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                      save_settings(state, platform);
                    },
                    [&](const SetEmbedHost& a) { state.embed.host_origin = a.origin; },

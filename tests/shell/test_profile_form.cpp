@@ -237,3 +237,38 @@ TEST_F(ProfileForm, EveryExampleIsAnsweredAndPlans) {
     EXPECT_TRUE(core::unanswered_facts(ex.profile).empty());
   }
 }
+
+TEST_F(ProfileForm, TheProgramsTabsChancesAreComputedBetweenFramesOncePerPlan) {
+  AppState state;
+  state.actions.emplace_back(shell::LoadFile{"d.json", core::dataset_to_json(small_dataset()), false});
+  state.actions.emplace_back(shell::SetProfile{shell::example_profiles().front().profile});
+  shell::apply_actions(state, platform);
+  ASSERT_TRUE(state.plan_valid);
+  ASSERT_TRUE(state.programs_view.chances.empty()) << "nothing computed for a tab never drawn";
+
+  // Drawing the tab scores nothing inside the frame; the work happens after it.
+  ImGui::NewFrame();
+  ImGui::Begin("form test");
+  shell::panel_programs(state, platform);
+  ImGui::End();
+  ImGui::Render();
+  EXPECT_TRUE(state.programs_view.chances.empty()) << "scored inside a frame";
+  shell::apply_actions(state, platform);
+  ASSERT_EQ(state.programs_view.chances.size(), state.dataset.programs.size());
+  EXPECT_EQ(state.programs_view.chances_for_plan_revision, state.plan_revision);
+  int on_plan = 0;
+  for (int pos : state.programs_view.plan_position) on_plan += pos > 0;
+  EXPECT_EQ(on_plan, static_cast<int>(state.plan.programs.size()));
+
+  // A new plan (one invalidation, one start, one finish): the chances follow it, once.
+  const unsigned revision = state.plan_revision;
+  core::Profile p = state.profile;
+  p.us_letters += 1;
+  state.actions.emplace_back(shell::SetProfile{p});
+  state.actions.emplace_back(shell::SetPinned{"F-1", true});
+  shell::apply_actions(state, platform);
+  EXPECT_EQ(state.plan_revision, revision + 1) << "two changes between frames, one new plan";
+  EXPECT_EQ(state.programs_view.chances_for_plan_revision, state.plan_revision);
+  draw(state, &shell::panel_programs, 3);
+  EXPECT_EQ(state.plan_revision, revision + 1) << "drawing never re-plans";
+}

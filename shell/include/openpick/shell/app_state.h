@@ -110,10 +110,12 @@ struct ProgramsView {
   unsigned built_for_revision = ~0u;
   bool dirty = true;
   // Each program's chance for the current profile (numbers only: reasons are built for the one
-  // row under the mouse), and its position on the plan (0: not on it). Rebuilt with each plan.
+  // row under the mouse), and its position on the plan (0: not on it). Computed between frames,
+  // once per plan, after the tab has first been drawn (chances_wanted); never inside a frame.
   std::vector<core::ProgramChance> chances;
   std::vector<int> plan_position;
   unsigned chances_for_plan_revision = ~0u;
+  bool chances_wanted = false;
 };
 
 // Embedding in an adviser's page: who frames us, the theme it asked for, and the Share panel's
@@ -154,7 +156,9 @@ struct AppState {
   bool profile_is_set = false;  // false until the user starts from an example or a blank profile
 
   // Derived: the plan for this profile, dataset and plan options. Recomputed once, between
-  // frames, after an action that changes its inputs (plan_dirty); never inside a frame.
+  // frames, after an action that changes its inputs (plan_dirty); never inside a frame. Written
+  // only by the plan's lifecycle in actions.cpp (invalidate_plan, start_plan, finish_plan,
+  // clear_plan); everything else reads.
   core::Model model;
   core::PlanOptions plan_options;
   core::Plan plan;
