@@ -311,7 +311,7 @@ void refresh_program_chances(AppState& state) {
 
 // Steps of the long work until it is done or the budget is spent. Reading a program list comes
 // first (a plan over the old programs would be thrown away).
-constexpr std::size_t kProgramsPerStep = 500;
+constexpr std::size_t kImportProgramsPerStep = 500;  // programs read per step (not the planner's own step size)
 
 void advance_work(AppState& state, double budget_ms) {
   using Clock = std::chrono::steady_clock;
@@ -321,7 +321,7 @@ void advance_work(AppState& state, double budget_ms) {
   };
   do {
     if (state.work.import) {
-      if (state.work.import->step(kProgramsPerStep)) finish_import(state);
+      if (state.work.import->step(kImportProgramsPerStep)) finish_import(state);
       continue;
     }
     if (state.plan_dirty) start_plan(state);

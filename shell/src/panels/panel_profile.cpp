@@ -208,7 +208,9 @@ bool step2ck_score_field(AppState& state, core::Profile& p) {
   const bool changed = int_field("##s2", score, core::kStepScoreRange);
   name_item("Step 2 CK score");
   if (changed) p.step2ck.score = score;
-  check(score <= core::kSuspiciousStepScore, "Scores above 290 are very unusual: please check.", kColorWarning);
+  check(score <= core::kSuspiciousStepScore,
+        ("Scores above " + std::to_string(core::kSuspiciousStepScore) + " are very unusual: please check.").c_str(),
+        kColorWarning);
   return changed;
 }
 
