@@ -1,7 +1,6 @@
 // The applicant's profile as JSON: reading with validation, and deterministic writing.
 // Field meanings, units and ranges: docs/DATA.md and assets/schema/profile.schema.json.
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "io_detail.h"
@@ -38,18 +37,6 @@ void read_step1(ObjectReader& root, Profile& p, Given& given) {
   }
 }
 
-// "YYYY-MM", e.g. "2025-08".
-std::optional<YearMonth> parse_year_month(std::string_view s) {
-  if (s.size() != 7 || s[4] != '-') return std::nullopt;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6})
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  YearMonth ym;
-  ym.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  ym.month = (s[5] - '0') * 10 + (s[6] - '0');
-  if (!in_range(kYearRange, ym.year) || !in_range(kMonthRange, ym.month)) return std::nullopt;
-  return ym;
-}
-
 void read_step2ck(ObjectReader& root, Profile& p, Given& given) {
   const JsonValue* v = root.object_member("step2ck", kOptionalNotNull, "Step 2 CK: score and attempts");
   if (!v) {
@@ -76,14 +63,9 @@ void read_step2ck(ObjectReader& root, Profile& p, Given& given) {
     given.insert("step2ck.expected_score");
   }
   if (auto date = r.string("date", kOptional, true)) {
-    if (auto ym = parse_year_month(*date)) {
-      p.step2ck.date = ym;
-      given.insert("step2ck.date");
-    } else {
-      r.error("date", "expected the month of the scored attempt as \"YYYY-MM\" (e.g. \"2025-08\", years " +
-                          std::to_string(kYearRange.min) + " to " + std::to_string(kYearRange.max) + "), got \"" +
-                          excerpt(*date) + "\"");
-    }
+    // Checked as "YYYY-MM" by check_profile (its message names what was expected).
+    p.step2ck.date = std::move(*date);
+    given.insert("step2ck.date");
   }
 }
 
@@ -321,14 +303,6 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
   return result;
 }
 
-namespace {
-std::string year_month_text(const YearMonth& ym) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", ym.year, ym.month);
-  return buf;
-}
-}  // namespace
-
 // The fields added after schema 1's first release (expected and dated Step 2 CK, numeric Step 1,
 // ties, specialty letters, unanswered facts) are written only when given: absent is unknown, and a
 // profile without them is written exactly as before.
@@ -344,7 +318,7 @@ std::string profile_to_json(const Profile& p) {
   if (p.step1.score) doc["step1"]["score"] = *p.step1.score;
   doc["step2ck"] = {{"score", json_optional(p.step2ck.score)}, {"attempts", p.step2ck.attempts}};
   if (p.step2ck.expected_score) doc["step2ck"]["expected_score"] = *p.step2ck.expected_score;
-  if (p.step2ck.date) doc["step2ck"]["date"] = year_month_text(*p.step2ck.date);
+  if (p.step2ck.date) doc["step2ck"]["date"] = *p.step2ck.date;
   doc["step3_passed"] = p.step3_passed;
   doc["ecfmg_certified"] = json_optional(p.ecfmg_certified);
   doc["graduation_year"] = p.graduation_year;

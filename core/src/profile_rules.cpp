@@ -44,6 +44,17 @@ Profile blank_profile() {
   return p;
 }
 
+std::optional<YearMonth> read_year_month(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  YearMonth ym;
+  ym.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  ym.month = (s[5] - '0') * 10 + (s[6] - '0');
+  if (!in_range(kYearRange, ym.year) || !in_range(kMonthRange, ym.month)) return std::nullopt;
+  return ym;
+}
+
 bool is_deep_south(std::string_view state) { return in_list(kDeepSouthStates, state); }
 bool is_delta_region(std::string_view state) { return in_list(kDeltaRegionStates, state); }
 
@@ -88,9 +99,15 @@ std::vector<ProfileCheck> check_profile(const Profile& p) {
     add(Severity::Warning, "step2ck.date",
         "a date with no Step 2 CK score: the date is that of the scored attempt; give the score too",
         {"step2ck.date"});
-  if (s2.date && s2.date->year > p.match_year)
+  const auto date = s2.date ? read_year_month(*s2.date) : std::nullopt;
+  if (s2.date && !date)
+    add(Severity::Error, "step2ck.date",
+        "expected the month of the scored attempt as \"YYYY-MM\" (e.g. \"2025-08\", years " +
+            std::to_string(kYearRange.min) + " to " + std::to_string(kYearRange.max) + "), got \"" + *s2.date + "\"",
+        {"step2ck.date"});
+  if (date && date->year > p.match_year)
     add(Severity::Warning, "step2ck.date",
-        "Step 2 CK taken in " + std::to_string(s2.date->year) + ", after match_year " + std::to_string(p.match_year) +
+        "Step 2 CK taken in " + std::to_string(date->year) + ", after match_year " + std::to_string(p.match_year) +
             "; expected an attempt before the Match",
         {"step2ck.date", "match_year"});
 

@@ -100,9 +100,9 @@ bool months_field(const char* id, double& v) {
 }
 
 // "YYYY-MM": a month typed as text; kept only once it reads as one (an empty field clears it).
-bool month_field(const char* id, std::optional<core::YearMonth>& v) {
+bool month_field(const char* id, std::optional<std::string>& v) {
   char buf[16] = {};
-  if (v) std::snprintf(buf, sizeof buf, "%04d-%02d", v->year, v->month);
+  if (v) std::snprintf(buf, sizeof buf, "%s", v->c_str());
   if (!ImGui::InputTextWithHint(id, "YYYY-MM", buf, sizeof buf, ImGuiInputTextFlags_CharsNoBlank)) return false;
   const std::string s(buf);
   if (s.empty()) {
@@ -110,14 +110,8 @@ bool month_field(const char* id, std::optional<core::YearMonth>& v) {
     v.reset();
     return had;
   }
-  int year = 0, month = 0;
-  char rest = 0;
-  if (std::sscanf(buf, "%4d-%2d%c", &year, &month, &rest) != 2 || s.size() != 7 ||
-      !core::in_range(core::kYearRange, year) || !core::in_range(core::kMonthRange, month))
-    return false;  // not a month yet: keep typing
-  const core::YearMonth ym{year, month};
-  if (v && *v == ym) return false;
-  v = ym;
+  if (!core::read_year_month(s) || (v && *v == s)) return false;  // not a month yet: keep typing
+  v = s;
   return true;
 }
 

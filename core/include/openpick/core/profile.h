@@ -23,14 +23,6 @@ enum class VisaNeed { None, J1, H1b, J1OrH1b };
 enum class ExamResult { Pass, Fail, NotTaken };
 enum class TieKind { Trained, Lived, Family };
 
-// A month, as "YYYY-MM" in JSON.
-struct YearMonth {
-  int year = 0;
-  int month = 0;  // 1..12
-  bool operator==(const YearMonth& o) const { return year == o.year && month == o.month; }
-  bool operator!=(const YearMonth& o) const { return !(*this == o); }
-};
-
 struct Step1 {
   ExamResult result = ExamResult::Pass;
   int attempts = 1;  // attempts so far, 0 when not taken
@@ -41,10 +33,8 @@ struct Step1 {
 struct Step2ck {
   std::optional<int> score;  // three-digit score; unknown when not yet taken or not given
   int attempts = 1;
-  // The score the applicant expects when Step 2 CK is not taken yet or must be retaken.
-  std::optional<int> expected_score;
-  // When the scored attempt was taken (the passing mark depends on it).
-  std::optional<YearMonth> date;
+  std::optional<int> expected_score;  // what the applicant expects on the attempt still to come
+  std::optional<std::string> date;    // "YYYY-MM" of the scored attempt: the passing mark depends on it
 };
 
 // Ties to a state count for more than a preference: programs favour applicants who trained, lived

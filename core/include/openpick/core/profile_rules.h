@@ -12,6 +12,7 @@
 #pragma once
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,15 @@ inline constexpr int kBlankMatchYear = 2027;
 
 // A profile with nothing answered yet: the years above, every decisive fact unanswered.
 Profile blank_profile();
+
+// ---- Months ("YYYY-MM", as step2ck.date holds them) -------------------------------------------------
+
+struct YearMonth {
+  int year = 0;
+  int month = 0;  // 1..12
+};
+// The month in "YYYY-MM" (years in kYearRange), or nothing when the text is not one.
+std::optional<YearMonth> read_year_month(std::string_view text);
 
 // ---- Geography --------------------------------------------------------------------------------------
 
