@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "openpick/core/io.h"
+#include "openpick/core/profile_rules.h"
 
 namespace openpick::cli {
 
@@ -56,6 +57,19 @@ bool load_profile_and_programs(const std::string& profile_path, const std::strin
                    : core::parse_dataset_json(text, name);
       },
       dataset);
+  if (ok_profile) {
+    // The page shows no chance until these are answered; the command line still plans, and says
+    // which placeholders the numbers rest on.
+    const auto unanswered = core::unanswered_facts(profile);
+    if (!unanswered.empty()) {
+      std::string facts;
+      for (core::DecisiveFact f : unanswered) facts += (facts.empty() ? "" : ", ") + std::string(core::to_string(f));
+      std::fprintf(stderr,
+                   "%s: note: not answered yet: %s; the chances below rest on placeholder values for them, "
+                   "not on the applicant's answers\n",
+                   profile_path.c_str(), facts.c_str());
+    }
+  }
   return ok_profile && ok_programs;
 }
 

@@ -278,6 +278,17 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
 // --- a lost WebGL context --------------------------------------------------------------------------
 // Every GL object (shaders, buffers, the font texture) goes with the context. Returning true
 // cancels the event's default, which is what lets the browser restore the context later.
+// A profile edit is saved on a debounce; a page being hidden (another tab, the phone's home
+// screen) or closed may never draw another frame, so the waiting save is written now.
+EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void* arg) {
+  if (e->hidden) openpick::shell::flush_pending_saves(static_cast<App*>(arg)->state, static_cast<App*>(arg)->platform);
+  return false;
+}
+const char* on_before_unload(int, const void*, void* arg) {
+  openpick::shell::flush_pending_saves(static_cast<App*>(arg)->state, static_cast<App*>(arg)->platform);
+  return nullptr;  // no "leave this page?" prompt
+}
+
 EM_BOOL on_context_lost(int, const void*, void* arg) {
   App& app = *static_cast<App*>(arg);
   if (app.gl_lost) return true;  // already torn down
@@ -600,6 +611,8 @@ int main() {
   emscripten_set_touchmove_callback(kCanvas, &app, true, on_touch);
   emscripten_set_touchend_callback(kCanvas, &app, true, on_touch);
   emscripten_set_touchcancel_callback(kCanvas, &app, true, on_touch);
+  emscripten_set_visibilitychange_callback(&app, true, on_visibility);
+  emscripten_set_beforeunload_callback(&app, on_before_unload);
   emscripten_set_webglcontextlost_callback(kCanvas, &app, true, on_context_lost);
   emscripten_set_webglcontextrestored_callback(kCanvas, &app, true, on_context_restored);
   io.GetClipboardTextFn = get_clipboard;

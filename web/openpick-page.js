@@ -115,7 +115,7 @@
       try {
         const storage = window.localStorage;
         if (!storage) return 'this browser has no local storage';
-        storage.getItem('openpick.settings.v1');
+        void storage.length;  // any read throws when blocked (the key names live in app_state.h)
         return null;
       } catch (e) {
         return e && e.name ? e.name + ': ' + e.message : String(e);

@@ -4,18 +4,15 @@
 
 #include "openpick/core/eligibility.h"
 #include "openpick/core/planner.h"
+#include "openpick/core/profile_rules.h"
 
 namespace openpick::core {
 
 namespace {
-// The Mississippi Delta and Deep South states the brief names (Delta Regional Authority states
-// and neighbours).
-constexpr const char* kDeepSouth[] = {"MS", "AR", "LA", "AL", "TN", "GA", "KY", "MO"};
-
-bool prefers_deep_south(const Profile& p) {
+// The advice names the Mississippi Delta with the Deep South (profile_rules.h has both lists).
+bool prefers_deep_south_or_delta(const Profile& p) {
   for (const auto& s : p.preferred_states)
-    for (const char* d : kDeepSouth)
-      if (s == d) return true;
+    if (is_deep_south(s) || is_delta_region(s)) return true;
   return false;
 }
 }  // namespace
@@ -49,7 +46,7 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
     out.push_back({"target_community_programs", "Aim at community and IMG-friendly programs",
                    "With Step 2 CK " + std::to_string(*p.step2ck.score) + ", large university programs rarely "
                    "interview you; community programs with many IMG residents read the whole application."});
-  if (img && (prefers_deep_south(p) || (p.step2ck.score && *p.step2ck.score < 230)))
+  if (img && (prefers_deep_south_or_delta(p) || (p.step2ck.score && *p.step2ck.score < 230)))
     out.push_back({"underserved_fit", "Show your fit with underserved and Deep South programs",
                    "Programs in the Mississippi Delta and the Deep South serve high-need communities with fewer "
                    "applicants. Rotations, volunteering and a story that shows commitment to such patients make "

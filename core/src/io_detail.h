@@ -25,6 +25,7 @@
 #include "openpick/core/diagnostics.h"
 #include "openpick/core/io.h"
 #include "openpick/core/profile.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/core/program.h"
 
 namespace openpick::core::detail {
@@ -452,6 +453,12 @@ struct EnumTable<ExamResult> {
   static constexpr std::string_view noun = "exam result";
 };
 template <>
+struct EnumTable<TieKind> {
+  static constexpr EnumName<TieKind> items[] = {
+      {TieKind::Trained, "trained"}, {TieKind::Lived, "lived"}, {TieKind::Family, "family"}};
+  static constexpr std::string_view noun = "kind of tie";
+};
+template <>
 struct EnumTable<Track> {
   static constexpr EnumName<Track> items[] = {
       {Track::Categorical, "categorical"}, {Track::Preliminary, "preliminary"},
@@ -514,12 +521,14 @@ const std::vector<std::string_view>& program_fact_fields();
 
 // Range checks and warnings shared by the JSON and CSV program readers, on values already read.
 inline constexpr int kMaxPositions = 500;
-inline constexpr int kMinScore = 1;
-inline constexpr int kMaxScore = 300;
-inline constexpr int kSuspiciousScore = 290;
-inline constexpr int kMaxAttempts = 6;
-inline constexpr int kMinYear = 1950;
-inline constexpr int kMaxYear = 2100;
+// Scores, attempts and years share the profile's rules (profile_rules.h), so a program's cutoff
+// and an applicant's score are read against the same range.
+inline constexpr int kMinScore = kStepScoreRange.min;
+inline constexpr int kMaxScore = kStepScoreRange.max;
+inline constexpr int kSuspiciousScore = kSuspiciousStepScore;
+inline constexpr int kMaxAttempts = kAttemptsRange.max;
+inline constexpr int kMinYear = kYearRange.min;
+inline constexpr int kMaxYear = kYearRange.max;
 inline constexpr int kMaxYearsSinceGraduation = 60;
 
 // A share written as a percentage (1 < x <= 100) where 0..1 was expected: the hint to add.

@@ -1411,6 +1411,7 @@ std::string_view name_of(E v) {
 std::string_view to_string(GraduateType v) { return name_of(v); }
 std::string_view to_string(VisaNeed v) { return name_of(v); }
 std::string_view to_string(ExamResult v) { return name_of(v); }
+std::string_view to_string(TieKind v) { return name_of(v); }
 std::string_view to_string(Track v) { return name_of(v); }
 std::string_view to_string(Setting v) { return name_of(v); }
 

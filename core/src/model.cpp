@@ -9,6 +9,7 @@
 
 #include "openpick/core/det_math.h"
 #include "openpick/core/exam_status.h"
+#include "openpick/core/profile_rules.h"  // is_deep_south
 
 namespace openpick::core {
 
@@ -47,7 +48,14 @@ std::vector<AssumptionRange> model_assumptions() {
       {"per month of observership", &P::per_month_observership, 0.0, 0.08, true, "how much observerships help"},
       {"no US letters", &P::no_us_letters, -0.9, -0.2, true, "how much having no US letters costs"},
       {"per US letter", &P::per_us_letter, 0.1, 0.3, true, "how much each US letter helps"},
-      {"preferred state", &P::preferred_state, 0.0, 0.5, true, "how much a tie to a state helps there"},
+      {"preferred state", &P::preferred_state, 0.0, 0.5, true, "how much preferring a state helps there"},
+      {"trained in the state", &P::tie_trained, 0.2, 0.8, true, "how much having trained in a state helps there"},
+      {"lived in the state", &P::tie_lived, 0.1, 0.6, true, "how much having lived in a state helps there"},
+      {"family in the state", &P::tie_family, 0.1, 0.5, true, "how much family in a state helps there"},
+      {"per letter from the specialty", &P::per_specialty_letter, 0.0, 0.2, true,
+       "how much each letter from your target specialty helps"},
+      {"per point of Step 2 CK over Step 1", &P::per_point_improvement, 0.0, 0.03, true,
+       "how much a Step 2 CK above your Step 1 helps"},
       {"Deep South (IMGs)", &P::deep_south, 0.0, 0.4, true, "how much easier Deep South programs are"},
       {"rural or underserved (IMGs)", &P::rural_underserved, 0.0, 0.4, true,
        "how much easier rural and underserved programs are"},
@@ -85,14 +93,6 @@ double clamp_logit(double eta) { return std::max(-kLogitClamp, std::min(kLogitCl
 
 bool in_list(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
-}
-
-bool is_deep_south(const std::string& state) {
-  // The core Deep South (AL, GA, LA, MS, SC) with AR and TN, which share the Delta region.
-  static constexpr const char* kStates[] = {"AL", "AR", "GA", "LA", "MS", "SC", "TN"};
-  for (const char* s : kStates)
-    if (state == s) return true;
-  return false;
 }
 
 std::string fmt(const char* format, double v) {
@@ -292,9 +292,39 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
       add(P.no_us_letters, false, [] { return std::string("no US letters of recommendation"); });
   }
 
-  // Place.
-  if (!program.state.empty() && in_list(profile.preferred_states, program.state))
-    add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
+  // Letters from the target specialty.
+  if (profile.specialty_letters && *profile.specialty_letters > 0) {
+    const double n = std::min(static_cast<double>(*profile.specialty_letters), P.specialty_letters_cap);
+    add(P.per_specialty_letter * n, false,
+        [&] { return plural(*profile.specialty_letters, "letter", "letters") + " from your target specialty"; });
+  }
+
+  // An upward trajectory from a numeric Step 1 (before 2022) to Step 2 CK.
+  if (profile.step1.score && step2ck && *step2ck > *profile.step1.score) {
+    const double points = std::min(static_cast<double>(*step2ck - *profile.step1.score), P.improvement_cap_points);
+    add(P.per_point_improvement * points, false, [&] {
+      return "Step 2 CK " + fmt("%.0f", static_cast<double>(*step2ck - *profile.step1.score)) +
+             " points above your Step 1: an upward trajectory";
+    });
+  }
+
+  // Place: the strongest tie to the program's state, or else a stated preference.
+  if (!program.state.empty()) {
+    double tie = 0.0;
+    const char* why = nullptr;
+    for (const StateTie& t : profile.state_ties) {
+      if (t.state != program.state) continue;
+      const double v = t.kind == TieKind::Trained ? P.tie_trained : t.kind == TieKind::Lived ? P.tie_lived : P.tie_family;
+      if (why == nullptr || v > tie) {
+        tie = v;
+        why = t.kind == TieKind::Trained ? "you trained there" : t.kind == TieKind::Lived ? "you lived there" : "you have family there";
+      }
+    }
+    if (why != nullptr)
+      add(tie, false, [&] { return "in " + program.state + ": " + why; });
+    else if (in_list(profile.preferred_states, program.state))
+      add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
+  }
   if (img && is_deep_south(program.state))
     add(P.deep_south, false, [&] { return "Deep South program (" + program.state + "): fewer applicants"; });
   if (img && program.rural == true)

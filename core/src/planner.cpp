@@ -16,6 +16,7 @@
 #include "openpick/core/eligibility.h"
 #include "openpick/core/exam_status.h"
 #include "openpick/core/fees.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/core/signals.h"
 #include "plan_range.h"
 
@@ -592,11 +593,11 @@ PlanWork::PlanWork(Profile profile, const Dataset& dataset, PlanOptions options,
   // attempt to come (a failed attempt stays on the record).
   const std::optional<int> step2ck = modelled_step2ck(p);
   const bool passed = exam_status(p).step2ck_passed;
-  add(step2ck.has_value() && *step2ck <= 290, "step2ck_plus_10",
+  add(step2ck.has_value() && *step2ck + kWhatIfStep2ckGain <= kStepScoreRange.max, "step2ck_plus_10",
       passed ? "Step 2 CK 10 points higher" : "Step 2 CK 10 points higher on your next attempt",
       [passed, step2ck](Profile& q, PlanOptions&) {
-        if (passed) q.step2ck.score = *step2ck + 10;
-        else q.step2ck.expected_score = *step2ck + 10;
+        if (passed) q.step2ck.score = *step2ck + kWhatIfStep2ckGain;
+        else q.step2ck.expected_score = *step2ck + kWhatIfStep2ckGain;
       });
   add(p.visa == VisaNeed::H1b, "accept_j1", "Accept a J-1 visa, not only H-1B",
       [](Profile& q, PlanOptions&) { q.visa = VisaNeed::J1OrH1b; });

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "openpick/core/io.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/platform.h"
 
@@ -104,6 +105,7 @@ bool store(AppState& state, Platform& platform, const char* key, const std::stri
 }
 
 void save_profile(AppState& state, Platform& platform) {
+  state.profile_save_due.reset();  // this write covers any save waiting out its debounce
   if (!state.persist || !state.profile_is_set) return;
   if (store(state, platform, kStorageProfileKey, core::profile_to_json(state.profile)))
     state.storage_status = kStatusSaved;
@@ -160,6 +162,44 @@ void import_failed(AppState& state, const std::string& what, const std::string& 
               diagnostics);
 }
 
+// --- the plan's lifecycle ----------------------------------------------------------------------
+// The only code that writes the plan and what goes with it (plan, advice, plan_json, plan_valid,
+// plan_dirty, plan_revision, work.plan). An action that changes the plan's inputs invalidates it;
+// between frames it is started (or cleared when there is nothing to plan), advanced in steps
+// (advance_work) and finished. Until then the last plan stays on screen.
+
+void invalidate_plan(AppState& state) { state.plan_dirty = true; }
+
+// No plan: the result and any plan being made are dropped (they may point into programs about to
+// change), and views that cache know it from the new revision.
+void clear_plan(AppState& state) {
+  state.work.plan.reset();
+  state.plan = core::Plan{};
+  state.plan_valid = false;
+  state.advice = core::advise(state.profile, nullptr);
+  state.plan_json.clear();
+  ++state.plan_revision;
+}
+
+void start_plan(AppState& state) {
+  state.plan_dirty = false;
+  state.work.plan.reset();
+  // No chance before the facts that decide it: a profile with a decisive fact unanswered gets no
+  // plan (no headline, no per-program chances) until the applicant answers it.
+  if (!state.profile_is_set || state.dataset.programs.empty() || !core::unanswered_facts(state.profile).empty())
+    return clear_plan(state);
+  state.work.plan = std::make_shared<core::PlanWork>(state.profile, state.dataset, state.plan_options, state.model);
+}
+
+void finish_plan(AppState& state) {
+  state.plan = state.work.plan->take();
+  state.work.plan.reset();
+  state.plan_valid = true;
+  state.advice = core::advise(state.profile, &state.plan);
+  state.plan_json = core::plan_to_json(state.plan, state.dataset, state.advice);
+  ++state.plan_revision;
+}
+
 void load_file(AppState& state, LoadFile& f) {
   using core::DocumentKind;
   const DocumentKind kind = core::detect_document_kind(f.bytes, f.file_name);
@@ -168,6 +208,7 @@ void load_file(AppState& state, LoadFile& f) {
     if (!r.ok()) return import_failed(state, "the profile", f.file_name, r.diagnostics, "Your current profile is unchanged.");
     state.profile = *r.value;
     state.profile_draft = state.profile;
+    state.profile_draft_edited = false;
     state.profile_is_set = true;
     if (!r.diagnostics.empty())
       add_message(state, core::Severity::Warning, "Loaded the profile " + f.file_name + " with " +
@@ -190,15 +231,11 @@ void finish_import(AppState& state) {
   if (!r.ok())
     return import_failed(state, "the program list", file, r.diagnostics, "The programs you had are still loaded.");
   // The plan in hand, and one being made, point into the old programs: drop them first.
-  state.work.plan.reset();
+  clear_plan(state);
   state.dataset = std::move(*r.value);
   ++state.dataset_revision;
   state.dataset_is_sample = is_sample;
-  state.plan = core::Plan{};
-  state.plan_valid = false;
-  state.plan_json.clear();
-  ++state.plan_revision;
-  state.plan_dirty = true;
+  invalidate_plan(state);
   if (!r.diagnostics.empty())
     add_message(state, core::Severity::Warning,
                 "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
@@ -244,6 +281,7 @@ void restore(AppState& state, Platform& platform) {
   }
   state.profile = *r.value;
   state.profile_draft = state.profile;
+  state.profile_draft_edited = false;
   state.profile_is_set = true;
   state.storage_status = "Restored from this browser.";
 }
@@ -254,35 +292,26 @@ void set_membership(std::vector<std::string>& ids, const std::string& id, bool m
   if (!member && it != ids.end()) ids.erase(it);
 }
 
-// The one place a plan is made: started between frames after the actions that change its inputs,
-// advanced in steps (advance_work), and taken here when complete. Until then the last plan stays
-// on screen.
-void start_plan(AppState& state) {
-  state.plan_dirty = false;
-  state.work.plan.reset();
-  if (!state.profile_is_set || state.dataset.programs.empty()) {
-    state.plan_valid = false;
-    state.plan = core::Plan{};
-    state.advice = core::advise(state.profile, nullptr);
-    state.plan_json.clear();
-    ++state.plan_revision;
-    return;
-  }
-  state.work.plan = std::make_shared<core::PlanWork>(state.profile, state.dataset, state.plan_options, state.model);
-}
-
-void finish_plan(AppState& state) {
-  state.plan = state.work.plan->take();
-  state.work.plan.reset();
-  state.plan_valid = true;
-  state.advice = core::advise(state.profile, &state.plan);
-  state.plan_json = core::plan_to_json(state.plan, state.dataset, state.advice);
-  ++state.plan_revision;
+// Each program's chance for the Programs tab (numbers only), with its position on the plan:
+// computed here, between frames, once per plan and only once the tab has been drawn.
+void refresh_program_chances(AppState& state) {
+  ProgramsView& v = state.programs_view;
+  if (!v.chances_wanted || v.chances_for_plan_revision == state.plan_revision) return;
+  v.chances_for_plan_revision = state.plan_revision;
+  v.dirty = true;  // rows sorted or filtered by chance change with them
+  v.chances.clear();
+  v.plan_position.assign(state.dataset.programs.size(), 0);
+  if (!state.plan_valid) return;
+  core::ScoreOptions fast;
+  fast.explain = false;
+  v.chances = state.model.score_all(state.profile, state.dataset.programs, fast);
+  for (std::size_t n = 0; n < state.plan.programs.size(); ++n)
+    v.plan_position[state.plan.programs[n].index] = static_cast<int>(n + 1);
 }
 
 // Steps of the long work until it is done or the budget is spent. Reading a program list comes
 // first (a plan over the old programs would be thrown away).
-constexpr std::size_t kProgramsPerStep = 500;
+constexpr std::size_t kImportProgramsPerStep = 500;  // programs read per step (not the planner's own step size)
 
 void advance_work(AppState& state, double budget_ms) {
   using Clock = std::chrono::steady_clock;
@@ -292,15 +321,16 @@ void advance_work(AppState& state, double budget_ms) {
   };
   do {
     if (state.work.import) {
-      if (state.work.import->step(kProgramsPerStep)) finish_import(state);
+      if (state.work.import->step(kImportProgramsPerStep)) finish_import(state);
       continue;
     }
     if (state.plan_dirty) start_plan(state);
-    if (!state.work.plan) return;
+    if (!state.work.plan) break;
     if (state.work.plan->step()) finish_plan(state);
   } while ((state.work.busy() || state.plan_dirty) && time_left());
   // Out of time with a plan still to make: start it now, so the work shows as busy until done.
   if (!state.work.import && state.plan_dirty) start_plan(state);
+  if (!state.work.busy()) refresh_program_chances(state);
 }
 
 }  // namespace
@@ -314,14 +344,19 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    [&](LoadFile& a) {
                      load_file(state, a);
                      if (state.profile_is_set) save_profile(state, platform);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                    },
                    [&](const SetProfile& a) {
                      state.profile = a.profile;
                      state.profile_draft = a.profile;
+                     state.profile_draft_edited = false;
                      state.profile_is_set = true;
-                     save_profile(state, platform);
-                     state.plan_dirty = true;
+                     if (a.debounce_save)
+                       state.profile_save_due = std::chrono::steady_clock::now() +
+                                                std::chrono::microseconds(static_cast<long long>(kProfileSaveDebounceMs * 1000.0));
+                     else
+                       save_profile(state, platform);
+                     invalidate_plan(state);
                    },
                    [&](const DismissMessage& a) {
                      if (a.index < state.messages.size())
@@ -329,6 +364,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    },
                    [&](const SetPersistence& a) {
                      state.persist = a.enabled;
+                     if (!a.enabled) state.profile_save_due.reset();
                      save_settings(state, platform);
                      if (a.enabled) {
                        save_profile(state, platform);
@@ -343,33 +379,35 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      platform.storage_remove(kStorageBackupKey);
                      state.profile = core::Profile{};
                      state.profile_draft = state.profile;
+                     state.profile_draft_edited = false;
+                     state.profile_save_due.reset();
                      state.profile_is_set = false;
                      state.messages.clear();
                      state.plan_options = core::PlanOptions{};
                      state.storage_status = "Everything OpenPick kept in this browser was removed.";
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                    },
                    [&](const RestoreFromStorage&) {
                      restore(state, platform);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                    },
                    [&](const SetPinned& a) {
                      set_membership(state.plan_options.pinned_ids, a.id, a.pinned);
                      if (a.pinned) set_membership(state.plan_options.excluded_ids, a.id, false);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                      save_settings(state, platform);
                    },
                    [&](const SetExcluded& a) {
                      set_membership(state.plan_options.excluded_ids, a.id, a.excluded);
                      if (a.excluded) set_membership(state.plan_options.pinned_ids, a.id, false);
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                      save_settings(state, platform);
                    },
                    [&](const SetPlanLimits& a) {
                      state.plan_options.max_applications = a.max_applications;
                      state.plan_options.fee_assistance = a.fee_assistance;
                      state.plan_options.only_preferred_states = a.only_preferred_states;
-                     state.plan_dirty = true;
+                     invalidate_plan(state);
                      save_settings(state, platform);
                    },
                    [&](const SetEmbedHost& a) { state.embed.host_origin = a.origin; },
@@ -387,7 +425,15 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                },
                action);
   }
+  // A debounced profile save: due once the edits have paused; a caller that runs everything to the
+  // end (tests, native tools: a negative budget) writes it now.
+  if (state.profile_save_due && (work_budget_ms < 0 || std::chrono::steady_clock::now() >= *state.profile_save_due))
+    save_profile(state, platform);
   advance_work(state, work_budget_ms);
+}
+
+void flush_pending_saves(AppState& state, Platform& platform) {
+  if (state.profile_save_due) save_profile(state, platform);
 }
 
 }  // namespace openpick::shell

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "openpick/core/io.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/core/version.h"
 
 namespace openpick::shell {
@@ -46,7 +47,12 @@ std::string state_to_json(const AppState& state) {
                {"planning", w.plan != nullptr},
                {"progress", w.import ? w.import->progress() : w.plan ? w.plan->progress() : 1.0}};
   // What the interface shows, for browser tests that check where a click landed.
+  // The decisive facts not answered yet: while any is, there is no plan and no headline.
+  auto unanswered = nlohmann::json::array();
+  if (state.profile_is_set)
+    for (core::DecisiveFact f : core::unanswered_facts(state.profile)) unanswered.push_back(core::to_string(f));
   j["ui"] = {{"active_panel", state.active_panel},
+             {"unanswered", unanswered},
              {"plan_revision", state.plan_revision},
              {"programs_search", std::string(state.programs_view.search)},
              {"programs_shown", state.programs_view.rows.size()}};

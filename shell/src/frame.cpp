@@ -96,6 +96,7 @@ void draw_frame(AppState& state, Platform& platform) {
     }
     ImGui::EndTabBar();
   }
+  commit_profile_draft(state);  // an edit left unfinished by switching tabs
   ImGui::End();
 
 }

@@ -407,3 +407,58 @@ TEST(ModelTerm, TheReferenceLogitIsTheInterceptPlusTheDocumentedTerms) {
                           P.per_month_hands_on * 3.0 + P.per_us_letter * 2.0;  // IMG share at typical: 0
   EXPECT_NEAR(logit(base_profile(), base_program()), expected, kExact);
 }
+
+// ---- What the applicant can change (issue 12, item 5) -------------------------------------------
+
+TEST(ModelTerm, ATieToTheStateCountsForMoreThanAPreferenceAndReplacesIt) {
+  ASSERT_GT(P.tie_trained, P.preferred_state);
+  ASSERT_GT(P.tie_lived, P.preferred_state);
+  ASSERT_GT(P.tie_family, P.preferred_state);
+  const Profile base = base_profile();
+  const double none = logit(base, base_program());
+  for (TieKind kind : {TieKind::Trained, TieKind::Lived, TieKind::Family}) {
+    const double expected = kind == TieKind::Trained ? P.tie_trained : kind == TieKind::Lived ? P.tie_lived : P.tie_family;
+    Profile tied = base;
+    tied.state_ties = {{"NY", kind}};
+    EXPECT_NEAR(logit(tied, base_program()) - none, expected, kExact);
+    // Preferring the state as well adds nothing more: the tie is the stronger statement.
+    tied.preferred_states = {"NY"};
+    EXPECT_NEAR(logit(tied, base_program()) - none, expected, kExact);
+    // A tie elsewhere does nothing here.
+    Profile elsewhere = base;
+    elsewhere.state_ties = {{"TX", kind}};
+    EXPECT_NEAR(logit(elsewhere, base_program()), none, kExact);
+  }
+  // Two ties to the same state: the larger applies.
+  Profile both = base;
+  both.state_ties = {{"NY", TieKind::Family}, {"NY", TieKind::Trained}};
+  EXPECT_NEAR(logit(both, base_program()) - none, std::max(P.tie_trained, P.tie_family), kExact);
+}
+
+TEST(ModelTerm, LettersFromTheTargetSpecialtyHelpPerLetterUpToTheCap) {
+  ASSERT_GT(P.per_specialty_letter, 0.0);
+  const Profile base = base_profile();
+  const double none = logit(base, base_program());
+  for (int n : {1, 2, 3, 5}) {
+    Profile p = base;
+    p.specialty_letters = n;
+    EXPECT_NEAR(logit(p, base_program()) - none, P.per_specialty_letter * std::min<double>(n, P.specialty_letters_cap),
+                kExact)
+        << n;
+  }
+  Profile zero = base;
+  zero.specialty_letters = 0;
+  EXPECT_NEAR(logit(zero, base_program()), none, kExact);
+}
+
+TEST(ModelTerm, AStepTwoAboveANumericStepOneIsAnUpwardTrajectory) {
+  ASSERT_GT(P.per_point_improvement, 0.0);
+  const Profile base = base_profile();  // Step 2 CK 240
+  const double none = logit(base, base_program());
+  for (int step1 : {235, 225, 205, 250}) {
+    Profile p = base;
+    p.step1.score = step1;
+    const double points = std::max(0.0, std::min(240.0 - step1, P.improvement_cap_points));
+    EXPECT_NEAR(logit(p, base_program()) - none, P.per_point_improvement * points, kExact) << step1;
+  }
+}

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "openpick/core/planner.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/shell/panels.h"
 #include "openpick/shell/widgets.h"
 
@@ -390,6 +391,13 @@ void excluded(AppState& state) {
 }  // namespace
 
 void panel_plan(AppState& state, Platform& platform) {
+  if (state.profile_is_set && !core::unanswered_facts(state.profile).empty()) {
+    // No chance before the facts that decide it (core::unanswered_facts).
+    push_reading_width();
+    profile_questions(state);
+    ImGui::PopTextWrapPos();
+    return;
+  }
   if (!state.plan_valid) {
     wrapped_colored(kColorMuted, !state.profile_is_set
                                      ? "Start from an example or a blank profile on the Start tab, and your plan appears here."

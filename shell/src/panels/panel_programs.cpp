@@ -89,22 +89,6 @@ void rebuild(const core::Dataset& d, ProgramsView& v) {
   });
 }
 
-// Chances for every program, with the plan; numbers only.
-void refresh_chances(AppState& state) {
-  ProgramsView& v = state.programs_view;
-  if (v.chances_for_plan_revision == state.plan_revision) return;
-  v.chances_for_plan_revision = state.plan_revision;
-  v.dirty = true;
-  v.chances.clear();
-  v.plan_position.assign(state.dataset.programs.size(), 0);
-  if (!state.plan_valid) return;
-  core::ScoreOptions fast;
-  fast.explain = false;
-  v.chances = state.model.score_all(state.profile, state.dataset.programs, fast);
-  for (std::size_t n = 0; n < state.plan.programs.size(); ++n)
-    v.plan_position[state.plan.programs[n].index] = static_cast<int>(n + 1);
-}
-
 std::string percent(double p) {
   char buf[16];
   if (p > 0.0 && p < 0.01) return "<1%";
@@ -157,7 +141,7 @@ void panel_programs(AppState& state, Platform&) {
     return;
   }
   if (v.built_for_revision != state.dataset_revision) v.dirty = true;
-  refresh_chances(state);
+  v.chances_wanted = true;  // computed between frames (apply_actions), once per plan
 
   static_assert(kColumnCount == 14, "update the table setup below");
   const DatasetSummary& summary = dataset_summary(state);

@@ -2,6 +2,7 @@
 // what data is loaded.
 #include <string>
 
+#include "openpick/core/profile_rules.h"
 #include "openpick/shell/examples.h"
 #include "openpick/shell/panels.h"
 #include "openpick/shell/widgets.h"
@@ -12,12 +13,10 @@ namespace {
 
 // A readable line for an example file: "Non-US IMG, Step 2 CK 218, needs J-1: IM, FM".
 std::string describe(const core::Profile& p) {
-  static const char* const kTypes[] = {"Non-US IMG", "US-citizen IMG", "US MD senior", "US DO senior"};
-  static const char* const kVisas[] = {"no visa needed", "needs J-1", "needs H-1B", "needs J-1 or H-1B"};
-  std::string s = kTypes[static_cast<int>(p.graduate_type)];
+  std::string s = core::kGraduateTypeShortLabels[static_cast<int>(p.graduate_type)];
   if (p.step2ck.score) s += ", Step 2 CK " + std::to_string(*p.step2ck.score);
   s += ", ";
-  s += kVisas[static_cast<int>(p.visa)];
+  s += core::kVisaNeedPhrases[static_cast<int>(p.visa)];
   if (!p.specialties.empty()) {
     s += ": ";
     for (std::size_t i = 0; i < p.specialties.size(); ++i) s += (i ? ", " : "") + p.specialties[i].name;
@@ -47,11 +46,10 @@ void panel_start(AppState& state, Platform&) {
     ImGui::TextWrapped("%s", description.c_str());
     ImGui::PopID();
   }
-  if (ImGui::Button("Start with a blank profile")) {
-    core::Profile blank;
-    blank.graduation_year = 2024;
-    blank.match_year = 2027;
-    state.actions.emplace_back(SetProfile{blank});
+  if (ImGui::Button("Start with a blank profile")) state.actions.emplace_back(SetProfile{core::blank_profile()});
+  if (state.profile_is_set && !core::unanswered_facts(state.profile_draft).empty()) {
+    ImGui::Spacing();
+    profile_questions(state);
   }
 
   heading("2. Program data");

@@ -105,6 +105,7 @@ DocumentKind detect_document_kind(std::string_view text, std::string_view file_n
 std::string_view to_string(GraduateType v);
 std::string_view to_string(VisaNeed v);
 std::string_view to_string(ExamResult v);
+std::string_view to_string(TieKind v);
 std::string_view to_string(Track v);
 std::string_view to_string(Setting v);
 

@@ -91,8 +91,20 @@ struct ModelParams {
   double no_us_letters = -0.5;
   double per_us_letter = 0.2;
   double us_letters_cap = 4.0;
+  // Letters from the target specialty (anywhere), on top of US letters (ASSUMPTION).
+  double per_specialty_letter = 0.1;
+  double specialty_letters_cap = 3.0;
+  // An upward trajectory: Step 2 CK above a numeric Step 1 (before 2022), per point, capped
+  // (ASSUMPTION; the seed brief: "programs notice the direction, not just the number").
+  double per_point_improvement = 0.015;
+  double improvement_cap_points = 20.0;
   // Place (ASSUMPTION).
   double preferred_state = 0.25;     // program in a state the applicant prefers: a stated tie
+  // Ties to the program's state count for more than a preference (the largest one applies, not
+  // the preference as well): trained there, lived there, family there.
+  double tie_trained = 0.5;
+  double tie_lived = 0.35;
+  double tie_family = 0.3;
   double deep_south = 0.2;           // for IMGs: Deep South programs draw fewer applicants
   double rural_underserved = 0.2;    // for IMGs: rural or underserved programs
   // Signals: log odds ratio of an interview with a signal.

@@ -1,7 +1,8 @@
 // The applicant's profile: the document the planner reads for one person.
 //
 // Unknown is a value: a field the applicant has not given is std::nullopt, never zero.
-// The JSON form is documented in assets/schema/profile.schema.json and docs/DATA.md.
+// The JSON form is documented in assets/schema/profile.schema.json and docs/DATA.md; each field's
+// range, default and cross-field checks are in profile_rules.h.
 //
 //   Profile p;
 //   p.graduate_type = GraduateType::NonUsImg;
@@ -20,10 +21,13 @@ inline constexpr int kProfileSchemaVersion = 1;
 enum class GraduateType { NonUsImg, UsImg, UsMd, UsDo };
 enum class VisaNeed { None, J1, H1b, J1OrH1b };
 enum class ExamResult { Pass, Fail, NotTaken };
+enum class TieKind { Trained, Lived, Family };
 
 struct Step1 {
   ExamResult result = ExamResult::Pass;
   int attempts = 1;  // attempts so far, 0 when not taken
+  // Numeric score, only for an exam taken before 2022 (Step 1 is pass/fail since); unknown otherwise.
+  std::optional<int> score;
 };
 
 struct Step2ck {
@@ -31,6 +35,24 @@ struct Step2ck {
   int attempts = 1;
   std::optional<int> expected_score;  // what the applicant expects on the attempt still to come
   std::optional<std::string> date;    // "YYYY-MM" of the scored attempt: the passing mark depends on it
+};
+
+// Ties to a state count for more than a preference: programs favour applicants who trained, lived
+// or have family there.
+struct StateTie {
+  std::string state;  // two-letter USPS code
+  TieKind kind = TieKind::Lived;
+  bool operator==(const StateTie& o) const { return state == o.state && kind == o.kind; }
+};
+
+// Decisive facts the applicant has not answered yet: a blank profile, or an imported document that
+// leaves them out. The value in the field is then only a placeholder (profile_rules.h:
+// unanswered_facts; a specialty is unanswered while none is chosen).
+struct Unanswered {
+  bool graduate_type = false;
+  bool visa = false;
+  bool step1 = false;
+  bool step2ck = false;
 };
 
 struct UsceMonths {
@@ -59,6 +81,13 @@ struct Profile {
   std::vector<SpecialtyPreference> specialties;
   std::vector<std::string> preferred_states;  // two-letter USPS codes
   std::optional<double> budget_usd;           // unknown: no dollar limit given
+
+  // What the applicant can change (issue 12 item 5); step1.score and step2ck.expected_score/date
+  // are with their exams above.
+  std::vector<StateTie> state_ties;
+  std::optional<int> specialty_letters;  // letters from the target specialty; unknown when not given
+
+  Unanswered unanswered;
 };
 
 // Years since graduation as programs compare it: match_year - graduation_year.

@@ -2,6 +2,7 @@
 // from it, the interface's own state, and the queue of actions widgets have asked for.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -31,9 +32,11 @@ struct LoadFile {
   std::string bytes;
   bool is_sample = false;
 };
-// The profile as the form now has it.
+// The profile as the form now has it. An edit in the form is saved on a debounce (a burst of
+// edits is one write); any other change (an example, a blank profile) is saved at once.
 struct SetProfile {
   core::Profile profile;
+  bool debounce_save = false;
 };
 struct DismissMessage {
   std::size_t index = 0;
@@ -107,10 +110,12 @@ struct ProgramsView {
   unsigned built_for_revision = ~0u;
   bool dirty = true;
   // Each program's chance for the current profile (numbers only: reasons are built for the one
-  // row under the mouse), and its position on the plan (0: not on it). Rebuilt with each plan.
+  // row under the mouse), and its position on the plan (0: not on it). Computed between frames,
+  // once per plan, after the tab has first been drawn (chances_wanted); never inside a frame.
   std::vector<core::ProgramChance> chances;
   std::vector<int> plan_position;
   unsigned chances_for_plan_revision = ~0u;
+  bool chances_wanted = false;
 };
 
 // Embedding in an adviser's page: who frames us, the theme it asked for, and the Share panel's
@@ -151,7 +156,9 @@ struct AppState {
   bool profile_is_set = false;  // false until the user starts from an example or a blank profile
 
   // Derived: the plan for this profile, dataset and plan options. Recomputed once, between
-  // frames, after an action that changes its inputs (plan_dirty); never inside a frame.
+  // frames, after an action that changes its inputs (plan_dirty); never inside a frame. Written
+  // only by the plan's lifecycle in actions.cpp (invalidate_plan, start_plan, finish_plan,
+  // clear_plan); everything else reads.
   core::Model model;
   core::PlanOptions plan_options;
   core::Plan plan;
@@ -164,12 +171,17 @@ struct AppState {
 
   // Settings (saved with the profile when persistence is on).
   bool persist = true;
+  // A profile save waiting out the debounce (kProfileSaveDebounceMs after the last edit).
+  std::optional<std::chrono::steady_clock::time_point> profile_save_due;
   std::string storage_status;  // what happened with storage, shown in the Data panel
 
   // Interface.
   std::vector<Message> messages;  // shown until dismissed
   const char* active_panel = "";  // the tab drawn in the last frame (a PanelInfo name)
   core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
+  bool profile_draft_edited = false;   // the draft changed since the last commit (a field still being typed in)
+  double profile_draft_changed_at = 0.0;  // ImGui::GetTime() of the draft's last change
+  char step2ck_score_entry[8] = {};       // a first Step 2 CK score being typed (answers the question)
   ProgramsView programs_view;
   DatasetSummary dataset_summary;
   PlanView plan_view;
@@ -179,7 +191,14 @@ struct AppState {
   std::vector<Action> actions;
 };
 
-// Storage keys (versioned: a future format gets new keys and reads the old ones).
+// A profile edited in the form is saved this long after the last edit (and at once when the page
+// is hidden: flush_pending_saves).
+inline constexpr double kProfileSaveDebounceMs = 600.0;
+// A field still being typed in is committed once the typing has paused this long (seconds).
+inline constexpr double kProfileCommitPauseSeconds = 0.8;
+
+// Storage keys (versioned: a future format gets new keys and reads the old ones). The page's
+// JavaScript names none of them.
 inline constexpr const char* kStorageProfileKey = "openpick.profile.v1";
 inline constexpr const char* kStorageSettingsKey = "openpick.settings.v1";
 inline constexpr const char* kStorageBackupKey = "openpick.backup.v1";
@@ -193,6 +212,9 @@ const DatasetSummary& dataset_summary(AppState& state);
 // a plan) for about `work_budget_ms` of wall time; a negative budget runs it to the end (tests,
 // the native tools). The browser calls it once per frame with a few milliseconds.
 void apply_actions(AppState& state, Platform& platform, double work_budget_ms = -1.0);
+
+// Writes a profile save still waiting out its debounce now (the page is being hidden or closed).
+void flush_pending_saves(AppState& state, Platform& platform);
 
 // The state as JSON for window.openpick.getState() and for tests: version, dataset summary,
 // profile (the profile document, or null before one is set), messages.

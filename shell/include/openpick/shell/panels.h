@@ -24,6 +24,13 @@ void panel_about(AppState& state, Platform& platform);
 void panel_share(AppState& state, Platform& platform);
 bool panel_share_visible(const AppState& state);  // only when embedded in an adviser's page
 
+// The decisive facts still unanswered (core::unanswered_facts), asked as questions with the
+// Profile form's own fields; nothing while all are answered. Drawn by the Start and Plan tabs.
+void profile_questions(AppState& state);
+// Commits the profile form's draft once an edit is finished (SetProfile, saved on a debounce).
+// The form calls it; draw_frame calls it too, for an edit left by switching tabs.
+void commit_profile_draft(AppState& state);
+
 const PanelInfo* panels_begin();
 const PanelInfo* panels_end();
 
