@@ -14,6 +14,22 @@ constexpr double kMaxUsceMonths = 120.0;
 constexpr int kMaxLetters = 20;
 constexpr int kMaxResearchItems = 1000;
 constexpr double kSuspiciousBudget = 50000.0;
+constexpr double kMaxMatchValueUsd = 10000000.0;  // ten million: far above any career's worth of one year
+constexpr int kMaxPriorResidencyYears = 15;
+
+// The planner's fields (grouped at the end of struct Profile): each optional, with its default.
+void read_planner_fields(ObjectReader& r, Profile& p) {
+  if (auto v = r.number("match_value_usd", kOptionalNotNull, 0.0, kMaxMatchValueUsd,
+                        "what matching this year is worth to you in US dollars"))
+    p.match_value_usd = *v;
+  if (auto v = r.number("one_year_value", kOptionalNotNull, 0.0, 1.0,
+                        "what a one-year (preliminary or transitional) position is worth, as a fraction of its "
+                        "specialty's weight"))
+    p.one_year_value = *v;
+  if (auto v = r.integer("prior_residency_years", kOptionalNotNull, 0, kMaxPriorResidencyYears,
+                         "the years of residency training already completed"))
+    p.prior_residency_years = static_cast<int>(*v);
+}
 
 void read_step1(ObjectReader& root, Profile& p) {
   const JsonValue* v = root.object_member("step1", kOptionalNotNull, "Step 1: result and attempts");
@@ -148,7 +164,8 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
   ObjectReader r(doc, {}, sink);
   r.warn_unknown({"schema_version", "graduate_type", "visa", "step1", "step2ck", "step3_passed",
                   "ecfmg_certified", "graduation_year", "match_year", "usce_months", "us_letters",
-                  "research_items", "specialties", "preferred_states", "budget_usd"});
+                  "research_items", "specialties", "preferred_states", "budget_usd", "match_value_usd",
+                  "one_year_value", "prior_residency_years"});
   if (auto v = r.enumeration<GraduateType>("graduate_type", kRequired)) p.graduate_type = *v;
   if (auto v = r.enumeration<VisaNeed>("visa", kRequired)) p.visa = *v;
   if (!doc.contains("step1"))
@@ -177,6 +194,7 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
   if (p.budget_usd && *p.budget_usd > kSuspiciousBudget)
     r.warning("budget_usd", "a budget of $" + json_number(*p.budget_usd).dump() +
                                 " is far above what applying costs; check it (the unit is US dollars)");
+  read_planner_fields(r, p);
 
   result.diagnostics = sink.finish(text);
   if (sink.errors() == 0) result.value = std::move(p);
@@ -207,6 +225,11 @@ std::string profile_to_json(const Profile& p) {
   doc["specialties"] = std::move(specialties);
   doc["preferred_states"] = p.preferred_states;
   doc["budget_usd"] = json_optional(p.budget_usd);
+  // The planner's fields are written only when they differ from their defaults, so a profile that
+  // never set them exports as before.
+  if (p.match_value_usd != kDefaultMatchValueUsd) doc["match_value_usd"] = json_number(p.match_value_usd);
+  if (p.one_year_value != kDefaultOneYearValue) doc["one_year_value"] = json_number(p.one_year_value);
+  if (p.prior_residency_years != 0) doc["prior_residency_years"] = p.prior_residency_years;
   return detail::dump_document(doc);
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <queue>
@@ -131,6 +132,7 @@ struct Candidate {
   std::vector<double> q;  // P(match here | z_k)
   int group = 0;          // the fee-counting group (Fees::group_of)
   bool pinned = false;
+  bool one_year = false;  // a preliminary or transitional position
   SignalKind signal = SignalKind::None;
 };
 
@@ -141,46 +143,107 @@ double specialty_weight(const Profile& profile, const std::string& specialty) {
   return 0.0;
 }
 
+bool is_one_year(Track t) { return t == Track::Preliminary || t == Track::Transitional; }
+
+// The utility of matching at a program: its specialty's weight; a one-year (preliminary or
+// transitional) position is worth one_year_value of it (docs/PLANNER.md, "Tracks").
+double program_utility(const Profile& profile, const Program& program) {
+  const double w = specialty_weight(profile, program.specialty);
+  if (is_one_year(program.track)) return w * std::min(1.0, std::max(0.0, profile.one_year_value));
+  return w;
+}
+
 bool in_preferred_states(const Profile& profile, const Program& program) {
   return std::find(profile.preferred_states.begin(), profile.preferred_states.end(), program.state) !=
          profile.preferred_states.end();
+}
+
+// 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
+std::string format_points(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f points", 100.0 * x);
+  return buf;
+}
+
+// 30 -> "30", 12.5 -> "12.50".
+std::string format_usd(double usd) {
+  char buf[32];
+  if (std::fabs(usd - std::round(usd)) < 0.005) std::snprintf(buf, sizeof buf, "%.0f", usd);
+  else std::snprintf(buf, sizeof buf, "%.2f", usd);
+  return buf;
 }
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-// The fee schedule, and the marginal cost of one more program in a counting group (a specialty,
-// or one pooled group for a schedule that does not count per specialty). Groups are small
-// integers so the greedy loop does no string work.
+// The fee schedules (one per application service), and the marginal cost of one more program in
+// a counting group (a service and a specialty, or a service's one pooled group for a schedule that
+// does not count per specialty). Groups are small integers so the greedy loop does no string work.
 class Fees {
  public:
   Fees(int season, bool assistance) : assistance_(assistance) {
-    auto s = eras_fee_schedule(season);
-    if (!s) throw std::invalid_argument("no ERAS fee schedule for season " + std::to_string(season));
-    schedule_ = *s;
+    auto eras = eras_fee_schedule(season);
+    if (!eras) throw std::invalid_argument("no ERAS fee schedule for season " + std::to_string(season));
+    schedules_.push_back(*eras);
+    // A season with no ResidencyCAS schedule prices its programs as ERAS did then (fees.h).
+    auto cas = fee_schedule(ApplicationService::ResidencyCas, season);
+    cas_priced_as_eras_ = !cas.has_value();
+    schedules_.push_back(cas ? *cas : *eras);
   }
   int group_of(const Program& p) {
-    const std::string key = schedule_.per_specialty ? p.specialty : std::string();
-    auto it = std::find(groups_.begin(), groups_.end(), key);
-    if (it != groups_.end()) return static_cast<int>(it - groups_.begin());
+    const std::size_t service = application_service_of(p) == ApplicationService::ResidencyCas ? 1 : 0;
+    const std::string key = schedules_[service].per_specialty ? p.specialty : std::string();
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+      if (service_of_[g] == service && groups_[g] == key) return static_cast<int>(g);
     groups_.push_back(key);
+    service_of_.push_back(service);
     return static_cast<int>(groups_.size() - 1);
   }
   std::vector<int> empty_counts() const { return std::vector<int>(groups_.size(), 0); }
-  double cost_usd(const std::vector<int>& counts) const {
-    int total = 0;
-    for (int n : counts) total += n;
-    if (total == 0) return 0.0;
-    return cents_to_usd(quote_eras_fees(schedule_, counts, assistance_).total_cents);
+  // The fees of each service used, in service order (ERAS, then ResidencyCAS).
+  std::vector<ServiceCost> by_service(const std::vector<int>& counts) const {
+    std::vector<ServiceCost> out;
+    for (std::size_t service = 0; service < schedules_.size(); ++service) {
+      std::vector<int> mine;
+      for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (service_of_[g] == service) mine.push_back(counts[g]);
+      int total = 0;
+      for (int n : mine) total += n;
+      if (total == 0) continue;
+      const FeeQuote q = quote_eras_fees(schedules_[service], mine, assistance_);
+      ServiceCost c;
+      c.service = service == 1 ? ApplicationService::ResidencyCas : ApplicationService::Eras;
+      c.season = schedules_[service].season;
+      c.applications = total;
+      c.applications_usd = cents_to_usd(q.applications_cents);
+      c.assistance_discount_usd = cents_to_usd(q.assistance_discount_cents);
+      c.transcript_usd = cents_to_usd(q.transcript_cents);
+      c.cost_usd = cents_to_usd(q.total_cents);
+      c.source = schedules_[service].source;
+      if (service == 1 && cas_priced_as_eras_)
+        c.source = "no ResidencyCAS schedule for this season: priced as ERAS then (" + c.source + ")";
+      out.push_back(std::move(c));
+    }
+    return out;
   }
+  double cost_usd(const std::vector<int>& counts) const {
+    double total = 0.0;
+    for (const ServiceCost& c : by_service(counts)) total += c.cost_usd;
+    return total;
+  }
+  // What one more program in `group` costs, the service's transcript fee included when it is the
+  // service's first program.
   double marginal_usd(std::vector<int>& counts, int group) const {
-    int total = 0;
-    for (int n : counts) total += n;
-    if (!assistance_) {
+    const std::size_t service = service_of_[static_cast<std::size_t>(group)];
+    const FeeSchedule& schedule = schedules_[service];
+    if (!assistance_ || !schedule.assistance) {
       // Without assistance the quote is a sum of per-program fees: no need to price the list.
-      const std::int64_t cents = program_fee_cents(schedule_, counts[static_cast<std::size_t>(group)] + 1) +
-                                 (total == 0 ? schedule_.transcript_cents : 0);
+      int in_service = 0;
+      for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (service_of_[g] == service) in_service += counts[g];
+      const std::int64_t cents = program_fee_cents(schedule, counts[static_cast<std::size_t>(group)] + 1) +
+                                 (in_service == 0 ? schedule.transcript_cents : 0);
       return cents_to_usd(cents);
     }
     const double before = cost_usd(counts);
@@ -189,11 +252,29 @@ class Fees {
     --counts[static_cast<std::size_t>(group)];
     return after - before;
   }
+  // What the match-value rule weighs for one more program in `group`: the program's own fee, with
+  // a bracket's flat fee spread over the programs it covers (ResidencyCAS's $99 for programs 1-18
+  // counts $5.50 for each: weighing all $99 against the first program alone would stop a list
+  // that the next 17 programs, free once it is paid, make worth it). Neither the transcript fee,
+  // paid once whatever the length, nor fee assistance (a discount on some programs only) enters.
+  double rule_fee_usd(const std::vector<int>& counts, int group) const {
+    const FeeSchedule& schedule = schedules_[service_of_[static_cast<std::size_t>(group)]];
+    const int n = counts[static_cast<std::size_t>(group)] + 1;
+    for (const FeeBracket& b : schedule.brackets) {
+      if (n < b.first || (b.last && n > *b.last)) continue;
+      const double spread = b.last ? static_cast<double>(b.flat_cents) / (*b.last - b.first + 1)
+                                   : static_cast<double>(b.flat_cents);
+      return (static_cast<double>(b.each_cents) + spread) / 100.0;
+    }
+    return 0.0;
+  }
 
  private:
-  FeeSchedule schedule_;
+  std::vector<FeeSchedule> schedules_;  // [0] ERAS, [1] ResidencyCAS
+  bool cas_priced_as_eras_ = false;
   bool assistance_;
   std::vector<std::string> groups_;
+  std::vector<std::size_t> service_of_;
 };
 
 // ---- [SECTION] Greedy order ---------------------------------------------------------------------
@@ -210,30 +291,40 @@ struct HeapEntry {
 // The application order: pinned programs first, then lazy greedy by gain (or gain per dollar
 // under a dollar budget), up to `length` programs.
 // When the order may stop early: the curve wants `length` programs, but a what-if re-plan only
-// needs the list itself, so it stops once the budget is passed or returns have diminished.
+// needs the list itself, so it stops once the budget is passed or the list is long enough.
+// `value_usd`: the match-value rule. The order notes where the first program whose expected gain
+// times value_usd is worth less than its application fee would come (`value_stop`); with
+// `stop_at_value` it ends there, else it goes on to at least `length` and at least that point.
 struct Stop {
   std::size_t length = 0;
   std::optional<double> past_budget_usd;  // stop after the first program that takes the cost past this
-  std::optional<double> min_p_match_gain; // stop after the first program that adds less than this
+  std::optional<double> value_usd;        // the applicant's value of matching this year
+  bool stop_at_value = false;
 };
 
-std::vector<std::size_t> greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees,
-                                      bool per_dollar, const Stop& stop, const Model& model) {
-  const std::size_t length = stop.length;
-  ListState list = model.begin_list();
-  double p_before = 0.0;
+struct Order {
   std::vector<std::size_t> order;
+  std::size_t value_stop = 0;  // the match-value rule's length (with Stop::value_usd)
+  double value_stop_gain = 0;  // the expected-utility gain of the first program left out
+  double value_stop_fee = 0;   // and its fee
+};
+
+Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees, bool per_dollar,
+                   const Stop& stop, const Model& model) {
+  (void)model;
+  Order out;
+  std::vector<std::size_t>& order = out.order;
+  bool value_found = !stop.value_usd.has_value();
   std::vector<int> counts = fees.empty_counts();
   std::vector<bool> taken(cands.size(), false);
-  for (std::size_t i = 0; i < cands.size() && order.size() < length; ++i) {
+  for (std::size_t i = 0; i < cands.size() && order.size() < stop.length; ++i) {
     if (!cands[i].pinned) continue;
     objective.add(cands[i].level, cands[i].q);
     ++counts[static_cast<std::size_t>(cands[i].group)];
     order.push_back(i);
     taken[i] = true;
-    model.append(list, cands[i].chance.logits);
-    p_before = list.p_match;
   }
+  out.value_stop = order.size();
   auto key_of = [&](std::size_t i) {
     const double g = objective.gain(cands[i].level, cands[i].q);
     if (!per_dollar) return g;
@@ -243,27 +334,39 @@ std::vector<std::size_t> greedy_order(std::vector<Candidate>& cands, Objective& 
   std::priority_queue<HeapEntry> heap;
   for (std::size_t i = 0; i < cands.size(); ++i)
     if (!taken[i]) heap.push({key_of(i), i});
-  while (order.size() < length && !heap.empty()) {
+  while ((order.size() < stop.length || !value_found) && !heap.empty()) {
     const HeapEntry top = heap.top();
     heap.pop();
     const double fresh = key_of(top.candidate);
     // Gains only shrink as the list grows (submodular), and marginal fees only grow, so a stale
     // key is an upper bound: a fresh key that still leads is the greedy choice.
     if (heap.empty() || !(fresh < heap.top().key)) {
-      objective.add(cands[top.candidate].level, cands[top.candidate].q);
-      ++counts[static_cast<std::size_t>(cands[top.candidate].group)];
+      const Candidate& c = cands[top.candidate];
+      if (!value_found) {
+        // The match-value rule: is this application worth its fee? (The transcript fee is paid once
+        // whatever the length, so it is not weighed here.)
+        const double gain = objective.gain(c.level, c.q);
+        const double fee = fees.rule_fee_usd(counts, c.group);
+        if (gain * *stop.value_usd < fee) {
+          value_found = true;
+          out.value_stop_gain = gain;
+          out.value_stop_fee = fee;
+          if (stop.stop_at_value) break;
+        } else {
+          out.value_stop = order.size() + 1;
+        }
+      }
+      if (order.size() >= stop.length && value_found) break;
+      objective.add(c.level, c.q);
+      ++counts[static_cast<std::size_t>(c.group)];
       order.push_back(top.candidate);
       if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
-      if (stop.min_p_match_gain) {
-        model.append(list, cands[top.candidate].chance.logits);
-        if (list.p_match - p_before < *stop.min_p_match_gain) break;
-        p_before = list.p_match;
-      }
     } else {
       heap.push({fresh, top.candidate});
     }
   }
-  return order;
+  if (!value_found) out.value_stop = order.size();  // every candidate is worth its fee
+  return out;
 }
 
 std::vector<double> utility_levels(const std::vector<Candidate>& cands) {
@@ -360,6 +463,83 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
   }
 }
 
+// ---- [SECTION] Tracks: what the list's match completes -----------------------------------------
+
+// The chance, over the list in rank order, that the applicant's match is a position that
+// completes a residency, only a one-year position, or an advanced (PGY-2) position without a
+// PGY-1 year. Per quadrature node: the match is at the first program of the rank order that
+// matches; an advanced position completes a residency only with a PGY-1 year, which the
+// applicant gets when one of the list's one-year programs (ranked on the supplemental list) also
+// matches: s = 1 - prod over the one-year programs of (1 - q). That treats the supplemental match
+// as independent of the primary one given Z (a simplification: NRMP processes it alongside).
+struct TrackOutcome {
+  double residency = 0;          // categorical, primary care, advanced with a PGY-1 year
+  double one_year = 0;           // only a preliminary or transitional year
+  double advanced_unpaired = 0;  // an advanced position and no PGY-1 year
+};
+
+TrackOutcome track_outcome(const std::vector<Candidate>& cands, const std::vector<std::size_t>& in_rank_order,
+                           const Dataset& dataset, const Model& model) {
+  TrackOutcome out;
+  const std::vector<double>& w = model.weights();
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    double pgy1_none = 1.0;
+    for (std::size_t i : in_rank_order)
+      if (is_one_year(dataset.programs[cands[i].index].track)) pgy1_none *= 1.0 - cands[i].q[k];
+    double none = 1.0, residency = 0.0, one_year = 0.0, unpaired = 0.0;
+    for (std::size_t i : in_rank_order) {
+      const double m = none * cands[i].q[k];
+      none *= 1.0 - cands[i].q[k];
+      const Track t = dataset.programs[cands[i].index].track;
+      if (is_one_year(t)) {
+        one_year += m;
+      } else if (t == Track::Advanced) {
+        residency += m * (1.0 - pgy1_none);
+        unpaired += m * pgy1_none;
+      } else {
+        residency += m;
+      }
+    }
+    out.residency += w[k] * residency;
+    out.one_year += w[k] * one_year;
+    out.advanced_unpaired += w[k] * unpaired;
+  }
+  return out;
+}
+
+std::string percent(double p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * p);
+  return buf;
+}
+
+// What the list's tracks mean for the applicant, said plainly.
+void track_notes(const std::vector<Candidate>& cands, const std::vector<std::size_t>& chosen, const Dataset& dataset,
+                 const TrackOutcome& tracks, std::vector<std::string>& notes) {
+  int advanced = 0, one_year = 0;
+  for (std::size_t i : chosen) {
+    const Track t = dataset.programs[cands[i].index].track;
+    advanced += t == Track::Advanced;
+    one_year += is_one_year(t);
+  }
+  if (one_year > 0)
+    notes.push_back(std::to_string(one_year) +
+                    " one-year (preliminary or transitional) program(s) on the list, as a bridge: a one-year position "
+                    "is not a residency, so P(match) leaves it out; the chance of ending with only a one-year "
+                    "position is " + percent(tracks.one_year) + " (p_match_one_year).");
+  if (advanced > 0 && one_year == 0)
+    notes.push_back(std::to_string(advanced) +
+                    " advanced (PGY-2) program(s) on the list need a PGY-1 year: rank preliminary or transitional "
+                    "programs on a supplemental list (add Transitional Year or a preliminary specialty to your targets "
+                    "to plan them). P(match) counts an advanced position only together with a PGY-1 year, and this "
+                    "list has none.");
+  else if (advanced > 0)
+    notes.push_back(std::to_string(advanced) +
+                    " advanced (PGY-2) program(s) on the list need a PGY-1 year: the list's one-year programs serve "
+                    "as their supplemental list; the chance of an advanced position with no PGY-1 year is " +
+                    percent(tracks.advanced_unpaired) + ".");
+}
+
 // ---- [SECTION] make_plan ------------------------------------------------------------------------
 
 struct Built {
@@ -382,7 +562,7 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     if (!matches_specialty(profile, p)) continue;
     if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
       continue;
-    const double utility = specialty_weight(profile, p.specialty);
+    const double utility = program_utility(profile, p);
     if (contains(options.excluded_ids, p.id)) {
       if (explain) b.excluded.push_back({i, p.id, "you excluded it"});
       continue;
@@ -402,6 +582,7 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     c.utility = utility;
     c.group = fees.group_of(p);
     c.pinned = contains(options.pinned_ids, p.id);
+    c.one_year = is_one_year(p.track);
     set_chances(c, model, scratch);
     b.cands.push_back(std::move(c));
   }
@@ -422,12 +603,18 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   Objective objective(levels, model.weights());
   Stop stop;
   stop.length = length;
+  const bool by_value = !budget && !options.max_applications;
+  if (by_value) stop.value_usd = std::max(0.0, profile.match_value_usd);
   if (list_only) {
     if (budget) stop.past_budget_usd = *budget;
     if (options.max_applications) stop.length = static_cast<std::size_t>(std::max(0, *options.max_applications));
-    if (!budget && !options.max_applications) stop.min_p_match_gain = options.diminishing_returns;
+    if (by_value) {
+      stop.length = 0;
+      stop.stop_at_value = true;
+    }
   }
-  b.order = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model);
+  const Order greedy = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model);
+  b.order = greedy.order;
 
   // The curve: P(match) and cost after each application in order.
   ListState list = model.begin_list();
@@ -436,9 +623,11 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   plan.curve.push_back({0, 0.0, 0.0});
   for (std::size_t n = 0; n < b.order.size(); ++n) {
     const Candidate& c = b.cands[b.order[n]];
-    model.append(list, c.chance.logits);
+    // The curve counts positions that complete a residency (advanced ones as if paired with a
+    // PGY-1 year), as P(match) does; a one-year program adds nothing to it.
+    if (!c.one_year) model.append(list, c.chance.logits);
     ++counts[static_cast<std::size_t>(c.group)];
-    plan.curve.push_back({static_cast<int>(n + 1), list.p_match, fees.cost_usd(counts)});
+    plan.curve.push_back({static_cast<int>(n + 1), list.p_match, list_only ? 0.0 : fees.cost_usd(counts)});
   }
   int pinned = 0;
   for (std::size_t i : b.order) pinned += b.cands[i].pinned ? 1 : 0;
@@ -449,16 +638,33 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
       break;
     }
 
-  // How many to apply to: the count budget, else the dollar budget, else where returns diminish.
-  std::size_t n = static_cast<std::size_t>(plan.diminishing_returns_at);
-  if (options.max_applications) n = std::min<std::size_t>(b.order.size(), static_cast<std::size_t>(std::max(0, *options.max_applications)));
+  // How many to apply to: the count budget, else the dollar budget, else the match-value rule.
+  std::size_t n = std::min(greedy.value_stop, b.order.size());
+  plan.length_rule = "match_value";
+  if (by_value) plan.match_value_usd = *stop.value_usd;
+  if (options.max_applications) {
+    n = std::min<std::size_t>(b.order.size(), static_cast<std::size_t>(std::max(0, *options.max_applications)));
+    plan.length_rule = "max_applications";
+  }
   if (budget) {
     std::size_t fit = 0;
-    while (fit < b.order.size() && plan.curve[fit + 1].cost_usd <= *budget + 1e-9) ++fit;
+    std::vector<int> fit_counts = fees.empty_counts();
+    while (fit < b.order.size()) {
+      ++fit_counts[static_cast<std::size_t>(b.cands[b.order[fit]].group)];
+      if (fees.cost_usd(fit_counts) > *budget + 1e-9) break;
+      ++fit;
+    }
+    if (!options.max_applications || fit < n) plan.length_rule = "budget";
     n = options.max_applications ? std::min(n, fit) : fit;
     if (fit == 0 && !b.order.empty())
       plan.notes.push_back("The budget does not cover one application with the transcript fee.");
   }
+  if (by_value && !list_only && n < b.order.size())
+    plan.notes.push_back("The list stops at " + std::to_string(n) + " applications: one more would add " +
+                         format_points(greedy.value_stop_gain) + " to the expected value of your match, worth $" +
+                         format_usd(greedy.value_stop_gain * *stop.value_usd) + " at your value of matching this year ($" +
+                         format_usd(*stop.value_usd) + ", match_value_usd), less than its $" +
+                         format_usd(greedy.value_stop_fee) + " fee.");
   b.length = n;
 }
 
@@ -480,13 +686,21 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   std::vector<double> here(chosen.size(), 0.0);
   for (std::size_t r = 0; r < rank.size(); ++r) here[rank[r]] = out.p_match_at[r];
 
-  plan.p_match = out.p_match;
+  // P(match) counts only positions that complete a residency; a one-year position apart.
+  std::vector<std::size_t> in_rank_order;
+  for (std::size_t r : rank) in_rank_order.push_back(chosen[r]);
+  const TrackOutcome tracks = track_outcome(b.cands, in_rank_order, dataset, model);
+  plan.p_match = tracks.residency;
+  plan.p_match_one_year = tracks.one_year;
+  track_notes(b.cands, chosen, dataset, tracks, plan.notes);
   plan.p_interview_any = out.p_interview_any;
   plan.expected_interviews = out.expected_interviews;
   plan.expected_utility = objective.value();
   std::vector<int> counts = fees.empty_counts();
   for (std::size_t i : chosen) ++counts[static_cast<std::size_t>(b.cands[i].group)];
-  plan.cost_usd = fees.cost_usd(counts);
+  plan.cost_by_service = fees.by_service(counts);
+  plan.cost_usd = 0.0;
+  for (const ServiceCost& c : plan.cost_by_service) plan.cost_usd += c.cost_usd;
 
   ScoreOptions so;
   so.explain = options.explain;
@@ -508,6 +722,13 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       const ProgramChance explained = model.score(profile, dataset.programs[c.index], so);
       for (const Term& t : explained.terms) pp.reasons.push_back(format_term(t));
       if (c.signal == SignalKind::Silver) pp.reasons.push_back("silver signal: counted as half a gold signal (assumption)");
+      const Track t = dataset.programs[c.index].track;
+      if (is_one_year(t))
+        pp.reasons.push_back("one-year position (PGY-1 only): worth " + format_usd(100.0 * profile.one_year_value) +
+                             "% of its specialty's weight (one_year_value); not counted in P(match)");
+      if (t == Track::Advanced)
+        pp.reasons.push_back("advanced position (starts at PGY-2): needs a PGY-1 year, a preliminary or transitional "
+                             "program on a supplemental rank list");
     }
     plan.programs.push_back(std::move(pp));
   }
@@ -635,6 +856,10 @@ bool PlanWork::step() {
       o.whatif = false;
       o.explain = false;
       o.assumption_range = false;
+      // A list whose length came from the match-value rule keeps that length in the re-plans: a
+      // stronger profile needs fewer applications for the same worth, and a shorter list would show
+      // an improvement as a loss in P(match). The what-if compares chances at the same length.
+      if (plan_.length_rule == "match_value") o.max_applications = static_cast<int>(plan_.programs.size());
       Profile p = profile_;
       changes_[steps_ - 1].apply(p, o);
       pass_ = std::make_unique<Pass>(std::move(p), std::move(o), true);
@@ -677,7 +902,7 @@ double expected_utility_of(const Profile& profile, const Dataset& dataset, const
   so.explain = false;
   for (std::size_t i : indexes) {
     const ProgramChance c = model.score(profile, dataset.programs.at(i), so);
-    ranked.push_back({specialty_weight(profile, dataset.programs[i].specialty), c.logits});
+    ranked.push_back({program_utility(profile, dataset.programs[i]), c.logits});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<ProgramLogits> logits;

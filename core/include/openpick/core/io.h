@@ -107,5 +107,6 @@ std::string_view to_string(VisaNeed v);
 std::string_view to_string(ExamResult v);
 std::string_view to_string(Track v);
 std::string_view to_string(Setting v);
+std::string_view to_string(ApplicationService v);  // "ERAS", "ResidencyCAS"
 
 }  // namespace openpick::core

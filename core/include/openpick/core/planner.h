@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "openpick/core/fees.h"
 #include "openpick/core/model.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
@@ -40,8 +41,10 @@ struct PlanOptions {
   std::vector<std::string> pinned_ids;    // always apply (if eligible), ahead of the rest
   std::vector<std::string> excluded_ids;  // never apply
   bool only_preferred_states = false;     // candidates only in the profile's preferred states
-  // Without a count or dollar budget, the list stops where one more application adds less than
-  // this to P(match) (the curve goes on to `curve_length`).
+  // The curve marks the first length where one more application adds less than this to P(match)
+  // (`diminishing_returns_at`). Without a count or dollar budget the list's length is set by the
+  // profile's match_value_usd instead (see Plan::length_rule); the curve goes on to
+  // `curve_length`, or further when the list is longer.
   double diminishing_returns = 0.005;
   int curve_length = 150;
   bool whatif = true;            // re-plan for each profile change and rank them
@@ -101,6 +104,18 @@ struct AssumptionEffect {
 inline constexpr double kSensitivityFloor = 0.005;
 inline constexpr std::size_t kSensitivityShown = 5;
 
+// The fees of the list's applications through one service, by its own schedule.
+struct ServiceCost {
+  ApplicationService service = ApplicationService::Eras;
+  int season = 0;
+  int applications = 0;
+  double applications_usd = 0;         // before assistance
+  double assistance_discount_usd = 0;
+  double transcript_usd = 0;
+  double cost_usd = 0;                 // applications - discount + transcript
+  std::string source;
+};
+
 struct SignalSummary {
   std::string specialty;
   int gold_available = 0, silver_available = 0;
@@ -108,17 +123,26 @@ struct SignalSummary {
 };
 
 struct Plan {
+  // P(matching at a position that completes a residency: categorical, primary care, or advanced
+  // together with a PGY-1 year), correlation and signals included.
   double p_match = 0;
+  // P(ending with only a one-year (preliminary or transitional) position).
+  double p_match_one_year = 0;
   double p_match_low = 0, p_match_high = 0;  // across the model's assumption ranges
   std::vector<AssumptionEffect> sensitivity; // the assumptions behind that range, widest first
   double p_interview_any = 0;
   double expected_interviews = 0;
   double expected_utility = 0;
-  double cost_usd = 0;                       // ERAS fees of the list, transcript fee included
+  double cost_usd = 0;                       // fees of the list, every service, transcripts included
+  std::vector<ServiceCost> cost_by_service;  // the same per application service (ERAS first)
   std::vector<PlannedProgram> programs;      // application order
   std::vector<ExcludedProgram> excluded;     // in a target specialty, but out of reach
   std::vector<CurvePoint> curve;             // P(match) and cost against list length
   int diminishing_returns_at = 0;            // first length where one more adds < the threshold
+  // What set the list's length: "max_applications", "budget", or "match_value" (one more
+  // application's expected gain x match_value_usd is less than its fee).
+  std::string length_rule;
+  double match_value_usd = 0;                // the value used by the "match_value" rule
   std::vector<SignalSummary> signals;
   std::vector<WhatIf> whatif;                // largest gain first
   std::size_t candidates = 0;                // eligible programs considered
@@ -184,10 +208,13 @@ namespace openpick::core {
 struct Advice;
 
 // The plan as the command line prints it and window.openpick.getState() reports it:
-// {"p_match", "p_match_range": {"low", "high"},
+// {"p_match", "p_match_one_year", "p_match_range": {"low", "high"},
 //  "p_match_sensitivity": [{"assumption", "low", "high"}],   (widest first) "p_interview_any", "expected_interviews",
-//  "expected_utility", "cost_usd", "applications", "candidates", "diminishing_returns_at",
-//  "programs": [{"id", "name", "specialty", "state", "p_interview", "p_match", "p_match_here",
+//  "expected_utility", "cost_usd",
+//  "cost_by_service": [{"service", "season", "applications", "applications_usd",
+//                       "assistance_discount_usd", "transcript_usd", "cost_usd", "source"}],
+//  "applications", "candidates", "diminishing_returns_at", "length_rule", "match_value_usd",
+//  "programs": [{"id", "name", "specialty", "track", "state", "application_service", "p_interview", "p_match", "p_match_here",
 //                "tier", "signal", "pinned", "reasons"}],   (application order)
 //  "excluded": [{"id", "reason"}], "curve": [{"applications", "p_match", "cost_usd"}],
 //  "signals": [{"specialty", "gold_available", "gold_used", "silver_available", "silver_used"}],
