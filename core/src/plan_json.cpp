@@ -86,6 +86,8 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   j["diminishing_returns_at"] = plan.diminishing_returns_at;
   j["length_rule"] = plan.length_rule;
   j["match_value_usd"] = plan.match_value_usd;
+  j["preferred_share"] = plan.preferred_share;
+  j["preferred_share_cost"] = plan.preferred_share_cost;
   auto& programs = j["programs"] = ordered_json::array();
   for (const auto& p : plan.programs) {
     const Program& prog = dataset.programs.at(p.index);

@@ -133,6 +133,8 @@ struct Candidate {
   int group = 0;          // the fee-counting group (Fees::group_of)
   bool pinned = false;
   bool one_year = false;  // a preliminary or transitional position
+  bool advanced = false;  // an advanced (PGY-2) position
+  bool preferred = false; // in one of the profile's preferred states
   SignalKind signal = SignalKind::None;
 };
 
@@ -300,6 +302,10 @@ struct Stop {
   std::optional<double> past_budget_usd;  // stop after the first program that takes the cost past this
   std::optional<double> value_usd;        // the applicant's value of matching this year
   bool stop_at_value = false;
+  // At least this share of every prefix of the order in the preferred states (0: no rule). A
+  // program elsewhere comes only when the share still holds after it; when no preferred program
+  // is left and another would break the share, the order ends.
+  double min_share = 0.0;
 };
 
 struct Order {
@@ -331,39 +337,64 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     const double c = fees.marginal_usd(counts, cands[i].group);
     return c > 0.0 ? g / c : g * 1e9;
   };
-  std::priority_queue<HeapEntry> heap;
+  // Two heaps when a share of the list must be in the preferred states: [1] those programs, [0] the
+  // rest; one heap ([0]) otherwise.
+  const bool share_rule = stop.min_share > 0.0;
+  std::priority_queue<HeapEntry> heaps[2];
+  std::size_t preferred = 0;
+  for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
   for (std::size_t i = 0; i < cands.size(); ++i)
-    if (!taken[i]) heap.push({key_of(i), i});
-  while ((order.size() < stop.length || !value_found) && !heap.empty()) {
-    const HeapEntry top = heap.top();
-    heap.pop();
-    const double fresh = key_of(top.candidate);
-    // Gains only shrink as the list grows (submodular), and marginal fees only grow, so a stale
-    // key is an upper bound: a fresh key that still leads is the greedy choice.
-    if (heap.empty() || !(fresh < heap.top().key)) {
-      const Candidate& c = cands[top.candidate];
-      if (!value_found) {
-        // The match-value rule: is this application worth its fee? (The transcript fee is paid once
-        // whatever the length, so it is not weighed here.)
-        const double gain = objective.gain(c.level, c.q);
-        const double fee = fees.rule_fee_usd(counts, c.group);
-        if (gain * *stop.value_usd < fee) {
-          value_found = true;
-          out.value_stop_gain = gain;
-          out.value_stop_fee = fee;
-          if (stop.stop_at_value) break;
-        } else {
-          out.value_stop = order.size() + 1;
-        }
+    if (!taken[i]) heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i), i});
+  // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
+  // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
+  // greedy choice.
+  const auto best_of = [&](std::priority_queue<HeapEntry>& heap, HeapEntry& best) {
+    while (!heap.empty()) {
+      const HeapEntry top = heap.top();
+      heap.pop();
+      const HeapEntry fresh{key_of(top.candidate), top.candidate};
+      if (heap.empty() || !(fresh.key < heap.top().key)) {
+        best = fresh;
+        return true;
       }
-      if (order.size() >= stop.length && value_found) break;
-      objective.add(c.level, c.q);
-      ++counts[static_cast<std::size_t>(c.group)];
-      order.push_back(top.candidate);
-      if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
-    } else {
-      heap.push({fresh, top.candidate});
+      heap.push(fresh);
     }
+    return false;
+  };
+  while (order.size() < stop.length || !value_found) {
+    const bool other_allowed =
+        !share_rule || static_cast<double>(preferred) >= stop.min_share * static_cast<double>(order.size() + 1) - 1e-9;
+    HeapEntry other{}, pref{};
+    const bool has_other = other_allowed && best_of(heaps[0], other);
+    const bool has_pref = best_of(heaps[1], pref);
+    if (!has_other && !has_pref) break;
+    HeapEntry pick = has_other ? other : pref;
+    if (has_other && has_pref) {
+      pick = other < pref ? pref : other;
+      const HeapEntry& back = other < pref ? other : pref;
+      heaps[&back == &other ? 0 : 1].push(back);
+    }
+    const Candidate& c = cands[pick.candidate];
+    if (!value_found) {
+      // The match-value rule: is this application worth its fee? (The transcript fee is paid once
+      // whatever the length, so it is not weighed here.)
+      const double gain = objective.gain(c.level, c.q);
+      const double fee = fees.rule_fee_usd(counts, c.group);
+      if (gain * *stop.value_usd < fee) {
+        value_found = true;
+        out.value_stop_gain = gain;
+        out.value_stop_fee = fee;
+        if (stop.stop_at_value) break;
+      } else {
+        out.value_stop = order.size() + 1;
+      }
+    }
+    if (order.size() >= stop.length && value_found) break;
+    objective.add(c.level, c.q);
+    ++counts[static_cast<std::size_t>(c.group)];
+    order.push_back(pick.candidate);
+    preferred += c.preferred ? 1 : 0;
+    if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
   }
   if (!value_found) out.value_stop = order.size();  // every candidate is worth its fee
   return out;
@@ -583,6 +614,8 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     c.group = fees.group_of(p);
     c.pinned = contains(options.pinned_ids, p.id);
     c.one_year = is_one_year(p.track);
+    c.advanced = p.track == Track::Advanced;
+    c.preferred = in_preferred_states(profile, p);
     set_chances(c, model, scratch);
     b.cands.push_back(std::move(c));
   }
@@ -591,6 +624,31 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
 // The application order and how much of it to apply to, from the gathered candidates.
 void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only,
            Built& b, Plan& plan) {
+  // An advanced (PGY-2) position completes a residency only with a PGY-1 year. With no one-year
+  // program among the candidates to pair it with, it cannot count toward P(match): it is left out
+  // (unless pinned), with the reason, and the notes say what would bring it back.
+  const bool pgy1_available =
+      std::any_of(b.cands.begin(), b.cands.end(), [](const Candidate& c) { return c.one_year; });
+  if (!pgy1_available) {
+    int left_out = 0;
+    std::vector<Candidate> kept;
+    kept.reserve(b.cands.size());
+    for (Candidate& c : b.cands) {
+      if (c.advanced && !c.pinned) {
+        ++left_out;
+        if (options.explain)
+          b.excluded.push_back({c.index, "", "advanced position (starts at PGY-2) and no PGY-1 year to pair it with"});
+        continue;
+      }
+      kept.push_back(std::move(c));
+    }
+    b.cands = std::move(kept);
+    if (left_out > 0)
+      plan.notes.push_back(std::to_string(left_out) +
+                           " advanced (PGY-2) program(s) left out: each needs a PGY-1 year, and none of your target "
+                           "specialties offers a preliminary or transitional program to pair it with. Add Transitional "
+                           "Year or a preliminary specialty to your targets to plan them.");
+  }
   plan.candidates = b.cands.size();
 
   const std::vector<double> levels = utility_levels(b.cands);
@@ -605,6 +663,17 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   stop.length = length;
   const bool by_value = !budget && !options.max_applications;
   if (by_value) stop.value_usd = std::max(0.0, profile.match_value_usd);
+  const double share = options.min_preferred_share;
+  if (!(share >= 0.0 && share <= 1.0)) {
+    if (!list_only)
+      plan.notes.push_back("min_preferred_share must be a share from 0 to 1 (e.g. 0.5 for half); it was not applied.");
+  } else if (share > 0.0 && profile.preferred_states.empty()) {
+    if (!list_only)
+      plan.notes.push_back("min_preferred_share asks for a share of the list in your preferred states, but the profile "
+                           "names none; it was not applied.");
+  } else {
+    stop.min_share = share;
+  }
   if (list_only) {
     if (budget) stop.past_budget_usd = *budget;
     if (options.max_applications) stop.length = static_cast<std::size_t>(std::max(0, *options.max_applications));
@@ -693,6 +762,11 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   plan.p_match = tracks.residency;
   plan.p_match_one_year = tracks.one_year;
   track_notes(b.cands, chosen, dataset, tracks, plan.notes);
+  if (!chosen.empty()) {
+    std::size_t preferred = 0;
+    for (std::size_t i : chosen) preferred += b.cands[i].preferred ? 1 : 0;
+    plan.preferred_share = static_cast<double>(preferred) / static_cast<double>(chosen.size());
+  }
   plan.p_interview_any = out.p_interview_any;
   plan.expected_interviews = out.expected_interviews;
   plan.expected_utility = objective.value();
@@ -732,6 +806,8 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     }
     plan.programs.push_back(std::move(pp));
   }
+  for (ExcludedProgram& e : b.excluded)
+    if (e.id.empty()) e.id = dataset.programs[e.index].id;
   plan.excluded = std::move(b.excluded);
 
   if (options.assumption_range && !chosen.empty()) {
@@ -816,6 +892,9 @@ struct PlanWork::Pass {
 namespace {
 }  // namespace
 
+// The what-if id of the plan without the min_preferred_share rule: its gain is what the rule costs.
+constexpr const char* kNoShareRule = "no_preferred_share";
+
 // The what-if changes: each a profile (or option) change the applicant could make, re-planned.
 struct PlanWork::Change {
   const char* id;
@@ -842,6 +921,10 @@ PlanWork::PlanWork(Profile profile, const Dataset& dataset, PlanOptions options,
   add(options_.only_preferred_states && !p.preferred_states.empty(), "all_states",
       "Apply in every state, not only your preferred ones",
       [](Profile&, PlanOptions& o) { o.only_preferred_states = false; });
+  add(options_.min_preferred_share > 0.0 && options_.min_preferred_share <= 1.0 && !p.preferred_states.empty() &&
+          !options_.only_preferred_states,
+      kNoShareRule, "No minimum share of applications in your preferred states",
+      [](Profile&, PlanOptions& o) { o.min_preferred_share = 0.0; });
 }
 
 PlanWork::~PlanWork() = default;
@@ -874,8 +957,20 @@ bool PlanWork::step() {
   }
   pass_.reset();
   ++steps_;
-  if (done())
+  if (done()) {
     std::stable_sort(plan_.whatif.begin(), plan_.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
+    for (const WhatIf& w : plan_.whatif) {
+      if (w.id != std::string(kNoShareRule)) continue;
+      plan_.preferred_share_cost = w.gain;
+      char buf[400];
+      std::snprintf(buf, sizeof buf,
+                    "Keeping at least %.0f%% of the applications in your preferred states (%.0f%% of this list) costs "
+                    "%.1f points of P(match): %.1f%% without the rule, %.1f%% with it.",
+                    100.0 * options_.min_preferred_share, 100.0 * plan_.preferred_share, 100.0 * w.gain,
+                    100.0 * w.p_match, 100.0 * plan_.p_match);
+      plan_.notes.push_back(buf);
+    }
+  }
   return done();
 }
 

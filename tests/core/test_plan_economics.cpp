@@ -340,7 +340,8 @@ TEST(PlanTracks, CategoricalRanksAboveTheBridgeYear) {
 }
 
 TEST(PlanTracks, AnAdvancedPositionCountsOnlyWithAPgy1Year) {
-  // 2 advanced Anesthesiology programs (chance a) alone: P(match) = 0 and the notes say "PGY-1".
+  // 2 advanced Anesthesiology programs (chance a) and nothing to pair them with: left out, with
+  // the reason, and the notes say "PGY-1".
   Dataset d;
   add_identical(d, "ADV", "Anesthesiology", 2, Track::Advanced);
   const Model model = independent_model();
@@ -349,11 +350,23 @@ TEST(PlanTracks, AnAdvancedPositionCountsOnlyWithAPgy1Year) {
   PlanOptions o = quick();
   o.max_applications = 4;
   Plan plan = make_plan(p, d, o, model);
-  ASSERT_EQ(plan.programs.size(), 2u);
+  EXPECT_TRUE(plan.programs.empty());
+  ASSERT_EQ(plan.excluded.size(), 2u);
+  EXPECT_EQ(plan.excluded[0].id, "ADV0");
+  EXPECT_NE(plan.excluded[0].reason.find("PGY-1"), std::string::npos);
+  const auto has_pgy1_note = [](const Plan& x) {
+    bool found = false;
+    for (const auto& n : x.notes) found = found || n.find("PGY-1") != std::string::npos;
+    return found;
+  };
+  EXPECT_TRUE(has_pgy1_note(plan));
+  // Pinned, one stays on the list, but P(match) does not count it: no PGY-1 year.
+  o.pinned_ids = {"ADV1"};
+  plan = make_plan(p, d, o, model);
+  ASSERT_EQ(plan.programs.size(), 1u);
   EXPECT_DOUBLE_EQ(plan.p_match, 0.0);
-  bool pgy1 = false;
-  for (const auto& n : plan.notes) pgy1 = pgy1 || n.find("PGY-1") != std::string::npos;
-  EXPECT_TRUE(pgy1);
+  EXPECT_TRUE(has_pgy1_note(plan));
+  o.pinned_ids.clear();
 
   // With 2 transitional-year programs (chance t) as the supplemental list:
   //   A = 1 - (1 - a)^2 (an advanced position), S = 1 - (1 - t)^2 (a PGY-1 year)
@@ -382,4 +395,62 @@ TEST(PlanTracks, PhysicianOnlyPositionsNeedPriorResidency) {
   o.max_applications = 3;
   plan = make_plan(p, d, o, Model{});
   EXPECT_EQ(plan.programs.size(), 3u);
+}
+
+// ---- A share of the list in the preferred states (issue 13, item 5) ------------------------------
+
+TEST(PlanShare, EveryPrefixKeepsTheShareAndThePlanSaysWhatItCosts) {
+  // 20 programs in MS (preferred, chance m each) and 20 in OH (chance o > m). Ten applications, at
+  // least half in MS. Every prefix keeps the share, so the greedy must open with MS, may then take
+  // OH, and so on: MS, OH, MS, OH, ... 5 of each.
+  //   P(match) with the rule    = 1 - (1 - m)^5 (1 - o)^5
+  //   P(match) without the rule = 1 - (1 - o)^10 (ten OH programs)
+  Dataset d;
+  add_identical(d, "MS", "Internal Medicine", 20);
+  add_identical(d, "OH", "Internal Medicine", 20);
+  for (int i = 0; i < 20; ++i) {
+    d.programs[static_cast<std::size_t>(i)].state = "MS";
+    d.programs[static_cast<std::size_t>(i)].setting = Setting::University;  // harder to reach
+  }
+  const Model model = independent_model();
+  Profile p = us_md({{"Internal Medicine", 1.0}});
+  p.preferred_states = {"MS"};
+  const double m = model.score(p, d.programs[0]).p_match;
+  const double o = model.score(p, d.programs[20]).p_match;
+  ASSERT_GT(o, m + 0.005) << "the test needs the other state's programs to be better";
+
+  PlanOptions opt = quick();
+  opt.whatif = true;  // the rule's cost comes from the re-plan without it
+  opt.max_applications = 10;
+  opt.min_preferred_share = 0.5;
+  const Plan plan = make_plan(p, d, opt, model);
+  ASSERT_EQ(plan.programs.size(), 10u);
+  for (std::size_t n = 0; n < 10; ++n)
+    EXPECT_EQ(d.programs[plan.programs[n].index].state, n % 2 == 0 ? "MS" : "OH") << n;
+  EXPECT_DOUBLE_EQ(plan.preferred_share, 0.5);
+  const double with = 1.0 - std::pow(1.0 - m, 5) * std::pow(1.0 - o, 5);
+  const double without = 1.0 - std::pow(1.0 - o, 10);
+  EXPECT_NEAR(plan.p_match, with, 1e-12);
+  EXPECT_NEAR(plan.preferred_share_cost, without - with, 1e-12);
+  bool noted = false;
+  for (const auto& n : plan.notes) noted = noted || n.find("preferred states") != std::string::npos;
+  EXPECT_TRUE(noted);
+
+  // A share of 1: only MS. No rule: only OH (the better ones).
+  opt.whatif = false;
+  opt.min_preferred_share = 1.0;
+  Plan all = make_plan(p, d, opt, model);
+  for (const auto& pp : all.programs) EXPECT_EQ(d.programs[pp.index].state, "MS");
+  opt.min_preferred_share = 0.0;
+  all = make_plan(p, d, opt, model);
+  for (const auto& pp : all.programs) EXPECT_EQ(d.programs[pp.index].state, "OH");
+  EXPECT_DOUBLE_EQ(all.preferred_share, 0.0);
+
+  // A share outside 0..1 is not applied, and the notes say why; nothing throws.
+  opt.min_preferred_share = 1.5;
+  all = make_plan(p, d, opt, model);
+  bool bad_noted = false;
+  for (const auto& n : all.notes) bad_noted = bad_noted || n.find("min_preferred_share") != std::string::npos;
+  EXPECT_TRUE(bad_noted);
+  EXPECT_EQ(all.programs.size(), 10u);
 }

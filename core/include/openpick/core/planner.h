@@ -41,6 +41,10 @@ struct PlanOptions {
   std::vector<std::string> pinned_ids;    // always apply (if eligible), ahead of the rest
   std::vector<std::string> excluded_ids;  // never apply
   bool only_preferred_states = false;     // candidates only in the profile's preferred states
+  // At least this share (0..1) of the applications in the profile's preferred states: every
+  // prefix of the order keeps it, so a budget or a cap keeps it too. 0: no such rule; a value
+  // outside 0..1 (or not a number) is not applied and the plan's notes say so.
+  double min_preferred_share = 0.0;
   // The curve marks the first length where one more application adds less than this to P(match)
   // (`diminishing_returns_at`). Without a count or dollar budget the list's length is set by the
   // profile's match_value_usd instead (see Plan::length_rule); the curve goes on to
@@ -88,7 +92,8 @@ struct CurvePoint {
 };
 
 struct WhatIf {
-  std::string id;      // "step3", "usce_3_months", "us_letter", "step2ck_plus_10", "accept_j1", "all_states"
+  std::string id;      // "step3", "usce_3_months", "us_letter", "step2ck_plus_10", "accept_j1", "all_states",
+                       // "no_preferred_share" (the plan without min_preferred_share: its gain is the rule's cost)
   std::string change;  // in words
   double p_match = 0;  // re-planned with the change
   double gain = 0;     // p_match - the plan's p_match
@@ -145,6 +150,10 @@ struct Plan {
   double match_value_usd = 0;                // the value used by the "match_value" rule
   std::vector<SignalSummary> signals;
   std::vector<WhatIf> whatif;                // largest gain first
+  double preferred_share = 0;                // share of the list in the profile's preferred states
+  // What the min_preferred_share rule costs: P(match) of the plan made without it, minus the plan's
+  // (set with the what-if re-plans; 0 when there is no rule or no what-if).
+  double preferred_share_cost = 0;
   std::size_t candidates = 0;                // eligible programs considered
   std::vector<std::string> notes;            // e.g. "no program in your target specialties"
 };
@@ -214,6 +223,7 @@ struct Advice;
 //  "cost_by_service": [{"service", "season", "applications", "applications_usd",
 //                       "assistance_discount_usd", "transcript_usd", "cost_usd", "source"}],
 //  "applications", "candidates", "diminishing_returns_at", "length_rule", "match_value_usd",
+//  "preferred_share", "preferred_share_cost",
 //  "programs": [{"id", "name", "specialty", "track", "state", "application_service", "p_interview", "p_match", "p_match_here",
 //                "tier", "signal", "pinned", "reasons"}],   (application order)
 //  "excluded": [{"id", "reason"}], "curve": [{"applications", "p_match", "cost_usd"}],
