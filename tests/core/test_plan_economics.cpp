@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -453,4 +455,74 @@ TEST(PlanShare, EveryPrefixKeepsTheShareAndThePlanSaysWhatItCosts) {
   for (const auto& n : all.notes) bad_noted = bad_noted || n.find("min_preferred_share") != std::string::npos;
   EXPECT_TRUE(bad_noted);
   EXPECT_EQ(all.programs.size(), 10u);
+}
+
+TEST(PlanShare, GreedyUnderTheShareAgainstExhaustiveSearch) {
+  // Small random instances, correlated model: greedy's list under "at least half in the preferred
+  // states" against the best set of the same size that meets the share, found by enumeration.
+  const Model model;
+  double worst_gap = 0.0;
+  for (unsigned seed = 1; seed <= 30; ++seed) {
+    std::mt19937_64 g(seed);
+    const auto pick = [&](int lo, int hi) { return lo + static_cast<int>(g() % static_cast<unsigned>(hi - lo + 1)); };
+    Dataset d;
+    for (int i = 0; i < 12; ++i) {
+      Program p;
+      p.id = "P" + std::to_string(i);
+      p.name = p.id;
+      p.specialty = i % 3 ? "Internal Medicine" : "Family Medicine";
+      p.state = pick(0, 2) == 0 ? "MS" : (pick(0, 1) ? "NY" : "CA");
+      p.setting = static_cast<Setting>(pick(0, 2));
+      p.positions = pick(2, 20);
+      p.img_share = pick(0, 90) / 100.0;
+      p.visa.j1 = true;
+      p.rural = pick(0, 3) == 0;
+      p.accepts_signals = false;
+      d.programs.push_back(p);
+    }
+    Profile p;
+    p.graduate_type = GraduateType::NonUsImg;
+    p.visa = VisaNeed::J1;
+    p.step2ck = {pick(205, 250), 1};
+    p.graduation_year = 2020;
+    p.match_year = 2027;
+    p.usce_months = {3.0, 0.0};
+    p.us_letters = 2;
+    p.specialties = {{"Internal Medicine", 1.0}, {"Family Medicine", 0.7}};
+    p.preferred_states = {"MS"};
+    PlanOptions o = quick();
+    o.explain = false;
+    const int count = pick(2, 6);
+    o.max_applications = count;
+    o.min_preferred_share = 0.5;
+    const Plan plan = make_plan(p, d, o, model);
+    std::vector<std::size_t> chosen;
+    int preferred = 0;
+    for (const auto& pp : plan.programs) {
+      chosen.push_back(pp.index);
+      preferred += d.programs[pp.index].state == "MS";
+    }
+    const int n = static_cast<int>(chosen.size());
+    if (n == 0) continue;
+    const int need = (n + 1) / 2;  // at least half: ceil(n / 2)
+    EXPECT_GE(preferred, need) << seed;
+    double best = 0.0;
+    for (unsigned mask = 0; mask < (1u << 12); ++mask) {
+      if (__builtin_popcount(mask) != n) continue;
+      std::vector<std::size_t> set;
+      int in_ms = 0;
+      for (std::size_t j = 0; j < 12; ++j)
+        if (mask & (1u << j)) {
+          set.push_back(j);
+          in_ms += d.programs[j].state == "MS";
+        }
+      if (in_ms < need) continue;
+      best = std::max(best, expected_utility_of(p, d, set, model));
+    }
+    const double greedy = expected_utility_of(p, d, chosen, model);
+    EXPECT_LE(greedy, best + 1e-12) << seed;
+    if (best > 0) worst_gap = std::max(worst_gap, (best - greedy) / best);
+  }
+  std::printf("share 0.5: worst relative gap of greedy vs exhaustive over 30 instances: %.4f%%\n", worst_gap * 100.0);
+  EXPECT_LE(worst_gap, 0.02);
 }
