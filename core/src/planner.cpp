@@ -136,6 +136,13 @@ struct Candidate {
   bool advanced = false;  // an advanced (PGY-2) position
   bool preferred = false; // in one of the profile's preferred states
   SignalKind signal = SignalKind::None;
+  // Signals chosen with the list: the node chances with a gold or a silver signal (empty when the
+  // program cannot take one), and the specialty's index in Built::signal_specialties.
+  std::vector<double> q_gold, q_silver;
+  int signal_group = -1;
+  const std::vector<double>& q_with(SignalKind kind) const {
+    return kind == SignalKind::Gold ? q_gold : kind == SignalKind::Silver ? q_silver : q;
+  }
 };
 
 double specialty_weight(const Profile& profile, const std::string& specialty) {
@@ -284,9 +291,28 @@ class Fees {
 struct HeapEntry {
   double key;
   std::size_t candidate;
+  SignalKind kind = SignalKind::None;  // the program with no signal, a gold or a silver one
   bool operator<(const HeapEntry& o) const {
-    // Larger key first; ties to the lower candidate (dataset order), for determinism.
-    return key != o.key ? key < o.key : candidate > o.candidate;
+    // Larger key first; ties to the lower candidate (dataset order), then no signal, for determinism.
+    if (key != o.key) return key < o.key;
+    if (candidate != o.candidate) return candidate > o.candidate;
+    return static_cast<int>(kind) > static_cast<int>(o.kind);
+  }
+};
+
+// Signals left per specialty while the greedy chooses (index: Candidate::signal_group).
+struct SignalsLeft {
+  std::vector<int> gold, silver;
+  bool available(const Candidate& c, SignalKind kind) const {
+    if (kind == SignalKind::None) return true;
+    if (c.signal_group < 0 || c.q_with(kind).empty()) return false;
+    const auto g = static_cast<std::size_t>(c.signal_group);
+    return (kind == SignalKind::Gold ? gold[g] : silver[g]) > 0;
+  }
+  void use(const Candidate& c, SignalKind kind) {
+    if (kind == SignalKind::None) return;
+    const auto g = static_cast<std::size_t>(c.signal_group);
+    --(kind == SignalKind::Gold ? gold[g] : silver[g]);
   }
 };
 
@@ -315,8 +341,10 @@ struct Order {
   double value_stop_fee = 0;   // and its fee
 };
 
+// With `signals`, the greedy chooses among (program, no signal / gold / silver) while signals are
+// left: a signal can bring a program onto the list. The kind chosen is left in Candidate::signal.
 Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees, bool per_dollar,
-                   const Stop& stop, const Model& model) {
+                   const Stop& stop, const Model& model, SignalsLeft signals) {
   (void)model;
   Order out;
   std::vector<std::size_t>& order = out.order;
@@ -331,8 +359,8 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     taken[i] = true;
   }
   out.value_stop = order.size();
-  auto key_of = [&](std::size_t i) {
-    const double g = objective.gain(cands[i].level, cands[i].q);
+  auto key_of = [&](std::size_t i, SignalKind kind) {
+    const double g = objective.gain(cands[i].level, cands[i].q_with(kind));
     if (!per_dollar) return g;
     const double c = fees.marginal_usd(counts, cands[i].group);
     return c > 0.0 ? g / c : g * 1e9;
@@ -343,8 +371,12 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   std::priority_queue<HeapEntry> heaps[2];
   std::size_t preferred = 0;
   for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
-  for (std::size_t i = 0; i < cands.size(); ++i)
-    if (!taken[i]) heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i), i});
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (taken[i]) continue;
+    for (SignalKind kind : {SignalKind::None, SignalKind::Gold, SignalKind::Silver})
+      if (signals.available(cands[i], kind))
+        heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
+  }
   // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
   // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
   // greedy choice.
@@ -352,8 +384,10 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     while (!heap.empty()) {
       const HeapEntry top = heap.top();
       heap.pop();
-      const HeapEntry fresh{key_of(top.candidate), top.candidate};
-      if (heap.empty() || !(fresh.key < heap.top().key)) {
+      // Entries of a program already taken, or of a signal kind used up, are dropped.
+      if (taken[top.candidate] || !signals.available(cands[top.candidate], top.kind)) continue;
+      const HeapEntry fresh{key_of(top.candidate, top.kind), top.candidate, top.kind};
+      if (heap.empty() || !(fresh < heap.top())) {
         best = fresh;
         return true;
       }
@@ -374,11 +408,12 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       const HeapEntry& back = other < pref ? other : pref;
       heaps[&back == &other ? 0 : 1].push(back);
     }
-    const Candidate& c = cands[pick.candidate];
+    Candidate& c = cands[pick.candidate];
+    const std::vector<double>& q = c.q_with(pick.kind);
     if (!value_found) {
       // The match-value rule: is this application worth its fee? (The transcript fee is paid once
       // whatever the length, so it is not weighed here.)
-      const double gain = objective.gain(c.level, c.q);
+      const double gain = objective.gain(c.level, q);
       const double fee = fees.rule_fee_usd(counts, c.group);
       if (gain * *stop.value_usd < fee) {
         value_found = true;
@@ -390,9 +425,12 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       }
     }
     if (order.size() >= stop.length && value_found) break;
-    objective.add(c.level, c.q);
+    objective.add(c.level, q);
     ++counts[static_cast<std::size_t>(c.group)];
     order.push_back(pick.candidate);
+    taken[pick.candidate] = true;
+    c.signal = pick.kind;
+    signals.use(c, pick.kind);
     preferred += c.preferred ? 1 : 0;
     if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
   }
@@ -571,6 +609,31 @@ void track_notes(const std::vector<Candidate>& cands, const std::vector<std::siz
                     percent(tracks.advanced_unpaired) + ".");
 }
 
+// Unused signals, each with the reason.
+void signal_notes(const Profile& profile, std::vector<SignalSummary>& summary, std::vector<std::string>& notes) {
+  // Target specialties with signals and no program on the list: all unused.
+  for (const SpecialtyPreference& s : profile.specialties) {
+    const SignalAllowance a = signal_allowance(s.name);
+    if (a.gold + a.silver == 0) continue;
+    const bool listed = std::any_of(summary.begin(), summary.end(),
+                                    [&](const SignalSummary& x) { return x.specialty == s.name; });
+    if (!listed) summary.push_back({s.name, a.gold, a.silver, 0, 0});
+  }
+  for (const SignalSummary& s : summary) {
+    const int gold = s.gold_available - s.gold_used, silver = s.silver_available - s.silver_used;
+    if (gold + silver == 0) continue;
+    std::string what;
+    if (gold > 0) what = std::to_string(gold) + (s.silver_available > 0 ? " gold" : "");
+    if (silver > 0) what += (what.empty() ? "" : " and ") + std::to_string(silver) + " silver";
+    const bool none_used = s.gold_used + s.silver_used == 0;
+    notes.push_back(s.specialty + ": " + what + " signal(s) unused: " +
+                    (none_used ? "no program of that specialty on the list accepts one, or the list has none "
+                                 "(signals go only with applications)."
+                               : "every program of that specialty on the list that accepts signals already has one; "
+                                 "a longer list, or programs that accept signals, would use them."));
+  }
+}
+
 // ---- [SECTION] make_plan ------------------------------------------------------------------------
 
 struct Built {
@@ -578,6 +641,7 @@ struct Built {
   std::vector<std::size_t> order;   // application order, as long as the curve
   std::size_t length = 0;           // how many of `order` the plan applies to
   std::vector<ExcludedProgram> excluded;
+  std::vector<std::string> signal_specialties;  // Candidate::signal_group indexes these
 };
 
 // The candidates among programs [from, to): in a target specialty, eligible, scored. Called over
@@ -617,19 +681,40 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     c.advanced = p.track == Track::Advanced;
     c.preferred = in_preferred_states(profile, p);
     set_chances(c, model, scratch);
+    if (options.choose_signals && c.chance.signal_logit > 0.0) {
+      const SignalAllowance allowance = signal_allowance(p.specialty);
+      if (allowance.gold > 0 || allowance.silver > 0) {
+        auto it = std::find(b.signal_specialties.begin(), b.signal_specialties.end(), p.specialty);
+        if (it == b.signal_specialties.end()) it = b.signal_specialties.insert(it, p.specialty);
+        c.signal_group = static_cast<int>(it - b.signal_specialties.begin());
+        Candidate with = c;
+        if (allowance.gold > 0) {
+          with.signal = SignalKind::Gold;
+          set_chances(with, model, scratch);
+          c.q_gold = with.q;
+        }
+        if (allowance.silver > 0) {
+          with.signal = SignalKind::Silver;
+          set_chances(with, model, scratch);
+          c.q_silver = with.q;
+        }
+      }
+    }
     b.cands.push_back(std::move(c));
   }
 }
 
 // The application order and how much of it to apply to, from the gathered candidates.
+// `drop_advanced`: the second pass when the first list held advanced positions and no one-year
+// program to pair them with (below).
 void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only,
-           Built& b, Plan& plan) {
+           Built& b, Plan& plan, bool drop_advanced = false) {
   // An advanced (PGY-2) position completes a residency only with a PGY-1 year. With no one-year
   // program among the candidates to pair it with, it cannot count toward P(match): it is left out
   // (unless pinned), with the reason, and the notes say what would bring it back.
   const bool pgy1_available =
       std::any_of(b.cands.begin(), b.cands.end(), [](const Candidate& c) { return c.one_year; });
-  if (!pgy1_available) {
+  if (!pgy1_available || drop_advanced) {
     int left_out = 0;
     std::vector<Candidate> kept;
     kept.reserve(b.cands.size());
@@ -643,11 +728,16 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
       kept.push_back(std::move(c));
     }
     b.cands = std::move(kept);
-    if (left_out > 0)
-      plan.notes.push_back(std::to_string(left_out) +
-                           " advanced (PGY-2) program(s) left out: each needs a PGY-1 year, and none of your target "
-                           "specialties offers a preliminary or transitional program to pair it with. Add Transitional "
-                           "Year or a preliminary specialty to your targets to plan them.");
+    if (left_out > 0 && !list_only)
+      plan.notes.push_back(
+          std::to_string(left_out) + " advanced (PGY-2) program(s) left out: each needs a PGY-1 year, and " +
+          (drop_advanced ? std::string("the list chose no preliminary or transitional program to pair them with (a "
+                                       "list with advanced positions came out with none: the planner cannot yet pair "
+                                       "them). Pin a preliminary or transitional program, or an advanced one, to plan "
+                                       "such a pair.")
+                         : std::string("none of your target specialties offers a preliminary or transitional program "
+                                       "to pair it with. Add Transitional Year or a preliminary specialty to your "
+                                       "targets to plan them.")));
   }
   plan.candidates = b.cands.size();
 
@@ -682,7 +772,13 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
       stop.stop_at_value = true;
     }
   }
-  const Order greedy = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model);
+  SignalsLeft signals;
+  for (const std::string& specialty : b.signal_specialties) {
+    const SignalAllowance a = signal_allowance(specialty);
+    signals.gold.push_back(a.gold);
+    signals.silver.push_back(a.silver);
+  }
+  const Order greedy = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model, signals);
   b.order = greedy.order;
 
   // The curve: P(match) and cost after each application in order.
@@ -728,6 +824,22 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
     if (fit == 0 && !b.order.empty())
       plan.notes.push_back("The budget does not cover one application with the transcript fee.");
   }
+  // A list that holds advanced positions and no one-year program would count none of them in
+  // P(match): made again without them (pinned ones stay, and the notes speak for them).
+  if (!drop_advanced) {
+    bool advanced = false, one_year = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const Candidate& c = b.cands[b.order[k]];
+      advanced = advanced || (c.advanced && !c.pinned);
+      one_year = one_year || c.one_year;
+    }
+    if (advanced && !one_year) {
+      for (Candidate& c : b.cands) c.signal = SignalKind::None;
+      plan.curve.clear();
+      b.order.clear();
+      return order(profile, options, model, fees, list_only, b, plan, true);
+    }
+  }
   if (by_value && !list_only && n < b.order.size())
     plan.notes.push_back("The list stops at " + std::to_string(n) + " applications: one more would add " +
                          format_points(greedy.value_stop_gain) + " to the expected value of your match, worth $" +
@@ -742,7 +854,12 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   std::vector<std::size_t> chosen(b.order.begin(), b.order.begin() + static_cast<long>(b.length));
   Objective objective(utility_levels(b.cands), model.weights());
   for (std::size_t i : chosen) objective.add(b.cands[i].level, b.cands[i].q);
+  // The greedy chose the list with its signals (a signal can bring a program onto it); on that
+  // list the signals are placed afresh where they add the most, as before: the greedy spends a
+  // signal on the first program it takes with one, not always where it adds the most.
+  for (std::size_t i : b.order) b.cands[i].signal = SignalKind::None;
   place_signals(b.cands, chosen, objective, dataset, model, plan.signals);
+  signal_notes(profile, plan.signals, plan.notes);
 
   // Rank order: true preference (utility), then application order.
   std::vector<std::size_t> rank(chosen.size());
@@ -991,13 +1108,18 @@ Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions
 // ---- [SECTION] Exhaustive search, rank lists ---------------------------------------------------------
 
 double expected_utility_of(const Profile& profile, const Dataset& dataset, const std::vector<std::size_t>& indexes,
-                           const Model& model) {
+                           const Model& model, const std::vector<SignalKind>& signals) {
   std::vector<std::pair<double, ProgramLogits>> ranked;
   ScoreOptions so;
   so.explain = false;
-  for (std::size_t i : indexes) {
+  for (std::size_t n = 0; n < indexes.size(); ++n) {
+    const std::size_t i = indexes[n];
     const ProgramChance c = model.score(profile, dataset.programs.at(i), so);
-    ranked.push_back({program_utility(profile, dataset.programs[i]), c.logits});
+    ProgramLogits l = c.logits;
+    const SignalKind kind = n < signals.size() ? signals[n] : SignalKind::None;
+    if (kind == SignalKind::Gold) l.interview += c.signal_logit;
+    if (kind == SignalKind::Silver) l.interview += kSilverShare * c.signal_logit;
+    ranked.push_back({program_utility(profile, dataset.programs[i]), l});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<ProgramLogits> logits;

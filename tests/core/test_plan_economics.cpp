@@ -381,6 +381,17 @@ TEST(PlanTracks, AnAdvancedPositionCountsOnlyWithAPgy1Year) {
   const double A = 1.0 - std::pow(1.0 - a, 2), S = 1.0 - std::pow(1.0 - t, 2);
   EXPECT_NEAR(plan.p_match, A * S, 1e-12);
   EXPECT_NEAR(plan.p_match_one_year, (1.0 - A) * S, 1e-12);
+
+  // Room for two only: the greedy would take the two advanced positions (utility 1 against 0.25)
+  // and no PGY-1 year, which counts for nothing. The list is made again without them: the two
+  // transitional years, P(match) 0, P(one year only) = S.
+  o.max_applications = 2;
+  plan = make_plan(p, d, o, model);
+  ASSERT_EQ(plan.programs.size(), 2u);
+  for (const auto& pp : plan.programs) EXPECT_EQ(d.programs[pp.index].track, Track::Transitional);
+  EXPECT_DOUBLE_EQ(plan.p_match, 0.0);
+  EXPECT_NEAR(plan.p_match_one_year, S, 1e-12);
+  EXPECT_TRUE(has_pgy1_note(plan));
 }
 
 TEST(PlanTracks, PhysicianOnlyPositionsNeedPriorResidency) {
@@ -525,4 +536,108 @@ TEST(PlanShare, GreedyUnderTheShareAgainstExhaustiveSearch) {
   }
   std::printf("share 0.5: worst relative gap of greedy vs exhaustive over 30 instances: %.4f%%\n", worst_gap * 100.0);
   EXPECT_LE(worst_gap, 0.02);
+}
+
+// ---- Signals chosen with the list (issue 13, item 2) ---------------------------------------------
+
+TEST(PlanSignals, GreedyWithSignalsAgainstExhaustiveSearch) {
+  // Small random instances, correlated model, one specialty (Family Medicine: 5 signals, no tiers)
+  // so expected utility = P(match). Exhaustive search: every set of the plan's size and every way
+  // to give at most 5 of its programs that accept signals a signal. Reported: the worst gap of the
+  // plan (signals chosen with the list) and of the list chosen without signals and signalled after.
+  const Model model;
+  double worst_with = 0.0, worst_after = 0.0, total_with = 0.0, total_after = 0.0;
+  int instances = 0;
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    std::mt19937_64 g(seed * 7919u);
+    const auto pick = [&](int lo, int hi) { return lo + static_cast<int>(g() % static_cast<unsigned>(hi - lo + 1)); };
+    Dataset d;
+    for (int i = 0; i < 10; ++i) {
+      Program p;
+      p.id = "P" + std::to_string(i);
+      p.name = p.id;
+      p.specialty = "Family Medicine";
+      p.state = pick(0, 1) ? "NY" : "CA";
+      p.setting = static_cast<Setting>(pick(0, 2));
+      p.positions = pick(2, 20);
+      p.img_share = pick(0, 90) / 100.0;
+      p.visa.j1 = true;
+      p.accepts_signals = pick(0, 9) < 6;
+      d.programs.push_back(p);
+    }
+    Profile p;
+    p.graduate_type = GraduateType::NonUsImg;
+    p.visa = VisaNeed::J1;
+    p.step2ck = {pick(205, 245), 1};
+    p.graduation_year = 2020;
+    p.match_year = 2027;
+    p.usce_months = {3.0, 0.0};
+    p.us_letters = 2;
+    p.specialties = {{"Family Medicine", 1.0}};
+    PlanOptions o = quick();
+    o.explain = false;
+    o.max_applications = pick(4, 7);
+    const auto eu_of_plan = [&](const Plan& plan) {
+      std::vector<std::size_t> set;
+      std::vector<SignalKind> kinds;
+      for (const auto& pp : plan.programs) {
+        set.push_back(pp.index);
+        kinds.push_back(pp.signal);
+      }
+      return expected_utility_of(p, d, set, model, kinds);
+    };
+    const Plan with = make_plan(p, d, o, model);
+    o.choose_signals = false;
+    const Plan after = make_plan(p, d, o, model);
+    const int n = static_cast<int>(with.programs.size());
+    ASSERT_EQ(static_cast<int>(after.programs.size()), n);
+    int gold_used = 0;
+    for (const auto& pp : with.programs) gold_used += pp.signal == SignalKind::Gold;
+    EXPECT_LE(gold_used, 5);
+
+    // Exhaustive: logits once per program, with and without a signal.
+    std::vector<ProgramLogits> plain, signalled;
+    std::vector<bool> can;
+    for (const Program& prog : d.programs) {
+      ScoreOptions so;
+      so.explain = false;
+      const ProgramChance c = model.score(p, prog, so);
+      plain.push_back(c.logits);
+      ProgramLogits s = c.logits;
+      s.interview += c.signal_logit;
+      signalled.push_back(s);
+      can.push_back(c.eligible && c.signal_logit > 0.0);
+    }
+    double best = 0.0;
+    for (unsigned mask = 0; mask < (1u << 10); ++mask) {
+      if (__builtin_popcount(mask) != n) continue;
+      std::vector<std::size_t> set;
+      for (std::size_t j = 0; j < 10; ++j)
+        if (mask & (1u << j)) set.push_back(j);
+      for (unsigned sig = 0; sig < (1u << n); ++sig) {
+        if (__builtin_popcount(sig) > 5) continue;
+        std::vector<ProgramLogits> logits;
+        bool ok = true;
+        for (int k = 0; k < n && ok; ++k) {
+          const bool on = sig & (1u << k);
+          ok = !on || can[set[static_cast<std::size_t>(k)]];
+          logits.push_back(on ? signalled[set[static_cast<std::size_t>(k)]] : plain[set[static_cast<std::size_t>(k)]]);
+        }
+        if (ok) best = std::max(best, model.evaluate_list(logits).p_match);
+      }
+    }
+    const double a = eu_of_plan(with), b = eu_of_plan(after);
+    EXPECT_LE(a, best + 1e-12) << seed;
+    EXPECT_LE(b, best + 1e-12) << seed;
+    if (best <= 0) continue;
+    ++instances;
+    worst_with = std::max(worst_with, (best - a) / best);
+    worst_after = std::max(worst_after, (best - b) / best);
+    total_with += (best - a) / best;
+    total_after += (best - b) / best;
+  }
+  std::printf("signals chosen with the list: worst gap %.4f%%, mean %.4f%%; placed after: worst %.4f%%, mean %.4f%% "
+              "(%d instances)\n",
+              100 * worst_with, 100 * total_with / instances, 100 * worst_after, 100 * total_after / instances, instances);
+  EXPECT_LE(worst_with, 0.02);
 }

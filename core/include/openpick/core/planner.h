@@ -45,6 +45,10 @@ struct PlanOptions {
   // prefix of the order keeps it, so a budget or a cap keeps it too. 0: no such rule; a value
   // outside 0..1 (or not a number) is not applied and the plan's notes say so.
   double min_preferred_share = 0.0;
+  // The greedy chooses among (program, no signal / gold / silver) under the signal allowances, so a
+  // signal can bring a program onto the list; false: the list is chosen without signals and they
+  // are placed on it afterwards (as before issue 13).
+  bool choose_signals = true;
   // The curve marks the first length where one more application adds less than this to P(match)
   // (`diminishing_returns_at`). Without a count or dollar budget the list's length is set by the
   // profile's match_value_usd instead (see Plan::length_rule); the curve goes on to
@@ -196,9 +200,11 @@ class PlanWork {
 // set of exactly `count` programs among `indexes` by exhaustive search (small inputs only).
 double exhaustive_best_utility(const Profile& profile, const Dataset& dataset,
                                const std::vector<std::size_t>& indexes, int count, const Model& model);
-// Expected utility of a given set (ranked in true preference order), with the correlated model.
+// Expected utility of a given set (ranked in true preference order), with the correlated model;
+// with `signals` (one per program, or empty), each program with that signal.
 double expected_utility_of(const Profile& profile, const Dataset& dataset,
-                           const std::vector<std::size_t>& indexes, const Model& model);
+                           const std::vector<std::size_t>& indexes, const Model& model,
+                           const std::vector<SignalKind>& signals = {});
 
 // After interviews: P(match) for a rank list of programs that interviewed the applicant, with the
 // applicant factor updated by those interviews (Bayes over the quadrature nodes).
