@@ -138,8 +138,9 @@ struct Candidate {
   SignalKind signal = SignalKind::None;
   // Signals chosen with the list: the node chances with a gold or a silver signal (empty when the
   // program cannot take one), and the specialty's index in Built::signal_specialties.
-  std::vector<double> q_gold, q_silver;
+  std::vector<double> q_gold, q_silver;  // computed when first needed (signal_chances)
   int signal_group = -1;
+  bool can_gold = false, can_silver = false;  // its specialty has signals of that kind
   const std::vector<double>& q_with(SignalKind kind) const {
     return kind == SignalKind::Gold ? q_gold : kind == SignalKind::Silver ? q_silver : q;
   }
@@ -241,31 +242,12 @@ class Fees {
     for (const ServiceCost& c : by_service(counts)) total += c.cost_usd;
     return total;
   }
-  // What one more program in `group` costs, the service's transcript fee included when it is the
-  // service's first program.
-  double marginal_usd(std::vector<int>& counts, int group) const {
-    const std::size_t service = service_of_[static_cast<std::size_t>(group)];
-    const FeeSchedule& schedule = schedules_[service];
-    if (!assistance_ || !schedule.assistance) {
-      // Without assistance the quote is a sum of per-program fees: no need to price the list.
-      int in_service = 0;
-      for (std::size_t g = 0; g < groups_.size(); ++g)
-        if (service_of_[g] == service) in_service += counts[g];
-      const std::int64_t cents = program_fee_cents(schedule, counts[static_cast<std::size_t>(group)] + 1) +
-                                 (in_service == 0 ? schedule.transcript_cents : 0);
-      return cents_to_usd(cents);
-    }
-    const double before = cost_usd(counts);
-    ++counts[static_cast<std::size_t>(group)];
-    const double after = cost_usd(counts);
-    --counts[static_cast<std::size_t>(group)];
-    return after - before;
-  }
-  // What the match-value rule weighs for one more program in `group`: the program's own fee, with
-  // a bracket's flat fee spread over the programs it covers (ResidencyCAS's $99 for programs 1-18
-  // counts $5.50 for each: weighing all $99 against the first program alone would stop a list
-  // that the next 17 programs, free once it is paid, make worth it). Neither the transcript fee,
-  // paid once whatever the length, nor fee assistance (a discount on some programs only) enters.
+  // What the match-value rule and the per-dollar greedy weigh for one more program in `group`: the
+  // program's own fee, with a bracket's flat fee spread over the programs it covers
+  // (ResidencyCAS's $99 for programs 1-18 counts $5.50 for each: weighing all $99 against the
+  // first program alone would stop a list that the next 17 programs, free once it is paid, make
+  // worth it). Neither the transcript fee, paid once whatever the length, nor fee assistance (a
+  // discount on some programs only) enters. It never falls as a group grows.
   double rule_fee_usd(const std::vector<int>& counts, int group) const {
     const FeeSchedule& schedule = schedules_[service_of_[static_cast<std::size_t>(group)]];
     const int n = counts[static_cast<std::size_t>(group)] + 1;
@@ -305,7 +287,7 @@ struct SignalsLeft {
   std::vector<int> gold, silver;
   bool available(const Candidate& c, SignalKind kind) const {
     if (kind == SignalKind::None) return true;
-    if (c.signal_group < 0 || c.q_with(kind).empty()) return false;
+    if (c.signal_group < 0 || !(kind == SignalKind::Gold ? c.can_gold : c.can_silver)) return false;
     const auto g = static_cast<std::size_t>(c.signal_group);
     return (kind == SignalKind::Gold ? gold[g] : silver[g]) > 0;
   }
@@ -313,6 +295,17 @@ struct SignalsLeft {
     if (kind == SignalKind::None) return;
     const auto g = static_cast<std::size_t>(c.signal_group);
     --(kind == SignalKind::Gold ? gold[g] : silver[g]);
+  }
+  // The best kind the program can still take. With a signal a program's chance is higher at every
+  // node, so its gain is too: while a gold signal is left, the program's gold entry beats its
+  // silver and unsignalled ones, and the greedy needs only one entry per program, downgraded when
+  // its kind runs out.
+  SignalKind best(const Candidate& c) const {
+    if (c.signal_group < 0) return SignalKind::None;
+    const auto g = static_cast<std::size_t>(c.signal_group);
+    if (c.can_gold && gold[g] > 0) return SignalKind::Gold;
+    if (c.can_silver && silver[g] > 0) return SignalKind::Silver;
+    return SignalKind::None;
   }
 };
 
@@ -345,7 +338,6 @@ struct Order {
 // left: a signal can bring a program onto the list. The kind chosen is left in Candidate::signal.
 Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees, bool per_dollar,
                    const Stop& stop, const Model& model, SignalsLeft signals) {
-  (void)model;
   Order out;
   std::vector<std::size_t>& order = out.order;
   bool value_found = !stop.value_usd.has_value();
@@ -359,10 +351,14 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     taken[i] = true;
   }
   out.value_stop = order.size();
+  // Under a dollar budget: gain per dollar of the program's own fee, a flat fee spread over the
+  // programs it covers and the once-a-season transcript fee left out (rule_fee_usd). Charging the
+  // transcript or a flat fee to the first program would make every key rise once it is paid, and
+  // the lazy greedy needs keys that only fall; the budget itself is checked on the real cost.
   auto key_of = [&](std::size_t i, SignalKind kind) {
     const double g = objective.gain(cands[i].level, cands[i].q_with(kind));
     if (!per_dollar) return g;
-    const double c = fees.marginal_usd(counts, cands[i].group);
+    const double c = fees.rule_fee_usd(counts, cands[i].group);
     return c > 0.0 ? g / c : g * 1e9;
   };
   // Two heaps when a share of the list must be in the preferred states: [1] those programs, [0] the
@@ -371,11 +367,21 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   std::priority_queue<HeapEntry> heaps[2];
   std::size_t preferred = 0;
   for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
+  std::vector<double> scratch;
+  // The node chances of a program with a signal, computed the first time they are needed.
+  const auto prepare = [&](std::size_t i, SignalKind kind) {
+    Candidate& c = cands[i];
+    std::vector<double>& q = kind == SignalKind::Gold ? c.q_gold : c.q_silver;
+    if (kind == SignalKind::None || !q.empty()) return;
+    ProgramLogits l = c.chance.logits;
+    l.interview += (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
+    model.node_chances(l, scratch, q);
+  };
   for (std::size_t i = 0; i < cands.size(); ++i) {
     if (taken[i]) continue;
-    for (SignalKind kind : {SignalKind::None, SignalKind::Gold, SignalKind::Silver})
-      if (signals.available(cands[i], kind))
-        heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
+    const SignalKind kind = signals.best(cands[i]);
+    prepare(i, kind);
+    heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
   }
   // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
   // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
@@ -384,9 +390,15 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     while (!heap.empty()) {
       const HeapEntry top = heap.top();
       heap.pop();
-      // Entries of a program already taken, or of a signal kind used up, are dropped.
-      if (taken[top.candidate] || !signals.available(cands[top.candidate], top.kind)) continue;
-      const HeapEntry fresh{key_of(top.candidate, top.kind), top.candidate, top.kind};
+      // An entry of a program already taken is dropped; one whose signal kind ran out goes back with
+      // the best kind left (a lower key: the heap order stays right).
+      if (taken[top.candidate]) continue;
+      SignalKind kind = top.kind;
+      if (!signals.available(cands[top.candidate], kind)) {
+        kind = signals.best(cands[top.candidate]);
+        prepare(top.candidate, kind);
+      }
+      const HeapEntry fresh{key_of(top.candidate, kind), top.candidate, kind};
       if (heap.empty() || !(fresh < heap.top())) {
         best = fresh;
         return true;
@@ -687,17 +699,8 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
         auto it = std::find(b.signal_specialties.begin(), b.signal_specialties.end(), p.specialty);
         if (it == b.signal_specialties.end()) it = b.signal_specialties.insert(it, p.specialty);
         c.signal_group = static_cast<int>(it - b.signal_specialties.begin());
-        Candidate with = c;
-        if (allowance.gold > 0) {
-          with.signal = SignalKind::Gold;
-          set_chances(with, model, scratch);
-          c.q_gold = with.q;
-        }
-        if (allowance.silver > 0) {
-          with.signal = SignalKind::Silver;
-          set_chances(with, model, scratch);
-          c.q_silver = with.q;
-        }
+        c.can_gold = allowance.gold > 0;
+        c.can_silver = allowance.silver > 0;
       }
     }
     b.cands.push_back(std::move(c));
