@@ -59,9 +59,9 @@ class Objective {
   }
 
   double gain(std::size_t level, const std::vector<double>& q) const {
-    const double* c = &C_[level * K_];
+    const double* c = &C_[level * K_];  // the node weight folded in (refresh): one product a node
     double g = 0.0;
-    for (std::size_t k = 0; k < K_; ++k) g += w_[k] * q[k] * c[k];
+    for (std::size_t k = 0; k < K_; ++k) g += q[k] * c[k];
     return g;
   }
 
@@ -111,7 +111,7 @@ class Objective {
       double b = 1.0;
       for (std::size_t l = 0; l < L_; ++l) {
         const double a = A_[l * K_ + k];
-        C_[l * K_ + k] = b * a * (u_[l] - R[l]);
+        C_[l * K_ + k] = w_[k] * b * a * (u_[l] - R[l]);
         b *= a;
       }
     }
@@ -664,9 +664,17 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   ScoreOptions so;
   so.explain = false;
   std::vector<double> scratch;
+  // Lists are usually grouped by specialty: the specialty's answers are kept from one program to
+  // the next rather than looked up by name for each.
+  const std::string* last_specialty = nullptr;
+  bool target = false;
   for (std::size_t i = from; i < to; ++i) {
     const Program& p = dataset.programs[i];
-    if (!matches_specialty(profile, p)) continue;
+    if (last_specialty == nullptr || p.specialty != *last_specialty) {
+      last_specialty = &p.specialty;
+      target = matches_specialty(profile, p);
+    }
+    if (!target) continue;
     if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
       continue;
     const double utility = program_utility(profile, p);
