@@ -763,7 +763,16 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   Stop stop;
   stop.length = length;
   const bool by_value = !budget && !options.max_applications;
-  if (by_value) stop.value_usd = std::max(0.0, profile.match_value_usd);
+  if (by_value) {
+    // The profile reader keeps it in range; a value set another way that is not a dollar amount
+    // falls back to the default, said in the notes.
+    const double v = profile.match_value_usd;
+    const bool usable = std::isfinite(v) && v >= 0.0;
+    stop.value_usd = usable ? v : kDefaultMatchValueUsd;
+    if (!usable && !list_only)
+      plan.notes.push_back("match_value_usd must be a dollar amount of 0 or more; the default ($" +
+                           format_usd(kDefaultMatchValueUsd) + ") was used.");
+  }
   const double share = options.min_preferred_share;
   if (!(share >= 0.0 && share <= 1.0)) {
     if (!list_only)

@@ -683,3 +683,19 @@ TEST(PlanEconomics, UnderABudgetOneFeeBracketKeepsTheOrderByGain) {
   EXPECT_DOUBLE_EQ(b.cost_usd, 300.0);
   for (std::size_t n = 0; n < 20; ++n) EXPECT_EQ(a.programs[n].id, b.programs[n].id) << n;
 }
+
+TEST(PlanEconomics, AValueOfMatchingThatIsNotADollarAmountFallsBackToTheDefault) {
+  Dataset d;
+  add_identical(d, "IM", "Internal Medicine", 12);
+  Profile p = us_md({{"Internal Medicine", 1.0}});
+  const Plan reference = make_plan(p, d, quick(), Model{});
+  for (double bad : {std::nan(""), -1.0, HUGE_VAL}) {
+    p.match_value_usd = bad;
+    const Plan plan = make_plan(p, d, quick(), Model{});
+    EXPECT_EQ(plan.programs.size(), reference.programs.size()) << bad;
+    EXPECT_DOUBLE_EQ(plan.match_value_usd, kDefaultMatchValueUsd) << bad;
+    bool noted = false;
+    for (const auto& n : plan.notes) noted = noted || n.find("match_value_usd") != std::string::npos;
+    EXPECT_TRUE(noted) << bad;
+  }
+}
