@@ -809,8 +809,9 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   for (std::size_t n = 0; n < b.order.size(); ++n) {
     const Candidate& c = b.cands[b.order[n]];
     // The curve counts positions that complete a residency (advanced ones as if paired with a
-    // PGY-1 year), as P(match) does; a one-year program adds nothing to it.
-    if (!c.one_year) model.append(list, c.chance.logits);
+    // PGY-1 year), as P(match) does; a one-year program adds nothing to it. Each program comes with
+    // the signal the greedy chose it with.
+    if (!c.one_year) model.append(list, signalled_logits(c));
     ++counts[static_cast<std::size_t>(c.group)];
     plan.curve.push_back({static_cast<int>(n + 1), list.p_match, list_only ? 0.0 : fees.cost_usd(counts)});
   }

@@ -227,8 +227,12 @@ TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
   EXPECT_LE(gold_im, signal_allowance("Internal Medicine").gold);
   EXPECT_LE(silver_im, signal_allowance("Internal Medicine").silver);
   EXPECT_GT(gold_im, 0);
-  // With signals the chance is above the curve's value for the same list without them.
-  EXPECT_GT(plan.p_match, plan.curve[plan.programs.size()].p_match);
+  // With signals the chance is above that of the same list without them. (The curve now carries
+  // the signals the list was chosen with, so the list without them is evaluated here.)
+  const Model model;
+  std::vector<ProgramLogits> unsignalled;
+  for (const auto& pp : plan.programs) unsignalled.push_back(model.score(img_profile(224), d.programs[pp.index]).logits);
+  EXPECT_GT(plan.p_match, model.evaluate_list(unsignalled).p_match);
 }
 
 TEST(Planner, WhatIfGainsAreRankedAndNeverNegativeForImprovements) {
