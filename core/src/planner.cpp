@@ -136,9 +136,10 @@ struct Candidate {
   bool advanced = false;  // an advanced (PGY-2) position
   bool preferred = false; // in one of the profile's preferred states
   SignalKind signal = SignalKind::None;
-  // Signals chosen with the list: the node chances with a gold or a silver signal (empty when the
-  // program cannot take one), and the specialty's index in Built::signal_specialties.
-  std::vector<double> q_gold, q_silver;  // computed when first needed (signal_chances)
+  // Signals chosen with the list: the node chances with a gold or a silver signal (computed by
+  // greedy_order when first needed; empty before), and the specialty's index in
+  // Built::signal_specialties (-1: the program cannot take a signal).
+  std::vector<double> q_gold, q_silver;
   int signal_group = -1;
   bool can_gold = false, can_silver = false;  // its specialty has signals of that kind
   const std::vector<double>& q_with(SignalKind kind) const {
@@ -199,10 +200,13 @@ class Fees {
     // A season with no ResidencyCAS schedule prices its programs as ERAS did then (fees.h).
     auto cas = fee_schedule(ApplicationService::ResidencyCas, season);
     cas_priced_as_eras_ = !cas.has_value();
-    schedules_.push_back(cas ? *cas : *eras);
+    schedules_.push_back(cas ? *cas : *eras);  // unused when cas_priced_as_eras_
   }
   int group_of(const Program& p) {
-    const std::size_t service = application_service_of(p) == ApplicationService::ResidencyCas ? 1 : 0;
+    // A season with no ResidencyCAS schedule counts those programs with ERAS's (they applied
+    // through ERAS then).
+    const std::size_t service =
+        application_service_of(p) == ApplicationService::ResidencyCas && !cas_priced_as_eras_ ? 1 : 0;
     const std::string key = schedules_[service].per_specialty ? p.specialty : std::string();
     for (std::size_t g = 0; g < groups_.size(); ++g)
       if (service_of_[g] == service && groups_[g] == key) return static_cast<int>(g);
@@ -231,8 +235,8 @@ class Fees {
       c.transcript_usd = cents_to_usd(q.transcript_cents);
       c.cost_usd = cents_to_usd(q.total_cents);
       c.source = schedules_[service].source;
-      if (service == 1 && cas_priced_as_eras_)
-        c.source = "no ResidencyCAS schedule for this season: priced as ERAS then (" + c.source + ")";
+      if (service == 0 && cas_priced_as_eras_)
+        c.source += "; this season has no ResidencyCAS schedule: Emergency Medicine and OB/GYN are counted here";
       out.push_back(std::move(c));
     }
     return out;

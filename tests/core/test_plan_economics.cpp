@@ -699,3 +699,21 @@ TEST(PlanEconomics, AValueOfMatchingThatIsNotADollarAmountFallsBackToTheDefault)
     EXPECT_TRUE(noted) << bad;
   }
 }
+
+TEST(PlanEconomics, ASeasonWithoutResidencyCasCountsThoseProgramsWithEras) {
+  // Season 2024: no ResidencyCAS schedule; EM applied through ERAS then. ERAS 2024 counts all
+  // programs together: 8 IM + 4 EM = 12 programs = $99 (1-10) + 2 x $19 = $137, + $80 = $217.
+  Dataset d;
+  add_identical(d, "IM", "Internal Medicine", 8);
+  add_identical(d, "EM", "Emergency Medicine", 4);
+  PlanOptions o = quick();
+  o.fee_season = 2024;
+  o.max_applications = 12;
+  const Plan plan = make_plan(us_md({{"Internal Medicine", 1.0}, {"Emergency Medicine", 1.0}}), d, o, Model{});
+  ASSERT_EQ(plan.programs.size(), 12u);
+  ASSERT_EQ(plan.cost_by_service.size(), 1u);
+  EXPECT_EQ(plan.cost_by_service[0].service, ApplicationService::Eras);
+  EXPECT_EQ(plan.cost_by_service[0].applications, 12);
+  EXPECT_DOUBLE_EQ(plan.cost_usd, 217.0);
+  EXPECT_NE(plan.cost_by_service[0].source.find("ResidencyCAS"), std::string::npos);
+}
