@@ -99,10 +99,11 @@ class Objective {
 
  private:
   void refresh() {
+    std::vector<double>& R = r_scratch_;  // kept between calls: refresh runs after every add
+    R.assign(L_, 0.0);
     for (std::size_t k = 0; k < K_; ++k) {
       // R from the bottom level up, B from the top down.
       double r = 0.0;
-      std::vector<double> R(L_, 0.0);
       for (std::size_t l = L_; l-- > 0;) {
         R[l] = r;
         const double a = A_[l * K_ + k];
@@ -120,6 +121,7 @@ class Objective {
   std::vector<double> u_, w_;
   std::size_t L_, K_;
   std::vector<double> A_, C_;
+  std::vector<double> r_scratch_;
 };
 
 // ---- [SECTION] Candidates --------------------------------------------------------------------------
@@ -241,10 +243,21 @@ class Fees {
     }
     return out;
   }
+  // The same total, without the words (the greedy asks after every program under a budget).
   double cost_usd(const std::vector<int>& counts) const {
-    double total = 0.0;
-    for (const ServiceCost& c : by_service(counts)) total += c.cost_usd;
-    return total;
+    std::int64_t cents = 0;
+    std::vector<int> mine;
+    for (std::size_t service = 0; service < schedules_.size(); ++service) {
+      mine.clear();
+      int total = 0;
+      for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (service_of_[g] == service) {
+          mine.push_back(counts[g]);
+          total += counts[g];
+        }
+      if (total > 0) cents += quote_eras_fees(schedules_[service], mine, assistance_).total_cents;
+    }
+    return cents_to_usd(cents);
   }
   // What the match-value rule and the per-dollar greedy weigh for one more program in `group`: the
   // program's own fee, with a bracket's flat fee spread over the programs it covers
