@@ -21,11 +21,12 @@ constexpr const char* kUsage =
     "\n"
     "options:\n"
     "  --max-applications N     apply to at most N programs\n"
-    "  --budget USD             ERAS fees (2026 season, transcript included) at most USD\n"
+    "  --budget USD             fees (2026 season: ERAS and ResidencyCAS, transcripts included) at most USD\n"
     "  --fee-assistance         AAMC Fee Assistance Program prices\n"
     "  --pin ID                 always apply to program ID (repeatable)\n"
     "  --exclude ID             never apply to program ID (repeatable)\n"
     "  --only-preferred-states  only programs in the profile's preferred states\n"
+    "  --min-preferred-share F  at least the share F (0-1) of the applications in the preferred states\n"
     "  --no-whatif              skip the what-if re-plans\n"
     "  --format json|csv        json (default): the whole plan; csv: the list only\n";
 
@@ -83,6 +84,12 @@ int cmd_plan(int argc, char** argv) {
       (a == "--pin" ? options.pinned_ids : options.excluded_ids).emplace_back(v);
     } else if (a == "--only-preferred-states") {
       options.only_preferred_states = true;
+    } else if (a == "--min-preferred-share") {
+      const char* v = value(a.c_str());
+      double f = 0;
+      if (!v || !parse_number(v, f) || f < 0 || f > 1)
+        return usage_error("--min-preferred-share needs a share from 0 to 1 (e.g. 0.5 for half the applications)");
+      options.min_preferred_share = f;
     } else if (a == "--no-whatif") {
       options.whatif = false;
     } else if (a == "--format") {

@@ -99,6 +99,13 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
     if (out == nullptr) return false;
   }
 
+  // 6. Physician-only (reserved) positions take only applicants who already trained in residency.
+  if (program.track == Track::Physician && profile.prior_residency_years < 1) {
+    fail("physician-only (reserved) position: takes only applicants with prior residency training; "
+         "your profile has none (prior_residency_years 0)");
+    if (out == nullptr) return false;
+  }
+
   if (out != nullptr) out->eligible = ok;
   return ok;
 }

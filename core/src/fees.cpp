@@ -11,6 +11,7 @@ namespace {
 
 struct BracketRow { int first; int last; std::int64_t flat_cents; std::int64_t each_cents; };  // last 0: open
 struct ScheduleRow {
+  ApplicationService service;
   int season;
   bool per_specialty;
   BracketRow brackets[4];
@@ -22,15 +23,26 @@ struct ScheduleRow {
 };
 
 constexpr ScheduleRow kSchedules[] = {
-    {2024, false, {{1, 10, 9900, 0}, {11, 20, 0, 1900}, {21, 30, 0, 2300}, {31, 0, 0, 2700}}, 4, 8000, 0, 0,
+    {ApplicationService::Eras, 2024, false, {{1, 10, 9900, 0}, {11, 20, 0, 1900}, {21, 30, 0, 2300}, {31, 0, 0, 2700}}, 4, 8000, 0, 0,
      "AAMC ERAS fee page, 2024 season; USMLE transcript fee AAMC 2024"},
-    {2026, true, {{1, 30, 0, 1100}, {31, 0, 0, 3000}, {}, {}}, 2, 8000, 60, 50,
+    {ApplicationService::Eras, 2026, true, {{1, 30, 0, 1100}, {31, 0, 0, 3000}, {}, {}}, 2, 8000, 60, 50,
      "AAMC, \"Fees for 2026 ERAS Season\"; USMLE transcript fee AAMC 2024 (assumed unchanged); "
      "Fee Assistance Program, AAMC"},
+    // $99 once covers programs 1-18; 19-30 at $18; 31+ at $23. Per specialty and the transcript
+    // fee: assumptions (fees.h).
+    {ApplicationService::ResidencyCas, 2026, true, {{1, 18, 9900, 0}, {19, 30, 0, 1800}, {31, 0, 0, 2300}, {}}, 3,
+     8000, 0, 0,
+     "ResidencyCAS fees as published by the specialty organisations (SAEM, CORD), 2025; count per specialty and "
+     "the $80 USMLE transcript fee assumed as for ERAS"},
 };
+
+// PUBLISHED: NRMP match fees page (an older table; the current base fee is uncertain).
+constexpr int kNrmpIncludedRanks = 20;
+constexpr std::int64_t kNrmpEachExtraRankCents = 3000;
 
 FeeSchedule to_schedule(const ScheduleRow& row) {
   FeeSchedule s;
+  s.service = row.service;
   s.season = row.season;
   s.per_specialty = row.per_specialty;
   for (int i = 0; i < row.bracket_count; ++i) {
@@ -51,16 +63,47 @@ FeeSchedule to_schedule(const ScheduleRow& row) {
 
 }  // namespace
 
-std::vector<int> eras_fee_seasons() {
+const char* service_name(ApplicationService s) {
+  return s == ApplicationService::ResidencyCas ? "ResidencyCAS" : "ERAS";
+}
+
+ApplicationService service_for_specialty(const std::string& specialty) {
+  // FACTS.md: Emergency Medicine (from the 2026 Match) and OB/GYN (from the 2025 Match) apply
+  // through ResidencyCAS. Combined programs (e.g. "Internal Medicine/Emergency Medicine") stay on
+  // ERAS: the move names the two specialties, not their combinations (our reading).
+  if (specialty == "Emergency Medicine" || specialty == "Obstetrics and Gynecology")
+    return ApplicationService::ResidencyCas;
+  return ApplicationService::Eras;
+}
+
+ApplicationService application_service_of(const Program& program) {
+  return program.application_service ? *program.application_service : service_for_specialty(program.specialty);
+}
+
+std::vector<int> fee_seasons(ApplicationService service) {
   std::vector<int> out;
-  for (const auto& row : kSchedules) out.push_back(row.season);
+  for (const auto& row : kSchedules)
+    if (row.service == service) out.push_back(row.season);
   return out;
 }
 
-std::optional<FeeSchedule> eras_fee_schedule(int season) {
+std::optional<FeeSchedule> fee_schedule(ApplicationService service, int season) {
   for (const auto& row : kSchedules)
-    if (row.season == season) return to_schedule(row);
+    if (row.service == service && row.season == season) return to_schedule(row);
   return std::nullopt;
+}
+
+std::vector<int> eras_fee_seasons() { return fee_seasons(ApplicationService::Eras); }
+std::optional<FeeSchedule> eras_fee_schedule(int season) { return fee_schedule(ApplicationService::Eras, season); }
+
+RankListFee nrmp_rank_list_fee() {
+  return {kNrmpIncludedRanks, kNrmpEachExtraRankCents,
+          "NRMP match fees page (older table; the current base fee is uncertain): registration covers 20 "
+          "ranked programs, $30 for each further one"};
+}
+
+std::int64_t nrmp_extra_ranks_cents(const RankListFee& fee, int ranks) {
+  return ranks > fee.included_ranks ? fee.each_extra_cents * (ranks - fee.included_ranks) : 0;
 }
 
 std::int64_t program_fee_cents(const FeeSchedule& schedule, int n) {

@@ -19,7 +19,7 @@ namespace {
 enum class Column {
   Id, Name, Institution, Specialty, Track, City, State, Setting, Positions, ImgShare, VisaJ1,
   VisaH1b, Step2ckMin, MaxYearsSinceGraduation, MaxAttempts, UsceRequired, Rural, AcceptsSignals,
-  Count
+  ApplicationService, Count
 };
 constexpr std::size_t kColumnCount = static_cast<std::size_t>(Column::Count);
 
@@ -44,6 +44,8 @@ const std::vector<CsvColumn>& columns() {
       {"usce_required", false, "hands-on US clinical experience required: yes/no; blank = unknown"},
       {"rural", false, "rural or underserved: yes/no; blank = unknown"},
       {"accepts_signals", false, "takes ERAS program signals: yes/no; blank = unknown"},
+      {"application_service", false,
+       "ERAS or ResidencyCAS; blank = by specialty (Emergency Medicine, Obstetrics and Gynecology: ResidencyCAS)"},
   };
   return kColumns;
 }
@@ -174,7 +176,10 @@ class RowReader {
   std::optional<E> enumeration(Column c) {
     const std::string_view v = raw(c);
     if (is_unknown_marker(v)) return std::nullopt;
-    if (auto e = enum_from_name<E>(normalize_name(v))) return e;
+    // Cells are read case-blind: "eras" and "ERAS" name the same service.
+    const std::string cell = normalize_name(v);
+    for (const auto& item : EnumTable<E>::items)
+      if (normalize_name(item.name) == cell) return item.value;
     error(c, unknown_enum_message<E>(excerpt(v)) + ", or blank");
     return std::nullopt;
   }
@@ -278,6 +283,7 @@ Program read_row(RowReader& r) {
   p.cutoffs.usce_required = r.boolean(Column::UsceRequired);
   p.rural = r.boolean(Column::Rural);
   p.accepts_signals = r.boolean(Column::AcceptsSignals);
+  p.application_service = r.enumeration<ApplicationService>(Column::ApplicationService);
   return p;
 }
 
@@ -487,6 +493,8 @@ std::string programs_to_csv(const std::vector<Program>& programs) {
     set(Column::UsceRequired, yes_no(p.cutoffs.usce_required));
     set(Column::Rural, yes_no(p.rural));
     set(Column::AcceptsSignals, yes_no(p.accepts_signals));
+    set(Column::ApplicationService,
+        p.application_service ? std::string(to_string(*p.application_service)) : std::string());
     out += csv_row(cells);
   }
   return out;

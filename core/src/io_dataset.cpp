@@ -115,7 +115,8 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink)
   Program p;
   ObjectReader r(item, std::move(path), sink);
   r.warn_unknown({"id", "name", "institution", "specialty", "track", "city", "state", "setting",
-                  "positions", "img_share", "visa", "cutoffs", "rural", "accepts_signals", "sources"});
+                  "positions", "img_share", "visa", "cutoffs", "rural", "accepts_signals", "sources",
+                  "application_service"});
   if (auto v = r.string("id", kRequired, true)) p.id = std::move(*v);
   if (auto v = r.string("name", kRequired, true)) p.name = std::move(*v);
   if (auto v = r.string("institution", kOptional, false)) p.institution = std::move(*v);
@@ -134,6 +135,8 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink)
   p.rural = r.boolean("rural", kOptional);
   p.accepts_signals = r.boolean("accepts_signals", kOptional);
   read_sources(r, p);
+  // Unknown (absent or null): decided by the specialty when the list is priced (fees.h).
+  p.application_service = r.enumeration<ApplicationService>("application_service", kOptional);
   return p;
 }
 
@@ -328,6 +331,7 @@ std::string dataset_to_json(const Dataset& d) {
                     {"usce_required", json_optional(p.cutoffs.usce_required)}};
     j["rural"] = json_optional(p.rural);
     j["accepts_signals"] = json_optional(p.accepts_signals);
+    if (p.application_service) j["application_service"] = std::string(to_string(*p.application_service));
     if (!p.sources.empty()) {
       OrderedJson sources = OrderedJson::array();
       for (const FactSource& s : p.sources)

@@ -474,6 +474,13 @@ struct EnumTable<Setting> {
   static constexpr std::string_view noun = "setting";
 };
 
+template <>
+struct EnumTable<ApplicationService> {
+  static constexpr EnumName<ApplicationService> items[] = {{ApplicationService::Eras, "ERAS"},
+                                                           {ApplicationService::ResidencyCas, "ResidencyCAS"}};
+  static constexpr std::string_view noun = "application service";
+};
+
 template <class E>
 std::optional<E> enum_from_name(std::string_view name) {
   for (const auto& item : EnumTable<E>::items)

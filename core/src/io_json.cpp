@@ -1384,7 +1384,7 @@ const std::vector<std::string_view>& program_fact_fields() {
       "id", "name", "institution", "specialty", "track", "city", "state", "setting", "positions",
       "img_share", "visa", "visa.j1", "visa.h1b", "cutoffs", "cutoffs.step2ck_min",
       "cutoffs.max_years_since_graduation", "cutoffs.max_attempts", "cutoffs.usce_required",
-      "rural", "accepts_signals", "*"};
+      "rural", "accepts_signals", "application_service", "*"};
   return kFields;
 }
 
@@ -1414,6 +1414,7 @@ std::string_view to_string(ExamResult v) { return name_of(v); }
 std::string_view to_string(TieKind v) { return name_of(v); }
 std::string_view to_string(Track v) { return name_of(v); }
 std::string_view to_string(Setting v) { return name_of(v); }
+std::string_view to_string(ApplicationService v) { return name_of(v); }
 
 DocumentKind detect_document_kind(std::string_view text, std::string_view file_name) {
   const auto dot = file_name.rfind('.');

@@ -15,6 +15,23 @@ namespace {
 // field left to its default or already reported never raises a second complaint.
 using Given = std::set<std::string>;
 
+constexpr double kMaxMatchValueUsd = 10000000.0;  // ten million: far above any career's worth of one year
+constexpr int kMaxPriorResidencyYears = 15;
+
+// The planner's fields (grouped at the end of struct Profile): each optional, with its default.
+void read_planner_fields(ObjectReader& r, Profile& p) {
+  if (auto v = r.number("match_value_usd", kOptionalNotNull, 0.0, kMaxMatchValueUsd,
+                        "what matching this year is worth to you in US dollars"))
+    p.match_value_usd = *v;
+  if (auto v = r.number("one_year_value", kOptionalNotNull, 0.0, 1.0,
+                        "what a one-year (preliminary or transitional) position is worth, as a fraction of its "
+                        "specialty's weight"))
+    p.one_year_value = *v;
+  if (auto v = r.integer("prior_residency_years", kOptionalNotNull, 0, kMaxPriorResidencyYears,
+                         "the years of residency training already completed"))
+    p.prior_residency_years = static_cast<int>(*v);
+}
+
 void read_step1(ObjectReader& root, Profile& p, Given& given) {
   const JsonValue* v = root.object_member("step1", kOptionalNotNull, "Step 1: result and attempts");
   if (!v) return;  // missing: the defaults (passed on the first attempt) stand, with a warning
@@ -247,7 +264,8 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
   r.warn_unknown({"schema_version", "graduate_type", "visa", "step1", "step2ck", "step3_passed",
                   "ecfmg_certified", "graduation_year", "match_year", "usce_months", "us_letters",
                   "research_items", "specialties", "preferred_states", "budget_usd", "state_ties",
-                  "specialty_letters", "unanswered"});
+                  "specialty_letters", "unanswered", "match_value_usd",
+                  "one_year_value", "prior_residency_years"});
   // A fact listed as unanswered may be left out; its value is then only a placeholder.
   read_unanswered(r, p);
   if (auto v = r.enumeration<GraduateType>("graduate_type", p.unanswered.graduate_type ? kOptional : kRequired))
@@ -283,6 +301,7 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
   p.budget_usd = r.number("budget_usd", kOptional, kBudgetUsdRange.min, kBudgetUsdRange.max, "a budget in US dollars");
   if (p.budget_usd) given.insert("budget_usd");
   read_state_ties(r, p);
+  read_planner_fields(r, p);
   if (auto v = r.integer("specialty_letters", kOptional, kSpecialtyLettersRange.min, kSpecialtyLettersRange.max,
                          "the number of letters from your target specialty"))
     p.specialty_letters = static_cast<int>(*v);
@@ -343,6 +362,11 @@ std::string profile_to_json(const Profile& p) {
   for (DecisiveFact f : unanswered_facts(p))
     if (f != DecisiveFact::Specialty) unanswered.push_back(to_string(f));
   if (!unanswered.empty()) doc["unanswered"] = std::move(unanswered);
+  // The planner's fields are written only when they differ from their defaults, so a profile that
+  // never set them exports as before.
+  if (p.match_value_usd != kDefaultMatchValueUsd) doc["match_value_usd"] = json_number(p.match_value_usd);
+  if (p.one_year_value != kDefaultOneYearValue) doc["one_year_value"] = json_number(p.one_year_value);
+  if (p.prior_residency_years != 0) doc["prior_residency_years"] = p.prior_residency_years;
   return detail::dump_document(doc);
 }
 

@@ -4,6 +4,7 @@
 
 #include "openpick/core/advice.h"
 #include "openpick/core/csv.h"
+#include "openpick/core/io.h"
 #include "openpick/core/planner.h"
 #include "plan_range.h"
 
@@ -62,6 +63,7 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   using nlohmann::ordered_json;
   ordered_json j;
   j["p_match"] = plan.p_match;
+  j["p_match_one_year"] = plan.p_match_one_year;
   j["p_match_range"] = {{"low", plan.p_match_low}, {"high", plan.p_match_high}};
   j["p_match_percentiles"] = {detail::kRangeLowPercentile, detail::kRangeHighPercentile};
   j["p_match_extremes"] = {{"low", plan.p_match_extreme_low}, {"high", plan.p_match_extreme_high}};
@@ -73,16 +75,32 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   j["expected_interviews"] = plan.expected_interviews;
   j["expected_utility"] = plan.expected_utility;
   j["cost_usd"] = plan.cost_usd;
+  auto& by_service = j["cost_by_service"] = ordered_json::array();
+  for (const auto& c : plan.cost_by_service)
+    by_service.push_back({{"service", service_name(c.service)},
+                          {"season", c.season},
+                          {"applications", c.applications},
+                          {"applications_usd", c.applications_usd},
+                          {"assistance_discount_usd", c.assistance_discount_usd},
+                          {"transcript_usd", c.transcript_usd},
+                          {"cost_usd", c.cost_usd},
+                          {"source", c.source}});
   j["applications"] = plan.programs.size();
   j["candidates"] = plan.candidates;
   j["diminishing_returns_at"] = plan.diminishing_returns_at;
+  j["length_rule"] = plan.length_rule;
+  j["match_value_usd"] = plan.match_value_usd;
+  j["preferred_share"] = plan.preferred_share;
+  j["preferred_share_cost"] = plan.preferred_share_cost;
   auto& programs = j["programs"] = ordered_json::array();
   for (const auto& p : plan.programs) {
     const Program& prog = dataset.programs.at(p.index);
     programs.push_back({{"id", p.id},
                         {"name", prog.name},
                         {"specialty", prog.specialty},
+                        {"track", to_string(prog.track)},
                         {"state", prog.state},
+                        {"application_service", service_name(application_service_of(prog))},
                         {"p_interview", p.p_interview},
                         {"p_match", p.p_match},
                         {"p_match_here", p.p_match_here},

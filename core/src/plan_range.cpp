@@ -5,6 +5,7 @@
 #include <random>
 
 #include "openpick/core/signals.h"
+#include "plan_tracks.h"
 
 namespace openpick::core::detail {
 
@@ -22,21 +23,27 @@ double percentile(std::vector<double> sorted_values, double pct) {
 
 void assumption_range(const Profile& profile, const Dataset& dataset, const std::vector<RankedChoice>& ranked,
                       const Model& model, Plan& plan) {
-  // P(match) of this list, in this order and with these signals, under other model parameters.
-  std::vector<ProgramLogits> logits;
+  // P(match) of this list, in this order and with these signals, under other model parameters,
+  // counted as the plan counts it: positions that complete a residency (plan_tracks.h).
+  std::vector<Track> tracks;
+  for (const RankedChoice& c : ranked) tracks.push_back(dataset.programs[c.index].track);
+  std::vector<std::vector<double>> q(ranked.size());
+  std::vector<const std::vector<double>*> q_of;
+  for (const auto& v : q) q_of.push_back(&v);
+  std::vector<double> interview;
   const auto p_with = [&](const ModelParams& params) {
     const Model m = model.with_params(params);
-    logits.clear();
     ScoreOptions fast;
     fast.explain = false;
-    for (const RankedChoice& c : ranked) {
+    for (std::size_t r = 0; r < ranked.size(); ++r) {
+      const RankedChoice& c = ranked[r];
       const ProgramChance pc = m.score(profile, dataset.programs[c.index], fast);
       ProgramLogits l = pc.logits;
       if (c.signal == SignalKind::Gold) l.interview += pc.signal_logit;
       if (c.signal == SignalKind::Silver) l.interview += kSilverShare * pc.signal_logit;
-      logits.push_back(l);
+      m.node_chances(l, interview, q[r]);
     }
-    return m.evaluate_list(logits).p_match;
+    return track_outcome(tracks, q_of, m.weights()).residency;
   };
   const std::vector<AssumptionRange> assumptions = model_assumptions();
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <queue>
@@ -19,6 +20,7 @@
 #include "openpick/core/profile_rules.h"
 #include "openpick/core/signals.h"
 #include "plan_range.h"
+#include "plan_tracks.h"
 
 namespace openpick::core {
 
@@ -61,9 +63,9 @@ class Objective {
   }
 
   double gain(std::size_t level, const std::vector<double>& q) const {
-    const double* c = &C_[level * K_];
+    const double* c = &C_[level * K_];  // the node weight folded in (refresh): one product a node
     double g = 0.0;
-    for (std::size_t k = 0; k < K_; ++k) g += w_[k] * q[k] * c[k];
+    for (std::size_t k = 0; k < K_; ++k) g += q[k] * c[k];
     return g;
   }
 
@@ -101,10 +103,11 @@ class Objective {
 
  private:
   void refresh() {
+    std::vector<double>& R = r_scratch_;  // kept between calls: refresh runs after every add
+    R.assign(L_, 0.0);
     for (std::size_t k = 0; k < K_; ++k) {
       // R from the bottom level up, B from the top down.
       double r = 0.0;
-      std::vector<double> R(L_, 0.0);
       for (std::size_t l = L_; l-- > 0;) {
         R[l] = r;
         const double a = A_[l * K_ + k];
@@ -113,7 +116,7 @@ class Objective {
       double b = 1.0;
       for (std::size_t l = 0; l < L_; ++l) {
         const double a = A_[l * K_ + k];
-        C_[l * K_ + k] = b * a * (u_[l] - R[l]);
+        C_[l * K_ + k] = w_[k] * b * a * (u_[l] - R[l]);
         b *= a;
       }
     }
@@ -122,6 +125,7 @@ class Objective {
   std::vector<double> u_, w_;
   std::size_t L_, K_;
   std::vector<double> A_, C_;
+  std::vector<double> r_scratch_;
 };
 
 // ---- [SECTION] Candidates --------------------------------------------------------------------------
@@ -134,7 +138,19 @@ struct Candidate {
   std::vector<double> q;  // P(match here | z_k)
   int group = 0;          // the fee-counting group (Fees::group_of)
   bool pinned = false;
+  bool one_year = false;  // a preliminary or transitional position
+  bool advanced = false;  // an advanced (PGY-2) position
+  bool preferred = false; // in one of the profile's preferred states
   SignalKind signal = SignalKind::None;
+  // Signals chosen with the list: the node chances with a gold or a silver signal (computed by
+  // greedy_order when first needed; empty before), and the specialty's index in
+  // Built::signal_specialties (-1: the program cannot take a signal).
+  std::vector<double> q_gold, q_silver;
+  int signal_group = -1;
+  bool can_gold = false, can_silver = false;  // its specialty has signals of that kind
+  const std::vector<double>& q_with(SignalKind kind) const {
+    return kind == SignalKind::Gold ? q_gold : kind == SignalKind::Silver ? q_silver : q;
+  }
 };
 
 double specialty_weight(const Profile& profile, const std::string& specialty) {
@@ -144,60 +160,133 @@ double specialty_weight(const Profile& profile, const std::string& specialty) {
   return 0.0;
 }
 
+using detail::is_one_year;
+
+// The utility of matching at a program: its specialty's weight; a one-year (preliminary or
+// transitional) position is worth one_year_value of it (docs/PLANNER.md, "Tracks").
+double program_utility(const Profile& profile, const Program& program) {
+  const double w = specialty_weight(profile, program.specialty);
+  if (is_one_year(program.track)) return w * std::min(1.0, std::max(0.0, profile.one_year_value));
+  return w;
+}
+
 bool in_preferred_states(const Profile& profile, const Program& program) {
   return std::find(profile.preferred_states.begin(), profile.preferred_states.end(), program.state) !=
          profile.preferred_states.end();
+}
+
+// 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
+std::string format_points(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f points", 100.0 * x);
+  return buf;
+}
+
+// 30 -> "30", 12.5 -> "12.50".
+std::string format_usd(double usd) {
+  char buf[32];
+  if (std::fabs(usd - std::round(usd)) < 0.005) std::snprintf(buf, sizeof buf, "%.0f", usd);
+  else std::snprintf(buf, sizeof buf, "%.2f", usd);
+  return buf;
 }
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-// The fee schedule, and the marginal cost of one more program in a counting group (a specialty,
-// or one pooled group for a schedule that does not count per specialty). Groups are small
-// integers so the greedy loop does no string work.
+// The fee schedules (one per application service), and the marginal cost of one more program in
+// a counting group (a service and a specialty, or a service's one pooled group for a schedule that
+// does not count per specialty). Groups are small integers so the greedy loop does no string work.
 class Fees {
  public:
   Fees(int season, bool assistance) : assistance_(assistance) {
-    auto s = eras_fee_schedule(season);
-    if (!s) throw std::invalid_argument("no ERAS fee schedule for season " + std::to_string(season));
-    schedule_ = *s;
+    auto eras = eras_fee_schedule(season);
+    if (!eras) throw std::invalid_argument("no ERAS fee schedule for season " + std::to_string(season));
+    schedules_.push_back(*eras);
+    // A season with no ResidencyCAS schedule prices its programs as ERAS did then (fees.h).
+    auto cas = fee_schedule(ApplicationService::ResidencyCas, season);
+    cas_priced_as_eras_ = !cas.has_value();
+    schedules_.push_back(cas ? *cas : *eras);  // unused when cas_priced_as_eras_
   }
   int group_of(const Program& p) {
-    const std::string key = schedule_.per_specialty ? p.specialty : std::string();
-    auto it = std::find(groups_.begin(), groups_.end(), key);
-    if (it != groups_.end()) return static_cast<int>(it - groups_.begin());
+    // A season with no ResidencyCAS schedule counts those programs with ERAS's (they applied
+    // through ERAS then).
+    const std::size_t service =
+        application_service_of(p) == ApplicationService::ResidencyCas && !cas_priced_as_eras_ ? 1 : 0;
+    const std::string key = schedules_[service].per_specialty ? p.specialty : std::string();
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+      if (service_of_[g] == service && groups_[g] == key) return static_cast<int>(g);
     groups_.push_back(key);
+    service_of_.push_back(service);
     return static_cast<int>(groups_.size() - 1);
   }
   std::vector<int> empty_counts() const { return std::vector<int>(groups_.size(), 0); }
-  double cost_usd(const std::vector<int>& counts) const {
-    int total = 0;
-    for (int n : counts) total += n;
-    if (total == 0) return 0.0;
-    return cents_to_usd(quote_eras_fees(schedule_, counts, assistance_).total_cents);
-  }
-  // The marginal fee of one more program in `group`, the transcript fee left out: it is paid once
-  // whatever the list holds, and counted in the first keys it made them lower bounds of the later
-  // ones, which the lazy greedy's stale keys must never be (found by core_plan_numbers).
-  double marginal_usd(std::vector<int>& counts, int group) const {
-    int total = 0;
-    for (int n : counts) total += n;
-    if (!assistance_) {
-      // Without assistance the quote is a sum of per-program fees: no need to price the list.
-      return cents_to_usd(program_fee_cents(schedule_, counts[static_cast<std::size_t>(group)] + 1));
+  // The fees of each service used, in service order (ERAS, then ResidencyCAS).
+  std::vector<ServiceCost> by_service(const std::vector<int>& counts) const {
+    std::vector<ServiceCost> out;
+    for (std::size_t service = 0; service < schedules_.size(); ++service) {
+      std::vector<int> mine;
+      for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (service_of_[g] == service) mine.push_back(counts[g]);
+      int total = 0;
+      for (int n : mine) total += n;
+      if (total == 0) continue;
+      const FeeQuote q = quote_eras_fees(schedules_[service], mine, assistance_);
+      ServiceCost c;
+      c.service = service == 1 ? ApplicationService::ResidencyCas : ApplicationService::Eras;
+      c.season = schedules_[service].season;
+      c.applications = total;
+      c.applications_usd = cents_to_usd(q.applications_cents);
+      c.assistance_discount_usd = cents_to_usd(q.assistance_discount_cents);
+      c.transcript_usd = cents_to_usd(q.transcript_cents);
+      c.cost_usd = cents_to_usd(q.total_cents);
+      c.source = schedules_[service].source;
+      if (service == 0 && cas_priced_as_eras_)
+        c.source += "; this season has no ResidencyCAS schedule: Emergency Medicine and OB/GYN are counted here";
+      out.push_back(std::move(c));
     }
-    const double before = cost_usd(counts);
-    ++counts[static_cast<std::size_t>(group)];
-    const double after = cost_usd(counts);
-    --counts[static_cast<std::size_t>(group)];
-    return after - before - (total == 0 ? cents_to_usd(schedule_.transcript_cents) : 0.0);
+    return out;
+  }
+  // The same total, without the words (the greedy asks after every program under a budget).
+  double cost_usd(const std::vector<int>& counts) const {
+    std::int64_t cents = 0;
+    std::vector<int> mine;
+    for (std::size_t service = 0; service < schedules_.size(); ++service) {
+      mine.clear();
+      int total = 0;
+      for (std::size_t g = 0; g < groups_.size(); ++g)
+        if (service_of_[g] == service) {
+          mine.push_back(counts[g]);
+          total += counts[g];
+        }
+      if (total > 0) cents += quote_eras_fees(schedules_[service], mine, assistance_).total_cents;
+    }
+    return cents_to_usd(cents);
+  }
+  // What the match-value rule and the per-dollar greedy weigh for one more program in `group`: the
+  // program's own fee, with a bracket's flat fee spread over the programs it covers
+  // (ResidencyCAS's $99 for programs 1-18 counts $5.50 for each: weighing all $99 against the
+  // first program alone would stop a list that the next 17 programs, free once it is paid, make
+  // worth it). Neither the transcript fee, paid once whatever the length, nor fee assistance (a
+  // discount on some programs only) enters. It never falls as a group grows.
+  double rule_fee_usd(const std::vector<int>& counts, int group) const {
+    const FeeSchedule& schedule = schedules_[service_of_[static_cast<std::size_t>(group)]];
+    const int n = counts[static_cast<std::size_t>(group)] + 1;
+    for (const FeeBracket& b : schedule.brackets) {
+      if (n < b.first || (b.last && n > *b.last)) continue;
+      const double spread = b.last ? static_cast<double>(b.flat_cents) / (*b.last - b.first + 1)
+                                   : static_cast<double>(b.flat_cents);
+      return (static_cast<double>(b.each_cents) + spread) / 100.0;
+    }
+    return 0.0;
   }
 
  private:
-  FeeSchedule schedule_;
+  std::vector<FeeSchedule> schedules_;  // [0] ERAS, [1] ResidencyCAS
+  bool cas_priced_as_eras_ = false;
   bool assistance_;
   std::vector<std::string> groups_;
+  std::vector<std::size_t> service_of_;
 };
 
 // ---- [SECTION] Greedy order ---------------------------------------------------------------------
@@ -205,69 +294,181 @@ class Fees {
 struct HeapEntry {
   double key;
   std::size_t candidate;
+  SignalKind kind = SignalKind::None;  // the program with no signal, a gold or a silver one
   bool operator<(const HeapEntry& o) const {
-    // Larger key first; ties to the lower candidate (dataset order), for determinism.
-    return key != o.key ? key < o.key : candidate > o.candidate;
+    // Larger key first; ties to the lower candidate (dataset order), then no signal, for determinism.
+    if (key != o.key) return key < o.key;
+    if (candidate != o.candidate) return candidate > o.candidate;
+    return static_cast<int>(kind) > static_cast<int>(o.kind);
+  }
+};
+
+// Signals left per specialty while the greedy chooses (index: Candidate::signal_group).
+struct SignalsLeft {
+  std::vector<int> gold, silver;
+  bool available(const Candidate& c, SignalKind kind) const {
+    if (kind == SignalKind::None) return true;
+    if (c.signal_group < 0 || !(kind == SignalKind::Gold ? c.can_gold : c.can_silver)) return false;
+    const auto g = static_cast<std::size_t>(c.signal_group);
+    return (kind == SignalKind::Gold ? gold[g] : silver[g]) > 0;
+  }
+  void use(const Candidate& c, SignalKind kind) {
+    if (kind == SignalKind::None) return;
+    const auto g = static_cast<std::size_t>(c.signal_group);
+    --(kind == SignalKind::Gold ? gold[g] : silver[g]);
+  }
+  // The best kind the program can still take. With a signal a program's chance is higher at every
+  // node, so its gain is too: while a gold signal is left, the program's gold entry beats its
+  // silver and unsignalled ones, and the greedy needs only one entry per program, downgraded when
+  // its kind runs out.
+  SignalKind best(const Candidate& c) const {
+    if (c.signal_group < 0) return SignalKind::None;
+    const auto g = static_cast<std::size_t>(c.signal_group);
+    if (c.can_gold && gold[g] > 0) return SignalKind::Gold;
+    if (c.can_silver && silver[g] > 0) return SignalKind::Silver;
+    return SignalKind::None;
   }
 };
 
 // The application order: pinned programs first, then lazy greedy by gain (or gain per dollar
 // under a dollar budget), up to `length` programs.
 // When the order may stop early: the curve wants `length` programs, but a what-if re-plan only
-// needs the list itself, so it stops once the budget is passed or returns have diminished.
+// needs the list itself, so it stops once the budget is passed or the list is long enough.
+// `value_usd`: the match-value rule. The order notes where the first program whose expected gain
+// times value_usd is worth less than its application fee would come (`value_stop`); with
+// `stop_at_value` it ends there, else it goes on to at least `length` and at least that point.
 struct Stop {
   std::size_t length = 0;
   std::optional<double> past_budget_usd;  // stop after the first program that takes the cost past this
-  std::optional<double> min_p_match_gain; // stop after the first program that adds less than this
+  std::optional<double> value_usd;        // the applicant's value of matching this year
+  bool stop_at_value = false;
+  // At least this share of every prefix of the order in the preferred states (0: no rule). A
+  // program elsewhere comes only when the share still holds after it; when no preferred program
+  // is left and another would break the share, the order ends.
+  double min_share = 0.0;
 };
 
-std::vector<std::size_t> greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees,
-                                      bool per_dollar, const Stop& stop, const Model& model) {
-  const std::size_t length = stop.length;
-  ListState list = model.begin_list();
-  double p_before = 0.0;
+struct Order {
   std::vector<std::size_t> order;
+  std::size_t value_stop = 0;  // the match-value rule's length (with Stop::value_usd)
+  double value_stop_gain = 0;  // the expected-utility gain of the first program left out
+  double value_stop_fee = 0;   // and its fee
+};
+
+// With `signals`, the greedy chooses among (program, no signal / gold / silver) while signals are
+// left: a signal can bring a program onto the list. The kind chosen is left in Candidate::signal.
+Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees, bool per_dollar,
+                   const Stop& stop, const Model& model, SignalsLeft signals) {
+  Order out;
+  std::vector<std::size_t>& order = out.order;
+  bool value_found = !stop.value_usd.has_value();
   std::vector<int> counts = fees.empty_counts();
   std::vector<bool> taken(cands.size(), false);
-  for (std::size_t i = 0; i < cands.size() && order.size() < length; ++i) {
+  for (std::size_t i = 0; i < cands.size() && order.size() < stop.length; ++i) {
     if (!cands[i].pinned) continue;
     objective.add(cands[i].level, cands[i].q);
     ++counts[static_cast<std::size_t>(cands[i].group)];
     order.push_back(i);
     taken[i] = true;
-    model.append(list, cands[i].chance.logits);
-    p_before = list.p_match;
   }
-  auto key_of = [&](std::size_t i) {
-    const double g = objective.gain(cands[i].level, cands[i].q);
+  out.value_stop = order.size();
+  // Under a dollar budget: gain per dollar of the program's own fee, a flat fee spread over the
+  // programs it covers and the once-a-season transcript fee left out (rule_fee_usd). Charging the
+  // transcript or a flat fee to the first program would make every key rise once it is paid, and
+  // the lazy greedy needs keys that only fall; the budget itself is checked on the real cost.
+  auto key_of = [&](std::size_t i, SignalKind kind) {
+    const double g = objective.gain(cands[i].level, cands[i].q_with(kind));
     if (!per_dollar) return g;
-    const double c = fees.marginal_usd(counts, cands[i].group);
+    const double c = fees.rule_fee_usd(counts, cands[i].group);
     return c > 0.0 ? g / c : g * 1e9;
   };
-  std::priority_queue<HeapEntry> heap;
-  for (std::size_t i = 0; i < cands.size(); ++i)
-    if (!taken[i]) heap.push({key_of(i), i});
-  while (order.size() < length && !heap.empty()) {
-    const HeapEntry top = heap.top();
-    heap.pop();
-    const double fresh = key_of(top.candidate);
-    // Gains only shrink as the list grows (submodular), and marginal fees only grow, so a stale
-    // key is an upper bound: a fresh key that still leads is the greedy choice.
-    if (heap.empty() || !(fresh < heap.top().key)) {
-      objective.add(cands[top.candidate].level, cands[top.candidate].q);
-      ++counts[static_cast<std::size_t>(cands[top.candidate].group)];
-      order.push_back(top.candidate);
-      if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
-      if (stop.min_p_match_gain) {
-        model.append(list, cands[top.candidate].chance.logits);
-        if (list.p_match - p_before < *stop.min_p_match_gain) break;
-        p_before = list.p_match;
-      }
-    } else {
-      heap.push({fresh, top.candidate});
-    }
+  // Two heaps when a share of the list must be in the preferred states: [1] those programs, [0] the
+  // rest; one heap ([0]) otherwise.
+  const bool share_rule = stop.min_share > 0.0;
+  std::priority_queue<HeapEntry> heaps[2];
+  std::size_t preferred = 0;
+  for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
+  std::vector<double> scratch;
+  // The node chances of a program with a signal, computed the first time they are needed.
+  const auto prepare = [&](std::size_t i, SignalKind kind) {
+    Candidate& c = cands[i];
+    std::vector<double>& q = kind == SignalKind::Gold ? c.q_gold : c.q_silver;
+    if (kind == SignalKind::None || !q.empty()) return;
+    ProgramLogits l = c.chance.logits;
+    l.interview += (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
+    model.node_chances(l, scratch, q);
+  };
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (taken[i]) continue;
+    const SignalKind kind = signals.best(cands[i]);
+    prepare(i, kind);
+    heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
   }
-  return order;
+  // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
+  // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
+  // greedy choice.
+  const auto best_of = [&](std::priority_queue<HeapEntry>& heap, HeapEntry& best) {
+    while (!heap.empty()) {
+      const HeapEntry top = heap.top();
+      heap.pop();
+      // An entry of a program already taken is dropped; one whose signal kind ran out goes back with
+      // the best kind left (a lower key: the heap order stays right).
+      if (taken[top.candidate]) continue;
+      SignalKind kind = top.kind;
+      if (!signals.available(cands[top.candidate], kind)) {
+        kind = signals.best(cands[top.candidate]);
+        prepare(top.candidate, kind);
+      }
+      const HeapEntry fresh{key_of(top.candidate, kind), top.candidate, kind};
+      if (heap.empty() || !(fresh < heap.top())) {
+        best = fresh;
+        return true;
+      }
+      heap.push(fresh);
+    }
+    return false;
+  };
+  while (order.size() < stop.length || !value_found) {
+    const bool other_allowed =
+        !share_rule || static_cast<double>(preferred) >= stop.min_share * static_cast<double>(order.size() + 1) - 1e-9;
+    HeapEntry other{}, pref{};
+    const bool has_other = other_allowed && best_of(heaps[0], other);
+    const bool has_pref = best_of(heaps[1], pref);
+    if (!has_other && !has_pref) break;
+    HeapEntry pick = has_other ? other : pref;
+    if (has_other && has_pref) {
+      pick = other < pref ? pref : other;
+      const HeapEntry& back = other < pref ? other : pref;
+      heaps[&back == &other ? 0 : 1].push(back);
+    }
+    Candidate& c = cands[pick.candidate];
+    const std::vector<double>& q = c.q_with(pick.kind);
+    if (!value_found) {
+      // The match-value rule: is this application worth its fee? (The transcript fee is paid once
+      // whatever the length, so it is not weighed here.)
+      const double gain = objective.gain(c.level, q);
+      const double fee = fees.rule_fee_usd(counts, c.group);
+      if (gain * *stop.value_usd < fee) {
+        value_found = true;
+        out.value_stop_gain = gain;
+        out.value_stop_fee = fee;
+        if (stop.stop_at_value) break;
+      } else {
+        out.value_stop = order.size() + 1;
+      }
+    }
+    if (order.size() >= stop.length && value_found) break;
+    objective.add(c.level, q);
+    ++counts[static_cast<std::size_t>(c.group)];
+    order.push_back(pick.candidate);
+    taken[pick.candidate] = true;
+    c.signal = pick.kind;
+    signals.use(c, pick.kind);
+    preferred += c.preferred ? 1 : 0;
+    if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
+  }
+  if (!value_found) out.value_stop = order.size();  // every candidate is worth its fee
+  return out;
 }
 
 std::vector<double> utility_levels(const std::vector<Candidate>& cands) {
@@ -364,6 +565,79 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
   }
 }
 
+// ---- [SECTION] Tracks: what the list's match completes -----------------------------------------
+
+using detail::TrackOutcome;
+
+TrackOutcome track_outcome(const std::vector<Candidate>& cands, const std::vector<std::size_t>& in_rank_order,
+                           const Dataset& dataset, const Model& model) {
+  std::vector<Track> tracks;
+  std::vector<const std::vector<double>*> q;
+  for (std::size_t i : in_rank_order) {
+    tracks.push_back(dataset.programs[cands[i].index].track);
+    q.push_back(&cands[i].q);
+  }
+  return detail::track_outcome(tracks, q, model.weights());
+}
+
+std::string percent(double p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * p);
+  return buf;
+}
+
+// What the list's tracks mean for the applicant, said plainly.
+void track_notes(const std::vector<Candidate>& cands, const std::vector<std::size_t>& chosen, const Dataset& dataset,
+                 const TrackOutcome& tracks, std::vector<std::string>& notes) {
+  int advanced = 0, one_year = 0;
+  for (std::size_t i : chosen) {
+    const Track t = dataset.programs[cands[i].index].track;
+    advanced += t == Track::Advanced;
+    one_year += is_one_year(t);
+  }
+  if (one_year > 0)
+    notes.push_back(std::to_string(one_year) +
+                    " one-year (preliminary or transitional) program(s) on the list, as a bridge: a one-year position "
+                    "is not a residency, so P(match) leaves it out; the chance of ending with only a one-year "
+                    "position is " + percent(tracks.one_year) + " (p_match_one_year).");
+  if (advanced > 0 && one_year == 0)
+    notes.push_back(std::to_string(advanced) +
+                    " advanced (PGY-2) program(s) on the list need a PGY-1 year: rank preliminary or transitional "
+                    "programs on a supplemental list (add Transitional Year or a preliminary specialty to your targets "
+                    "to plan them). P(match) counts an advanced position only together with a PGY-1 year, and this "
+                    "list has none.");
+  else if (advanced > 0)
+    notes.push_back(std::to_string(advanced) +
+                    " advanced (PGY-2) program(s) on the list need a PGY-1 year: the list's one-year programs serve "
+                    "as their supplemental list; the chance of an advanced position with no PGY-1 year is " +
+                    percent(tracks.advanced_unpaired) + ".");
+}
+
+// Unused signals, each with the reason.
+void signal_notes(const Profile& profile, std::vector<SignalSummary>& summary, std::vector<std::string>& notes) {
+  // Target specialties with signals and no program on the list: all unused.
+  for (const SpecialtyPreference& s : profile.specialties) {
+    const SignalAllowance a = signal_allowance(s.name);
+    if (a.gold + a.silver == 0) continue;
+    const bool listed = std::any_of(summary.begin(), summary.end(),
+                                    [&](const SignalSummary& x) { return x.specialty == s.name; });
+    if (!listed) summary.push_back({s.name, a.gold, a.silver, 0, 0});
+  }
+  for (const SignalSummary& s : summary) {
+    const int gold = s.gold_available - s.gold_used, silver = s.silver_available - s.silver_used;
+    if (gold + silver == 0) continue;
+    std::string what;
+    if (gold > 0) what = std::to_string(gold) + (s.silver_available > 0 ? " gold" : "");
+    if (silver > 0) what += (what.empty() ? "" : " and ") + std::to_string(silver) + " silver";
+    const bool none_used = s.gold_used + s.silver_used == 0;
+    notes.push_back(s.specialty + ": " + what + " signal(s) unused: " +
+                    (none_used ? "no program of that specialty on the list accepts one, or the list has none "
+                                 "(signals go only with applications)."
+                               : "every program of that specialty on the list that accepts signals already has one; "
+                                 "a longer list, or programs that accept signals, would use them."));
+  }
+}
+
 // ---- [SECTION] make_plan ------------------------------------------------------------------------
 
 struct Built {
@@ -371,6 +645,7 @@ struct Built {
   std::vector<std::size_t> order;   // application order, as long as the curve
   std::size_t length = 0;           // how many of `order` the plan applies to
   std::vector<ExcludedProgram> excluded;
+  std::vector<std::string> signal_specialties;  // Candidate::signal_group indexes these
 };
 
 // The candidates among programs [from, to): in a target specialty, eligible, scored. Called over
@@ -381,12 +656,20 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   ScoreOptions so;
   so.explain = false;
   std::vector<double> scratch;
+  // Lists are usually grouped by specialty: the specialty's answers are kept from one program to
+  // the next rather than looked up by name for each.
+  const std::string* last_specialty = nullptr;
+  bool target = false;
   for (std::size_t i = from; i < to; ++i) {
     const Program& p = dataset.programs[i];
-    if (!matches_specialty(profile, p)) continue;
+    if (last_specialty == nullptr || p.specialty != *last_specialty) {
+      last_specialty = &p.specialty;
+      target = matches_specialty(profile, p);
+    }
+    if (!target) continue;
     if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
       continue;
-    const double utility = specialty_weight(profile, p.specialty);
+    const double utility = program_utility(profile, p);
     if (contains(options.excluded_ids, p.id)) {
       if (explain) b.excluded.push_back({i, p.id, "you excluded it"});
       continue;
@@ -406,14 +689,59 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     c.utility = utility;
     c.group = fees.group_of(p);
     c.pinned = contains(options.pinned_ids, p.id);
+    c.one_year = is_one_year(p.track);
+    c.advanced = p.track == Track::Advanced;
+    c.preferred = in_preferred_states(profile, p);
     set_chances(c, model, scratch);
+    if (options.choose_signals && c.chance.signal_logit > 0.0) {
+      const SignalAllowance allowance = signal_allowance(p.specialty);
+      if (allowance.gold > 0 || allowance.silver > 0) {
+        auto it = std::find(b.signal_specialties.begin(), b.signal_specialties.end(), p.specialty);
+        if (it == b.signal_specialties.end()) it = b.signal_specialties.insert(it, p.specialty);
+        c.signal_group = static_cast<int>(it - b.signal_specialties.begin());
+        c.can_gold = allowance.gold > 0;
+        c.can_silver = allowance.silver > 0;
+      }
+    }
     b.cands.push_back(std::move(c));
   }
 }
 
 // The application order and how much of it to apply to, from the gathered candidates.
+// `drop_advanced`: the second pass when the first list held advanced positions and no one-year
+// program to pair them with (below).
 void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only,
-           Built& b, Plan& plan) {
+           Built& b, Plan& plan, bool drop_advanced = false) {
+  // An advanced (PGY-2) position completes a residency only with a PGY-1 year. With no one-year
+  // program among the candidates to pair it with, it cannot count toward P(match): it is left out
+  // (unless pinned), with the reason, and the notes say what would bring it back.
+  const bool pgy1_available =
+      std::any_of(b.cands.begin(), b.cands.end(), [](const Candidate& c) { return c.one_year; });
+  if (!pgy1_available || drop_advanced) {
+    int left_out = 0;
+    std::vector<Candidate> kept;
+    kept.reserve(b.cands.size());
+    for (Candidate& c : b.cands) {
+      if (c.advanced && !c.pinned) {
+        ++left_out;
+        if (options.explain)
+          b.excluded.push_back({c.index, "", "advanced position (starts at PGY-2) and no PGY-1 year to pair it with"});
+        continue;
+      }
+      kept.push_back(std::move(c));
+    }
+    b.cands = std::move(kept);
+    if (left_out > 0 && !list_only)
+      plan.notes.push_back(
+          std::to_string(left_out) + " advanced (PGY-2) program(s) left out: each needs a PGY-1 year, and " +
+          (drop_advanced ? std::string("the list chose no preliminary or transitional program to pair them with (a "
+                                       "list with advanced positions came out with none: the planner cannot yet pair "
+                                       "them). Pin a preliminary or transitional program, or an advanced one, to plan "
+                                       "such a pair.")
+                         : std::string("none of your target specialties offers a preliminary or transitional program "
+                                       "to pair it with. Add Transitional Year or a preliminary specialty to your "
+                                       "targets to plan them.")));
+  }
   plan.candidates = b.cands.size();
 
   const std::vector<double> levels = utility_levels(b.cands);
@@ -426,12 +754,44 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   Objective objective(levels, model.weights());
   Stop stop;
   stop.length = length;
+  const bool by_value = !budget && !options.max_applications;
+  if (by_value) {
+    // The profile reader keeps it in range; a value set another way that is not a dollar amount
+    // falls back to the default, said in the notes.
+    const double v = profile.match_value_usd;
+    const bool usable = std::isfinite(v) && v >= 0.0;
+    stop.value_usd = usable ? v : kDefaultMatchValueUsd;
+    if (!usable && !list_only)
+      plan.notes.push_back("match_value_usd must be a dollar amount of 0 or more; the default ($" +
+                           format_usd(kDefaultMatchValueUsd) + ") was used.");
+  }
+  const double share = options.min_preferred_share;
+  if (!(share >= 0.0 && share <= 1.0)) {
+    if (!list_only)
+      plan.notes.push_back("min_preferred_share must be a share from 0 to 1 (e.g. 0.5 for half); it was not applied.");
+  } else if (share > 0.0 && profile.preferred_states.empty()) {
+    if (!list_only)
+      plan.notes.push_back("min_preferred_share asks for a share of the list in your preferred states, but the profile "
+                           "names none; it was not applied.");
+  } else {
+    stop.min_share = share;
+  }
   if (list_only) {
     if (budget) stop.past_budget_usd = *budget;
     if (options.max_applications) stop.length = static_cast<std::size_t>(std::max(0, *options.max_applications));
-    if (!budget && !options.max_applications) stop.min_p_match_gain = options.diminishing_returns;
+    if (by_value) {
+      stop.length = 0;
+      stop.stop_at_value = true;
+    }
   }
-  b.order = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model);
+  SignalsLeft signals;
+  for (const std::string& specialty : b.signal_specialties) {
+    const SignalAllowance a = signal_allowance(specialty);
+    signals.gold.push_back(a.gold);
+    signals.silver.push_back(a.silver);
+  }
+  const Order greedy = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model, signals);
+  b.order = greedy.order;
 
   // The curve: P(match) and cost after each application in order.
   ListState list = model.begin_list();
@@ -440,9 +800,12 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   plan.curve.push_back({0, 0.0, 0.0});
   for (std::size_t n = 0; n < b.order.size(); ++n) {
     const Candidate& c = b.cands[b.order[n]];
-    model.append(list, c.chance.logits);
+    // The curve counts positions that complete a residency (advanced ones as if paired with a
+    // PGY-1 year), as P(match) does; a one-year program adds nothing to it. Each program comes with
+    // the signal the greedy chose it with.
+    if (!c.one_year) model.append(list, signalled_logits(c));
     ++counts[static_cast<std::size_t>(c.group)];
-    plan.curve.push_back({static_cast<int>(n + 1), list.p_match, fees.cost_usd(counts)});
+    plan.curve.push_back({static_cast<int>(n + 1), list.p_match, list_only ? 0.0 : fees.cost_usd(counts)});
   }
   int pinned = 0;
   for (std::size_t i : b.order) pinned += b.cands[i].pinned ? 1 : 0;
@@ -453,16 +816,49 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
       break;
     }
 
-  // How many to apply to: the count budget, else the dollar budget, else where returns diminish.
-  std::size_t n = static_cast<std::size_t>(plan.diminishing_returns_at);
-  if (options.max_applications) n = std::min<std::size_t>(b.order.size(), static_cast<std::size_t>(std::max(0, *options.max_applications)));
+  // How many to apply to: the count budget, else the dollar budget, else the match-value rule.
+  std::size_t n = std::min(greedy.value_stop, b.order.size());
+  plan.length_rule = "match_value";
+  if (by_value) plan.match_value_usd = *stop.value_usd;
+  if (options.max_applications) {
+    n = std::min<std::size_t>(b.order.size(), static_cast<std::size_t>(std::max(0, *options.max_applications)));
+    plan.length_rule = "max_applications";
+  }
   if (budget) {
     std::size_t fit = 0;
-    while (fit < b.order.size() && plan.curve[fit + 1].cost_usd <= *budget + 1e-9) ++fit;
+    std::vector<int> fit_counts = fees.empty_counts();
+    while (fit < b.order.size()) {
+      ++fit_counts[static_cast<std::size_t>(b.cands[b.order[fit]].group)];
+      if (fees.cost_usd(fit_counts) > *budget + 1e-9) break;
+      ++fit;
+    }
+    if (!options.max_applications || fit < n) plan.length_rule = "budget";
     n = options.max_applications ? std::min(n, fit) : fit;
     if (fit == 0 && !b.order.empty())
       plan.notes.push_back("The budget does not cover one application with the transcript fee.");
   }
+  // A list that holds advanced positions and no one-year program would count none of them in
+  // P(match): made again without them (pinned ones stay, and the notes speak for them).
+  if (!drop_advanced) {
+    bool advanced = false, one_year = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const Candidate& c = b.cands[b.order[k]];
+      advanced = advanced || (c.advanced && !c.pinned);
+      one_year = one_year || c.one_year;
+    }
+    if (advanced && !one_year) {
+      for (Candidate& c : b.cands) c.signal = SignalKind::None;
+      plan.curve.clear();
+      b.order.clear();
+      return order(profile, options, model, fees, list_only, b, plan, true);
+    }
+  }
+  if (by_value && !list_only && n < b.order.size())
+    plan.notes.push_back("The list stops at " + std::to_string(n) + " applications: one more would add " +
+                         format_points(greedy.value_stop_gain) + " to the expected value of your match, worth $" +
+                         format_usd(greedy.value_stop_gain * *stop.value_usd) + " at your value of matching this year ($" +
+                         format_usd(*stop.value_usd) + ", match_value_usd), less than its $" +
+                         format_usd(greedy.value_stop_fee) + " fee.");
   b.length = n;
 }
 
@@ -471,7 +867,12 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   std::vector<std::size_t> chosen(b.order.begin(), b.order.begin() + static_cast<long>(b.length));
   Objective objective(utility_levels(b.cands), model.weights());
   for (std::size_t i : chosen) objective.add(b.cands[i].level, b.cands[i].q);
+  // The greedy chose the list with its signals (a signal can bring a program onto it); on that
+  // list the signals are placed afresh where they add the most, as before: the greedy spends a
+  // signal on the first program it takes with one, not always where it adds the most.
+  for (std::size_t i : b.order) b.cands[i].signal = SignalKind::None;
   place_signals(b.cands, chosen, objective, dataset, model, plan.signals);
+  signal_notes(profile, plan.signals, plan.notes);
 
   // Rank order: true preference (utility), then application order.
   std::vector<std::size_t> rank(chosen.size());
@@ -484,13 +885,26 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   std::vector<double> here(chosen.size(), 0.0);
   for (std::size_t r = 0; r < rank.size(); ++r) here[rank[r]] = out.p_match_at[r];
 
-  plan.p_match = out.p_match;
+  // P(match) counts only positions that complete a residency; a one-year position apart.
+  std::vector<std::size_t> in_rank_order;
+  for (std::size_t r : rank) in_rank_order.push_back(chosen[r]);
+  const TrackOutcome tracks = track_outcome(b.cands, in_rank_order, dataset, model);
+  plan.p_match = tracks.residency;
+  plan.p_match_one_year = tracks.one_year;
+  track_notes(b.cands, chosen, dataset, tracks, plan.notes);
+  if (!chosen.empty()) {
+    std::size_t preferred = 0;
+    for (std::size_t i : chosen) preferred += b.cands[i].preferred ? 1 : 0;
+    plan.preferred_share = static_cast<double>(preferred) / static_cast<double>(chosen.size());
+  }
   plan.p_interview_any = out.p_interview_any;
   plan.expected_interviews = out.expected_interviews;
   plan.expected_utility = objective.value();
   std::vector<int> counts = fees.empty_counts();
   for (std::size_t i : chosen) ++counts[static_cast<std::size_t>(b.cands[i].group)];
-  plan.cost_usd = fees.cost_usd(counts);
+  plan.cost_by_service = fees.by_service(counts);
+  plan.cost_usd = 0.0;
+  for (const ServiceCost& c : plan.cost_by_service) plan.cost_usd += c.cost_usd;
 
   ScoreOptions so;
   so.explain = options.explain;
@@ -512,9 +926,18 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       const ProgramChance explained = model.score(profile, dataset.programs[c.index], so);
       for (const Term& t : explained.terms) pp.reasons.push_back(format_term(t));
       if (c.signal == SignalKind::Silver) pp.reasons.push_back("silver signal: counted as half a gold signal (assumption)");
+      const Track t = dataset.programs[c.index].track;
+      if (is_one_year(t))
+        pp.reasons.push_back("one-year position (PGY-1 only): worth " + format_usd(100.0 * profile.one_year_value) +
+                             "% of its specialty's weight (one_year_value); not counted in P(match)");
+      if (t == Track::Advanced)
+        pp.reasons.push_back("advanced position (starts at PGY-2): needs a PGY-1 year, a preliminary or transitional "
+                             "program on a supplemental rank list");
     }
     plan.programs.push_back(std::move(pp));
   }
+  for (ExcludedProgram& e : b.excluded)
+    if (e.id.empty()) e.id = dataset.programs[e.index].id;
   plan.excluded = std::move(b.excluded);
 
   if (options.assumption_range && !chosen.empty()) {
@@ -570,6 +993,9 @@ struct PlanWork::Pass {
 namespace {
 }  // namespace
 
+// The what-if id of the plan without the min_preferred_share rule: its gain is what the rule costs.
+constexpr const char* kNoShareRule = "no_preferred_share";
+
 // The what-if changes: each a profile (or option) change the applicant could make, re-planned.
 struct PlanWork::Change {
   const char* id;
@@ -604,6 +1030,10 @@ PlanWork::PlanWork(Profile profile, const Dataset& dataset, PlanOptions options,
   add(options_.only_preferred_states && !p.preferred_states.empty(), "all_states",
       "Apply in every state, not only your preferred ones",
       [](Profile&, PlanOptions& o) { o.only_preferred_states = false; });
+  add(options_.min_preferred_share > 0.0 && options_.min_preferred_share <= 1.0 && !p.preferred_states.empty() &&
+          !options_.only_preferred_states,
+      kNoShareRule, "No minimum share of applications in your preferred states",
+      [](Profile&, PlanOptions& o) { o.min_preferred_share = 0.0; });
 }
 
 PlanWork::~PlanWork() = default;
@@ -618,6 +1048,10 @@ bool PlanWork::step() {
       o.whatif = false;
       o.explain = false;
       o.assumption_range = false;
+      // A list whose length came from the match-value rule keeps that length in the re-plans: a
+      // stronger profile needs fewer applications for the same worth, and a shorter list would show
+      // an improvement as a loss in P(match). The what-if compares chances at the same length.
+      if (plan_.length_rule == "match_value") o.max_applications = static_cast<int>(plan_.programs.size());
       Profile p = profile_;
       changes_[steps_ - 1].apply(p, o);
       pass_ = std::make_unique<Pass>(std::move(p), std::move(o), true);
@@ -636,8 +1070,20 @@ bool PlanWork::step() {
   }
   pass_.reset();
   ++steps_;
-  if (done())
+  if (done()) {
     std::stable_sort(plan_.whatif.begin(), plan_.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
+    for (const WhatIf& w : plan_.whatif) {
+      if (w.id != std::string(kNoShareRule)) continue;
+      plan_.preferred_share_cost = w.gain;
+      char buf[400];
+      std::snprintf(buf, sizeof buf,
+                    "Keeping at least %.0f%% of the applications in your preferred states (%.0f%% of this list) costs "
+                    "%.1f points of P(match): %.1f%% without the rule, %.1f%% with it.",
+                    100.0 * options_.min_preferred_share, 100.0 * plan_.preferred_share, 100.0 * w.gain,
+                    100.0 * w.p_match, 100.0 * plan_.p_match);
+      plan_.notes.push_back(buf);
+    }
+  }
   return done();
 }
 
@@ -658,13 +1104,18 @@ Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions
 // ---- [SECTION] Exhaustive search ---------------------------------------------------------------------
 
 double expected_utility_of(const Profile& profile, const Dataset& dataset, const std::vector<std::size_t>& indexes,
-                           const Model& model) {
+                           const Model& model, const std::vector<SignalKind>& signals) {
   std::vector<std::pair<double, ProgramLogits>> ranked;
   ScoreOptions so;
   so.explain = false;
-  for (std::size_t i : indexes) {
+  for (std::size_t n = 0; n < indexes.size(); ++n) {
+    const std::size_t i = indexes[n];
     const ProgramChance c = model.score(profile, dataset.programs.at(i), so);
-    ranked.push_back({specialty_weight(profile, dataset.programs[i].specialty), c.logits});
+    ProgramLogits l = c.logits;
+    const SignalKind kind = n < signals.size() ? signals[n] : SignalKind::None;
+    if (kind == SignalKind::Gold) l.interview += c.signal_logit;
+    if (kind == SignalKind::Silver) l.interview += kSilverShare * c.signal_logit;
+    ranked.push_back({program_utility(profile, dataset.programs[i]), l});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<ProgramLogits> logits;

@@ -4,6 +4,7 @@
 
 #include "openpick/core/eligibility.h"
 #include "openpick/core/exam_status.h"
+#include "openpick/core/fees.h"
 
 namespace openpick::core {
 
@@ -63,8 +64,7 @@ RankListOutcome rank_list_outcome(const Profile& profile, const Dataset& dataset
     out.p_match += w * (1.0 - none);
   }
   out.p_match = std::min(1.0, out.p_match);
-  if (n > static_cast<std::size_t>(kNrmpRanksIncluded))
-    out.extra_rank_fee_usd = kNrmpExtraRankUsd * static_cast<double>(n - static_cast<std::size_t>(kNrmpRanksIncluded));
+  out.extra_rank_fee_usd = cents_to_usd(nrmp_extra_ranks_cents(nrmp_rank_list_fee(), static_cast<int>(n)));
   out.advice =
       "Rank the programs in the order you truly prefer them. The Match runs applicant-proposing deferred "
       "acceptance (Roth and Peranson, 1999): a program ranked higher can never cost you one ranked lower, so "

@@ -120,6 +120,7 @@ nlohmann::json settings_json(const AppState& state) {
                    {"only_preferred_states", o.only_preferred_states},
                    {"dark", state.embed.dark}};
   j["max_applications"] = o.max_applications ? nlohmann::json(*o.max_applications) : nlohmann::json(nullptr);
+  j["min_preferred_share"] = o.min_preferred_share;
   return j;
 }
 
@@ -142,6 +143,10 @@ void read_settings(AppState& state, const nlohmann::json& j) {
   flag("only_preferred_states", state.plan_options.only_preferred_states);
   ids("pinned", state.plan_options.pinned_ids);
   ids("excluded", state.plan_options.excluded_ids);
+  if (j.contains("min_preferred_share") && j["min_preferred_share"].is_number()) {
+    const double f = j["min_preferred_share"].get<double>();
+    if (f >= 0.0 && f <= 1.0) state.plan_options.min_preferred_share = f;
+  }
   if (j.contains("max_applications") && j["max_applications"].is_number_integer()) {
     const auto n = j["max_applications"].get<long long>();
     if (n >= 0 && n <= 10000) state.plan_options.max_applications = static_cast<int>(n);
@@ -407,6 +412,9 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      state.plan_options.max_applications = a.max_applications;
                      state.plan_options.fee_assistance = a.fee_assistance;
                      state.plan_options.only_preferred_states = a.only_preferred_states;
+                     // The widget keeps it in 0..1; a value from elsewhere outside it is not applied.
+                     if (a.min_preferred_share >= 0.0 && a.min_preferred_share <= 1.0)
+                       state.plan_options.min_preferred_share = a.min_preferred_share;
                      invalidate_plan(state);
                      save_settings(state, platform);
                    },

@@ -10,7 +10,8 @@ execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${progr
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "plan failed (${rc}): ${err}")
 endif()
-foreach(key p_match p_interview_any expected_interviews cost_usd programs excluded curve whatif)
+foreach(key p_match p_match_one_year p_interview_any expected_interviews cost_usd cost_by_service length_rule
+            preferred_share programs excluded curve whatif)
   string(JSON t ERROR_VARIABLE jerr TYPE "${native}" ${key})
   if(jerr)
     message(FATAL_ERROR "plan output has no '${key}': ${jerr}")
@@ -54,6 +55,18 @@ execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${progr
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 2 OR NOT err MATCHES "--budget")
   message(FATAL_ERROR "bad budget: exit ${rc}\n${err}")
+endif()
+execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${programs} --min-preferred-share 1.5
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--min-preferred-share needs a share from 0 to 1")
+  message(FATAL_ERROR "bad share: exit ${rc}\n${err}")
+endif()
+# An unknown application service in the dataset: exit 1, the field named.
+file(WRITE ${WORK}/bad_service.json "{\"schema_version\": 1, \"name\": \"d\", \"programs\": [{\"id\": \"A\", \"name\": \"x\", \"specialty\": \"Emergency Medicine\", \"state\": \"MS\", \"application_service\": \"CAS\"}]}")
+execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${WORK}/bad_service.json
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 1 OR NOT err MATCHES "programs\\[0\\]\\.application_service: unknown application service \"CAS\"")
+  message(FATAL_ERROR "bad service: exit ${rc}\n${err}")
 endif()
 message(STATUS "errors: ok")
 

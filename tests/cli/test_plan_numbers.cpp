@@ -4,7 +4,7 @@
 //   interview logit  = a_s + the documented terms (values read from default_model_params())
 //   P(interview | z) = logistic(logit + sigma_I z),   P(match here | z) = that x
 //                      logistic(m_s + shift + lambda (logit - a_s) + sigma_M z)   (the rank stage)
-//   the order        = greedy on expected utility (IM weight 1, FM 0.5), before signals
+//   the order        = greedy on expected utility (IM weight 1, FM 0.5), each program with its signal
 //   signals          = Internal Medicine's gold signals on the listed programs that accept them
 //   rank order       = true preference (utility, then application order)
 //   chance here      = E_z[ prod over programs ranked above (1 - q_j(z)) x q_i(z) ]
@@ -151,7 +151,12 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
                &fm};
   // HD does not accept J-1: excluded.
 
-  // The greedy order by hand: the largest gain in expected utility at each step, before signals.
+  // Signals: IM has 3 gold signals; HA and HC accept them (HC states nothing: counted as accepting),
+  // HB and HE do not. Each gold signal adds P.signal_img (an IMG) to the interview logit.
+  auto signal_of = [](const Hand& h) { return h.id == "HA" || h.id == "HC" ? P.signal_img : 0.0; };
+  // The greedy order by hand: the largest gain in expected utility at each step, each program with
+  // the best signal it can still get (docs/PLANNER.md: signals are chosen with the list). IM's
+  // 3 gold signals outnumber the 2 IM programs that accept one, so each gets a gold one.
   std::vector<Hand> left = {a, b, c, e}, order;
   std::vector<std::pair<Hand, double>> chosen;
   while (!left.empty()) {
@@ -160,7 +165,7 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
     double best_gain = -1.0;
     for (std::size_t i = 0; i < left.size(); ++i) {
       auto with = chosen;
-      with.push_back({left[i], 0.0});
+      with.push_back({left[i], signal_of(left[i])});
       const double gain = expected_utility(with) - now;
       if (gain > best_gain) {
         best_gain = gain;
@@ -168,12 +173,9 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
       }
     }
     order.push_back(left[best]);
-    chosen.push_back({left[best], 0.0});
+    chosen.push_back({left[best], signal_of(left[best])});
     left.erase(left.begin() + static_cast<long>(best));
   }
-  // Signals: IM has 3 gold signals; HA and HC accept them (HC states nothing: counted as accepting),
-  // HB and HE do not. Each gold signal adds P.signal_img (an IMG) to the interview logit.
-  auto signal_of = [](const Hand& h) { return h.id == "HA" || h.id == "HC" ? P.signal_img : 0.0; };
 
   const std::string out = run("'" + std::string(OPENPICK_CLI) + "' plan --profile '" + profile_path + "' --programs '" +
                               programs_path + "' --max-applications 4 --no-whatif");
@@ -225,11 +227,11 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
   // Fees: 3 IM + 1 FM programs at $11 each (each specialty counted apart), and the transcript fee.
   const double transcript = static_cast<double>(eras_fee_schedule(2026)->transcript_cents) / 100.0;
   EXPECT_DOUBLE_EQ(plan["cost_usd"].get<double>(), 4 * 11.0 + transcript);
-  // The curve: P(match) after each application, before signals, in application order.
+  // The curve: P(match) after each application in application order, each with its signal.
   ASSERT_GE(plan["curve"].size(), 5u);
   std::vector<std::pair<Hand, double>> prefix;
   for (std::size_t n = 1; n <= 4; ++n) {
-    prefix.push_back({order[n - 1], 0.0});
+    prefix.push_back({order[n - 1], signal_of(order[n - 1])});
     const double p = expect_over_z([&](double z) {
       double none = 1.0;
       for (const auto& [h, s] : prefix) none *= 1.0 - h.q(z, s);

@@ -93,3 +93,57 @@ TEST(Fees, NoApplicationsCostNothingAndBadCountsThrow) {
   EXPECT_THROW(quote_eras_fees(season(2026), {3, -1}, false), std::invalid_argument);
   EXPECT_DOUBLE_EQ(cents_to_usd(79700), 797.0);
 }
+
+// ---- Application services (issue 13, item 3) ------------------------------------------------------
+
+TEST(Fees, ResidencyCas2026ByHand) {
+  // FACTS.md: $99 for programs 1-18, $18 each for 19-30, $23 each from the 31st.
+  const auto s = fee_schedule(ApplicationService::ResidencyCas, 2026);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->service, ApplicationService::ResidencyCas);
+  EXPECT_FALSE(s->source.empty());
+  EXPECT_FALSE(s->assistance.has_value());  // AAMC's Fee Assistance Program is an ERAS programme
+  EXPECT_EQ(program_fee_cents(*s, 1), 9900);   // the flat fee comes with the first program
+  EXPECT_EQ(program_fee_cents(*s, 2), 0);
+  EXPECT_EQ(program_fee_cents(*s, 18), 0);
+  EXPECT_EQ(program_fee_cents(*s, 19), 1800);
+  EXPECT_EQ(program_fee_cents(*s, 30), 1800);
+  EXPECT_EQ(program_fee_cents(*s, 31), 2300);
+  EXPECT_EQ(applications_fee_cents(*s, 1), 9900);
+  EXPECT_EQ(applications_fee_cents(*s, 18), 9900);
+  // The issue's example: 20 EM applications = $99 + 2 x $18 = $135 (ERAS would charge 20 x $11 = $220;
+  // the issue's "$300" was the old planner's figure with the transcript fee).
+  EXPECT_EQ(applications_fee_cents(*s, 20), 13500);
+  EXPECT_EQ(applications_fee_cents(*s, 30), 9900 + 12 * 1800);             // $315
+  EXPECT_EQ(applications_fee_cents(*s, 33), 9900 + 12 * 1800 + 3 * 2300);  // $384
+  // Two specialties through the service (EM 20, OB/GYN 5), each counted from 1, one transcript fee.
+  const FeeQuote q = quote_eras_fees(*s, {20, 5}, false);
+  EXPECT_EQ(q.applications_cents, 13500 + 9900);
+  EXPECT_EQ(q.total_cents, 13500 + 9900 + 8000);
+  EXPECT_EQ(fee_seasons(ApplicationService::ResidencyCas), (std::vector<int>{2026}));
+}
+
+TEST(Fees, EveryProgramHasAnApplicationService) {
+  EXPECT_STREQ(service_name(ApplicationService::Eras), "ERAS");
+  EXPECT_STREQ(service_name(ApplicationService::ResidencyCas), "ResidencyCAS");
+  EXPECT_EQ(service_for_specialty("Emergency Medicine"), ApplicationService::ResidencyCas);
+  EXPECT_EQ(service_for_specialty("Obstetrics and Gynecology"), ApplicationService::ResidencyCas);
+  EXPECT_EQ(service_for_specialty("Internal Medicine"), ApplicationService::Eras);
+  EXPECT_EQ(service_for_specialty("Internal Medicine/Emergency Medicine"), ApplicationService::Eras);
+  Program p;
+  p.specialty = "Emergency Medicine";
+  EXPECT_EQ(application_service_of(p), ApplicationService::ResidencyCas);
+  p.application_service = ApplicationService::Eras;  // the program's own statement wins
+  EXPECT_EQ(application_service_of(p), ApplicationService::Eras);
+}
+
+TEST(Fees, NrmpRanksBeyondTwenty) {
+  // FACTS.md: registration covers 20 ranked programs; $30 for each further one.
+  const RankListFee f = nrmp_rank_list_fee();
+  EXPECT_EQ(f.included_ranks, 20);
+  EXPECT_FALSE(f.source.empty());
+  EXPECT_EQ(nrmp_extra_ranks_cents(f, 0), 0);
+  EXPECT_EQ(nrmp_extra_ranks_cents(f, 20), 0);
+  EXPECT_EQ(nrmp_extra_ranks_cents(f, 21), 3000);
+  EXPECT_EQ(nrmp_extra_ranks_cents(f, 25), 15000);
+}

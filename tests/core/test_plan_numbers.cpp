@@ -168,10 +168,13 @@ void expect_plan_follows_eager_greedy(const Profile& p, const Dataset& d, const 
   }
 }
 
+// The eager greedy here chooses programs without signals; the choice among (program, signal) is
+// checked against exhaustive search in test_plan_economics.cpp.
 PlanOptions quiet() {
   PlanOptions o;
   o.whatif = false;
   o.assumption_range = false;
+  o.choose_signals = false;
   return o;
 }
 

@@ -85,6 +85,7 @@ TEST(Planner, GreedyReachesTheOptimumOnSmallInstances) {
     o.whatif = false;
     o.explain = false;
     o.assumption_range = false;
+    o.choose_signals = false;  // the list alone against the best list (signals: test_plan_economics.cpp)
     const int count = r.uniform(1, 5);
     o.max_applications = count;
     const Plan plan = make_plan(p, d, o, model);
@@ -122,6 +123,7 @@ TEST(Planner, WithoutCorrelationGreedyMatchesKapursExactOrder) {
   o.whatif = false;
   o.explain = false;
   o.assumption_range = false;
+  o.choose_signals = false;  // Kapur's order has no signals
   o.max_applications = 25;
   o.curve_length = 25;
   const Plan plan = make_plan(p, d, o, model);
@@ -233,8 +235,12 @@ TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
     placed += u.first + u.second;
   }
   EXPECT_GT(placed, 0);
-  // With signals the chance is above the curve's value for the same list without them.
-  EXPECT_GT(plan.p_match, plan.curve[plan.programs.size()].p_match);
+  // With signals the chance is above that of the same list without them. (The curve now carries
+  // the signals the list was chosen with, so the list without them is evaluated here.)
+  const Model model;
+  std::vector<ProgramLogits> unsignalled;
+  for (const auto& pp : plan.programs) unsignalled.push_back(model.score(img_profile(224), d.programs[pp.index]).logits);
+  EXPECT_GT(plan.p_match, model.evaluate_list(unsignalled).p_match);
 }
 
 TEST(Planner, WhatIfGainsAreRankedAndNeverNegativeForImprovements) {

@@ -63,11 +63,20 @@ void headline(AppState& state, Platform& platform) {
   ImGui::PopFont();
   for (const auto& condition : plan.conditional_on)
     wrapped_colored(kColorWarning, ("This chance assumes " + condition + ".").c_str());
+  std::string fees;
+  for (const core::ServiceCost& c : plan.cost_by_service)
+    fees += (fees.empty() ? "" : " + ") + std::string(core::service_name(c.service)) + " " + dollars(c.cost_usd);
+  if (plan.cost_by_service.size() > 1) fees = dollars(plan.cost_usd) + " (" + fees + ")";
+  if (fees.empty()) fees = dollars(plan.cost_usd);
   ImGui::TextWrapped("Likely between %s and %s: 8 in 10 of the model's assumptions drawn over their stated ranges "
-                     "land there (docs/MODEL.md). Apply to %zu programs: ERAS fees %s (2026 season, transcript "
+                     "land there (docs/MODEL.md). Apply to %zu programs: fees %s (2026 season, transcripts "
                      "included). Chance of at least one interview %s; about %.1f interviews expected.",
                      percent(plan.p_match_low).c_str(), percent(plan.p_match_high).c_str(), plan.programs.size(),
-                     dollars(plan.cost_usd).c_str(), percent(plan.p_interview_any).c_str(), plan.expected_interviews);
+                     fees.c_str(), percent(plan.p_interview_any).c_str(), plan.expected_interviews);
+  if (plan.p_match_one_year > 0.0)
+    ImGui::TextWrapped("Chance of ending with only a one-year (preliminary or transitional) position: %s. "
+                       "That year is not counted as a match above.",
+                       percent(plan.p_match_one_year).c_str());
   if (!plan.sensitivity.empty()) {
     std::string most = "What moves it most, one at a time: ";
     for (std::size_t i = 0; i < plan.sensitivity.size() && i < 3; ++i) {
@@ -101,13 +110,27 @@ void headline(AppState& state, Platform& platform) {
   item_tooltip("AAMC's Fee Assistance Program: 60% off up to 50 applications for approved applicants.");
   if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed * 1.3f) ImGui::SameLine();
   changed |= ImGui::Checkbox("Only my preferred states", &only_preferred);
+  // At least a share of the list in the preferred states (the plan's notes say what it costs).
+  float share_percent = static_cast<float>(o.min_preferred_share * 100.0);
+  if (!state.profile.preferred_states.empty() && !only_preferred) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    // Applied on release: each change re-plans.
+    ImGui::SliderFloat("at least this share in my preferred states", &share_percent, 0.0f, 100.0f, "%.0f%%");
+    if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
+    item_tooltip("At least this share of your applications goes to programs in your preferred states (Profile tab); "
+                 "the list is chosen as well as it can be under that rule, and the notes say what the rule costs "
+                 "in chance of matching.");
+  }
   if (changed)
     state.actions.emplace_back(SetPlanLimits{limit_count ? std::optional<int>(std::clamp(count, 0, 2000)) : std::nullopt,
-                                             assistance, only_preferred});
+                                             assistance, only_preferred,
+                                             std::clamp(static_cast<double>(share_percent) / 100.0, 0.0, 1.0)});
   if (!limit_count)
     ImGui::TextColored(kColorMuted, "%s", state.profile.budget_usd
                                              ? ("Limited by your budget of " + dollars(*state.profile.budget_usd) + " (Profile tab).").c_str()
-                                             : "No budget set: the list stops where one more program adds less than half a point.");
+                                             : ("No budget set: the list stops where one more application is worth less "
+                                                "than its fee, at your value of matching this year (" +
+                                                dollars(state.profile.match_value_usd) + ").").c_str());
   if (ImGui::Button("Export plan (CSV)"))
     platform.save_file("openpick-plan.csv", "text/csv", core::plan_to_csv(state.plan, state.dataset));
   ImGui::SameLine();

@@ -1,7 +1,8 @@
 // Hard filters: can this applicant be considered by this program at all?
 //
 // A stated rule the applicant fails (visa not sponsored, too many years since graduation, too many
-// attempts, Step 2 CK under the minimum, hands-on USCE required and none) excludes the program
+// attempts, Step 2 CK under the minimum, hands-on USCE required and none, a physician-only track
+// and no prior residency training) excludes the program
 // with a reason a person can read. A rule the program does not state never excludes: it is flagged
 // ("unknown: program states no visa policy") and the probability model lowers the chance instead.
 //

@@ -108,5 +108,6 @@ std::string_view to_string(ExamResult v);
 std::string_view to_string(TieKind v);
 std::string_view to_string(Track v);
 std::string_view to_string(Setting v);
+std::string_view to_string(ApplicationService v);  // "ERAS", "ResidencyCAS"
 
 }  // namespace openpick::core

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "openpick/core/fees.h"
 #include "openpick/core/model.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
@@ -41,8 +42,18 @@ struct PlanOptions {
   std::vector<std::string> pinned_ids;    // always apply (if eligible), ahead of the rest
   std::vector<std::string> excluded_ids;  // never apply
   bool only_preferred_states = false;     // candidates only in the profile's preferred states
-  // Without a count or dollar budget, the list stops where one more application adds less than
-  // this to P(match) (the curve goes on to `curve_length`).
+  // At least this share (0..1) of the applications in the profile's preferred states: every
+  // prefix of the order keeps it, so a budget or a cap keeps it too. 0: no such rule; a value
+  // outside 0..1 (or not a number) is not applied and the plan's notes say so.
+  double min_preferred_share = 0.0;
+  // The greedy chooses among (program, no signal / gold / silver) under the signal allowances, so a
+  // signal can bring a program onto the list; false: the list is chosen without signals and they
+  // are placed on it afterwards (as before issue 13).
+  bool choose_signals = true;
+  // The curve marks the first length where one more application adds less than this to P(match)
+  // (`diminishing_returns_at`). Without a count or dollar budget the list's length is set by the
+  // profile's match_value_usd instead (see Plan::length_rule); the curve goes on to
+  // `curve_length`, or further when the list is longer.
   double diminishing_returns = 0.005;
   int curve_length = 150;
   bool whatif = true;            // re-plan for each profile change and rank them
@@ -86,7 +97,8 @@ struct CurvePoint {
 };
 
 struct WhatIf {
-  std::string id;      // "step3", "usce_3_months", "us_letter", "step2ck_plus_10", "accept_j1", "all_states"
+  std::string id;      // "step3", "usce_3_months", "us_letter", "step2ck_plus_10", "accept_j1", "all_states",
+                       // "no_preferred_share" (the plan without min_preferred_share: its gain is the rule's cost)
   std::string change;  // in words
   double p_match = 0;  // re-planned with the change
   double gain = 0;     // p_match - the plan's p_match
@@ -103,6 +115,18 @@ struct AssumptionEffect {
 inline constexpr double kSensitivityFloor = 0.005;
 inline constexpr std::size_t kSensitivityShown = 5;
 
+// The fees of the list's applications through one service, by its own schedule.
+struct ServiceCost {
+  ApplicationService service = ApplicationService::Eras;
+  int season = 0;
+  int applications = 0;
+  double applications_usd = 0;         // before assistance
+  double assistance_discount_usd = 0;
+  double transcript_usd = 0;
+  double cost_usd = 0;                 // applications - discount + transcript
+  std::string source;
+};
+
 struct SignalSummary {
   std::string specialty;
   int gold_available = 0, silver_available = 0;
@@ -110,7 +134,11 @@ struct SignalSummary {
 };
 
 struct Plan {
+  // P(matching at a position that completes a residency: categorical, primary care, or advanced
+  // together with a PGY-1 year), correlation and signals included.
   double p_match = 0;
+  // P(ending with only a one-year (preliminary or transitional) position).
+  double p_match_one_year = 0;
   // The 10th and 90th percentiles of P(match) with the model's assumptions drawn over their ranges
   // (docs/MODEL.md, section 5); the extremes put every assumption at the same end at once.
   double p_match_low = 0, p_match_high = 0;
@@ -120,13 +148,22 @@ struct Plan {
   double p_interview_any = 0;
   double expected_interviews = 0;
   double expected_utility = 0;
-  double cost_usd = 0;                       // ERAS fees of the list, transcript fee included
+  double cost_usd = 0;                       // fees of the list, every service, transcripts included
+  std::vector<ServiceCost> cost_by_service;  // the same per application service (ERAS first)
   std::vector<PlannedProgram> programs;      // application order
   std::vector<ExcludedProgram> excluded;     // in a target specialty, but out of reach
   std::vector<CurvePoint> curve;             // P(match) and cost against list length
   int diminishing_returns_at = 0;            // first length where one more adds < the threshold
+  // What set the list's length: "max_applications", "budget", or "match_value" (one more
+  // application's expected gain x match_value_usd is less than its fee).
+  std::string length_rule;
+  double match_value_usd = 0;                // the value used by the "match_value" rule
   std::vector<SignalSummary> signals;
   std::vector<WhatIf> whatif;                // largest gain first
+  double preferred_share = 0;                // share of the list in the profile's preferred states
+  // What the min_preferred_share rule costs: P(match) of the plan made without it, minus the plan's
+  // (set with the what-if re-plans; 0 when there is no rule or no what-if).
+  double preferred_share_cost = 0;
   std::size_t candidates = 0;                // eligible programs considered
   std::vector<std::string> notes;            // e.g. "no program in your target specialties"
 };
@@ -169,9 +206,11 @@ class PlanWork {
 // set of exactly `count` programs among `indexes` by exhaustive search (small inputs only).
 double exhaustive_best_utility(const Profile& profile, const Dataset& dataset,
                                const std::vector<std::size_t>& indexes, int count, const Model& model);
-// Expected utility of a given set (ranked in true preference order), with the correlated model.
+// Expected utility of a given set (ranked in true preference order), with the correlated model;
+// with `signals` (one per program, or empty), each program with that signal.
 double expected_utility_of(const Profile& profile, const Dataset& dataset,
-                           const std::vector<std::size_t>& indexes, const Model& model);
+                           const std::vector<std::size_t>& indexes, const Model& model,
+                           const std::vector<SignalKind>& signals = {});
 
 }  // namespace openpick::core
 
@@ -180,11 +219,15 @@ namespace openpick::core {
 struct Advice;
 
 // The plan as the command line prints it and window.openpick.getState() reports it:
-// {"p_match", "p_match_range": {"low", "high"},
+// {"p_match", "p_match_one_year", "p_match_range": {"low", "high"},
 //  "p_match_percentiles": [10, 90], "p_match_extremes": {"low", "high"}, "conditional_on": [...],
 //  "p_match_sensitivity": [{"assumption", "plain", "low", "high"}],   (widest first) "p_interview_any", "expected_interviews",
-//  "expected_utility", "cost_usd", "applications", "candidates", "diminishing_returns_at",
-//  "programs": [{"id", "name", "specialty", "state", "p_interview", "p_match", "p_match_here",
+//  "expected_utility", "cost_usd",
+//  "cost_by_service": [{"service", "season", "applications", "applications_usd",
+//                       "assistance_discount_usd", "transcript_usd", "cost_usd", "source"}],
+//  "applications", "candidates", "diminishing_returns_at", "length_rule", "match_value_usd",
+//  "preferred_share", "preferred_share_cost",
+//  "programs": [{"id", "name", "specialty", "track", "state", "application_service", "p_interview", "p_match", "p_match_here",
 //                "tier", "signal", "pinned", "reasons"}],   (application order)
 //  "excluded": [{"id", "reason"}], "curve": [{"applications", "p_match", "cost_usd"}],
 //  "signals": [{"specialty", "gold_available", "gold_used", "silver_available", "silver_used"}],

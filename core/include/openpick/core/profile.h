@@ -17,6 +17,10 @@
 namespace openpick::core {
 
 inline constexpr int kProfileSchemaVersion = 1;
+// Defaults of the planner's profile fields; the reasoning is in docs/PLANNER.md ("How many
+// programs", "Tracks").
+inline constexpr double kDefaultMatchValueUsd = 50000.0;
+inline constexpr double kDefaultOneYearValue = 0.25;
 
 enum class GraduateType { NonUsImg, UsImg, UsMd, UsDo };
 enum class VisaNeed { None, J1, H1b, J1OrH1b };
@@ -88,6 +92,17 @@ struct Profile {
   std::optional<int> specialty_letters;  // letters from the target specialty; unknown when not given
 
   Unanswered unanswered;
+
+  // The planner's economics and tracks (docs/PLANNER.md says why each default).
+  // What matching this year is worth to the applicant, in US dollars: with no budget and no cap
+  // the list stops where one more application's expected gain times this is less than its fee.
+  double match_value_usd = kDefaultMatchValueUsd;
+  // What a one-year (preliminary or transitional) position is worth, as a fraction of the weight
+  // of its specialty (0..1).
+  double one_year_value = kDefaultOneYearValue;
+  // Years of residency (GME) training already completed: physician-only (reserved) positions take
+  // only applicants with at least one.
+  int prior_residency_years = 0;
 };
 
 // Years since graduation as programs compare it: match_year - graduation_year.

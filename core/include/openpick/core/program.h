@@ -17,6 +17,11 @@ inline constexpr int kDatasetSchemaVersion = 1;
 // advanced (PGY-2 start), primary care and physician-only (reserved) tracks.
 enum class Track { Categorical, Preliminary, Transitional, Advanced, PrimaryCare, Physician };
 enum class Setting { University, UniversityAffiliated, Community };
+// The service a program takes applications through. Unknown (the field absent or null) is decided
+// by the specialty: Emergency Medicine and Obstetrics and Gynecology apply through ResidencyCAS
+// (from the 2026 and 2025 Matches), every other specialty through ERAS (fees.h,
+// application_service_of).
+enum class ApplicationService { Eras, ResidencyCas };
 
 struct VisaPolicy {
   std::optional<bool> j1;   // accepts J-1 (ECFMG-sponsored) residents
@@ -53,6 +58,7 @@ struct Program {
   std::optional<bool> rural;  // rural or underserved
   std::optional<bool> accepts_signals;
   std::vector<FactSource> sources;
+  std::optional<ApplicationService> application_service;  // unknown: by specialty (see above)
 };
 
 struct Dataset {

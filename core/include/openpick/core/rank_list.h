@@ -24,17 +24,12 @@
 
 namespace openpick::core {
 
-// NRMP: registration covers 20 ranked programs; each further one costs $30 (PUBLISHED, NRMP match
-// fees page; the current base fee is uncertain).
-inline constexpr int kNrmpRanksIncluded = 20;
-inline constexpr double kNrmpExtraRankUsd = 30.0;
-
 struct RankListOutcome {
   double p_match = 0;
   std::vector<double> p_match_at;  // in rank order
   std::vector<std::string> notes;  // exam status first, then waived cutoffs
   std::vector<std::string> conditional_on;  // what the chance assumes (exam status)
-  double extra_rank_fee_usd = 0;   // NRMP fee for the ranks beyond the 20 included
+  double extra_rank_fee_usd = 0;   // NRMP fee for the ranks beyond those included (fees.h)
   std::string advice;              // rank in true preference order, and why
 };
 

@@ -62,6 +62,7 @@ struct SetPlanLimits {
   std::optional<int> max_applications;  // none: the budget, else where returns diminish
   bool fee_assistance = false;
   bool only_preferred_states = false;
+  double min_preferred_share = 0.0;  // 0..1: at least this share of the list in the preferred states
 };
 // Embedding (web/EMBED.md): the page is framed by an adviser's site at this exact origin.
 struct SetEmbedHost {
