@@ -4,7 +4,7 @@
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test setup native web asan test-asan bench clean fuzz robust test-robust
+.PHONY: serve test setup native web asan test-asan bench clean fuzz robust test-robust refit
 
 setup:
 	@scripts/setup
@@ -47,6 +47,13 @@ test-robust: native robust
 # tables into docs/BENCHMARKS.md. Not part of `make test`.
 bench: setup web
 	@scripts/bench
+
+# Re-fit the model's constants to the published figures in assets/model/targets.json; writes
+# assets/model/fitted.json (compiled into core at the next build). A few minutes. See docs/MODEL.md.
+refit: native
+	@build/native/cli/openpick calibrate --write assets/model/fitted.json
+	@cmake --build --preset native >/dev/null
+	@echo "refit: assets/model/fitted.json written; run make test (test_calibration checks the targets)"
 
 clean:
 	rm -rf build

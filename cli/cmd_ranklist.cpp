@@ -9,7 +9,7 @@
 #include "cli_io.h"
 #include "commands.h"
 #include "openpick/core/io.h"
-#include "openpick/core/planner.h"
+#include "openpick/core/rank_list.h"
 
 namespace openpick::cli {
 
@@ -19,7 +19,8 @@ constexpr const char* kUsage =
     "usage: openpick ranklist --profile P.json --programs D.json|D.csv ID [ID...]\n"
     "\n"
     "The IDs are the programs that interviewed you, in the order you would rank them.\n"
-    "Prints {\"p_match\", \"programs\": [{\"id\", \"p_match_here\"}], \"advice\"} as JSON.\n";
+    "Prints {\"p_match\", \"conditional_on\", \"programs\": [{\"id\", \"p_match_here\"}],\n"
+    "\"extra_rank_fee_usd\", \"notes\", \"advice\"} as JSON.\n";
 
 int usage_error(const std::string& what) {
   std::fprintf(stderr, "openpick ranklist: %s\n\n%s", what.c_str(), kUsage);
@@ -68,6 +69,9 @@ int cmd_ranklist(int argc, char** argv) {
   j["p_match"] = out.p_match;
   auto& programs = j["programs"] = nlohmann::ordered_json::array();
   for (std::size_t r = 0; r < ids.size(); ++r) programs.push_back({{"id", ids[r]}, {"p_match_here", out.p_match_at[r]}});
+  j["extra_rank_fee_usd"] = out.extra_rank_fee_usd;
+  j["conditional_on"] = out.conditional_on;
+  j["notes"] = out.notes;
   j["advice"] = out.advice;
   std::printf("%s\n", j.dump(2).c_str());
   return 0;

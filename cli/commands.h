@@ -17,4 +17,7 @@ int cmd_portfolio(int argc, char** argv);
 // openpick validate FILE...: checks profiles, datasets and program CSVs (cmd_validate.cpp).
 int cmd_validate(int argc, char** argv);
 
+// openpick calibrate [--targets T.json]: re-fits the model's constants (cmd_calibrate.cpp).
+int cmd_calibrate(int argc, char** argv);
+
 }  // namespace openpick::cli

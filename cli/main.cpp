@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"ranklist", &openpick::cli::cmd_ranklist, "after interviews: the chance with your rank list"},
     {"validate", &openpick::cli::cmd_validate, "check profile and program files"},
     {"portfolio", &openpick::cli::cmd_portfolio, "optimal list for explicit chances"},
+    {"calibrate", &openpick::cli::cmd_calibrate, "re-fit the model to the published figures (make refit)"},
 };
 
 int usage(std::FILE* out) {

@@ -244,8 +244,9 @@
       return;
     }
     const range = plan.p_match_range || {};
-    summary.textContent = 'Your chance of matching: ' + percent(plan.p_match) + ' (between ' +
-      percent(range.low) + ' and ' + percent(range.high) + '). Apply to ' + plan.programs.length +
+    const conditions = (plan.conditional_on || []).map((c) => ' It assumes ' + c + '.').join('');
+    summary.textContent = 'Your chance of matching: ' + percent(plan.p_match) + ' (likely between ' +
+      percent(range.low) + ' and ' + percent(range.high) + ').' + conditions + ' Apply to ' + plan.programs.length +
       ' programs; ERAS fees $' + Math.round(plan.cost_usd || 0) + '.';
     plan.programs.forEach((p, i) => {
       const row = body.insertRow();

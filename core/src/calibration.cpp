@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <random>
 
 #include "openpick/core/det_math.h"
+#include "openpick/core/signals.h"
 
 namespace openpick::core {
 
@@ -38,18 +40,6 @@ const char* pick_state(Rng& rng) {
 }
 
 }  // namespace
-
-std::vector<ReferenceSpecialty> reference_specialties() {
-  // name, programs, non-US IMG share, J-1, H-1B, match rate, matched, unmatched, sd, applications,
-  // signals. Program counts: categorical tracks in program_counts_by_state.csv (2025 Main Match).
-  return {
-      {"Internal Medicine", 668, 0.327, 0.637, 0.22, 0.485, 249.0, 242.0, 14.0, 80, 15},
-      {"Family Medicine", 771, 0.150, 0.55, 0.15, 0.539, 231.0, 232.0, 12.5, 60, 5},
-      {"Psychiatry", 379, 0.080, 0.45, 0.15, 0.584, 242.0, 237.0, 14.0, 60, 10},
-      {"Pediatrics", 248, 0.188, 0.60, 0.20, 0.685, 241.0, 234.0, 14.0, 45, 5},
-      {"Neurology", 146, 0.239, 0.60, 0.25, 0.419, 250.0, 243.0, 14.0, 45, 8},
-  };
-}
 
 std::vector<Program> make_reference_programs(const ReferenceSpecialty& ref, std::uint64_t seed) {
   Rng rng(seed * 0x9E3779B97F4A7C15ULL + static_cast<std::uint64_t>(ref.programs));
@@ -103,28 +93,36 @@ std::vector<Program> make_reference_programs(const ReferenceSpecialty& ref, std:
 }
 
 std::vector<CohortApplicant> make_cohort(const ReferenceSpecialty& ref, const std::vector<Program>& programs,
-                                         const CohortOptions& options) {
+                                         const CohortOptions& options, const Model& aim) {
   Rng rng(options.seed * 0xD1B54A32D192ED03ULL + static_cast<std::uint64_t>(ref.programs) * 7919u +
           static_cast<std::uint64_t>(options.graduate_type));
+  // The aim's noise has its own stream, so a change of aim leaves every profile as it was.
+  Rng aim_rng(options.seed * 0x94D049BB133111EBULL + static_cast<std::uint64_t>(ref.programs));
   const bool us_senior = options.graduate_type == GraduateType::UsMd || options.graduate_type == GraduateType::UsDo;
   // Step 2 CK: the published matched/unmatched mixture (mean and total sd); US seniors ASSUMPTION
-  // 248 +- 15 (not in FACTS.md).
+  // 248 +- 15 (not in the targets).
   const double r = ref.match_rate;
-  const double gap = ref.score_gap();
+  const double gap = ref.matched_mean - ref.unmatched_mean;
   const double mean = us_senior ? 248.0 : r * ref.matched_mean + (1.0 - r) * ref.unmatched_mean;
   const double sd = us_senior ? 15.0 : std::sqrt(ref.within_sd * ref.within_sd + r * (1.0 - r) * gap * gap);
   const int n = std::max(1, options.applicants);
+  const SignalAllowance signals = signal_allowance(ref.name);
 
   std::vector<CohortApplicant> cohort;
   cohort.reserve(static_cast<std::size_t>(n));
-  std::vector<std::size_t> eligible;
+  std::vector<std::pair<double, std::size_t>> eligible;
+  ScoreOptions fast;
+  fast.explain = false;
   for (int i = 0; i < n; ++i) {
     CohortApplicant a;
     Profile& p = a.profile;
     p.graduate_type = options.graduate_type;
     p.match_year = kMatchYear;
     const double q = (static_cast<double>(i) + 0.5) / static_cast<double>(n);
-    p.step2ck.score = static_cast<int>(std::floor(mean + sd * detail::normal_quantile(q) + 0.5));
+    // Every published score is a passing one. ASSUMPTION: the cohort's attempts were scored in
+    // January 2022, under the oldest mark (209), so the published lower tail stays a pass.
+    p.step2ck.date = "2022-01";
+    p.step2ck.score = std::max(209, static_cast<int>(std::floor(mean + sd * detail::normal_quantile(q) + 0.5)));
     p.specialties = {{ref.name, 1.0}};
     if (us_senior) {
       p.graduation_year = kMatchYear;
@@ -156,112 +154,266 @@ std::vector<CohortApplicant> make_cohort(const ReferenceSpecialty& ref, const st
       if (rng.chance(0.30))
         for (int s = 0; s < 3; ++s) p.preferred_states.push_back(pick_state(rng));
     }
-    // Applications: about the typical count (ASSUMPTION: US seniors 30), drawn uniformly from the
-    // programs the applicant is eligible for.
+    // Applications: about the typical count (ASSUMPTION: US seniors 30), aimed: the programs the
+    // applicant is eligible for, ranked by the model's interview logit plus noise.
     eligible.clear();
-    for (std::size_t j = 0; j < programs.size(); ++j)
-      if (is_eligible(p, programs[j])) eligible.push_back(j);
+    for (std::size_t j = 0; j < programs.size(); ++j) {
+      if (!is_eligible(p, programs[j])) continue;
+      const double noise = options.aim_noise * detail::normal_quantile(std::max(1e-12, aim_rng.uniform()));
+      eligible.push_back({aim.score(p, programs[j], fast).logits.interview + noise, j});
+    }
     const int typical = us_senior ? 30 : ref.applications;
     int count = static_cast<int>(std::floor(typical * (0.5 + rng.uniform()) + 0.5));
     count = std::min(std::max(count, 5), static_cast<int>(eligible.size()));
-    for (int k = 0; k < count; ++k) {
-      const int pick = k + rng.below(static_cast<int>(eligible.size()) - k);
-      std::swap(eligible[static_cast<std::size_t>(k)], eligible[static_cast<std::size_t>(pick)]);
-      a.applications.push_back(eligible[static_cast<std::size_t>(k)]);
-    }
-    a.signals = ref.signals;
+    std::partial_sort(eligible.begin(), eligible.begin() + count, eligible.end(),
+                      [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    for (int k = 0; k < count; ++k) a.applications.push_back(eligible[static_cast<std::size_t>(k)].second);
+    a.gold_signals = signals.gold;
+    a.silver_signals = signals.silver;
     cohort.push_back(std::move(a));
   }
   return cohort;
 }
 
-CohortResult evaluate_cohort(const Model& model, const std::vector<Program>& programs,
-                             const std::vector<CohortApplicant>& cohort) {
-  CohortResult r;
-  double sum_p = 0.0, sum_ps = 0.0, sum_q = 0.0, sum_qs = 0.0, apps = 0.0, interviews = 0.0, indep = 0.0;
-  for (const auto& a : cohort) {
-    ListState list = model.begin_list();
-    double none_indep = 1.0;
-    int signals_left = a.signals;
-    for (std::size_t idx : a.applications) {
-      const Program& program = programs[idx];
-      ScoreOptions opt;
-      opt.explain = false;
-      opt.signal = signals_left > 0 && program.accepts_signals != false;
-      if (opt.signal) --signals_left;
-      const ProgramChance c = model.score(a.profile, program, opt);
-      model.append(list, c.logits);
-      none_indep *= 1.0 - c.p_match;
-    }
-    const double p = list.p_match;
-    const double s = a.profile.step2ck.score ? static_cast<double>(*a.profile.step2ck.score) : 0.0;
-    sum_p += p;
-    sum_ps += p * s;
-    sum_q += 1.0 - p;
-    sum_qs += (1.0 - p) * s;
-    apps += static_cast<double>(a.applications.size());
-    interviews += list.expected_interviews;
-    indep += 1.0 - none_indep;
-  }
-  const double n = cohort.empty() ? 1.0 : static_cast<double>(cohort.size());
-  r.match_rate = sum_p / n;
-  r.matched_mean_score = sum_p > 0.0 ? sum_ps / sum_p : 0.0;
-  r.unmatched_mean_score = sum_q > 0.0 ? sum_qs / sum_q : 0.0;
-  r.score_gap = r.matched_mean_score - r.unmatched_mean_score;
-  r.mean_applications = apps / n;
-  r.mean_interviews = interviews / n;
-  r.mean_independent_match_rate = indep / n;
-  return r;
-}
-
 namespace {
 
-ModelParams with_specialty(const ModelParams& base, const std::string& name, double intercept, double slope) {
+// The cohort's applications reduced to what the fit varies: with the specialty's intercept a,
+// score slope b and P(match | interview) constant m, an application's interview logit is
+// a + rest + b * d + signal and its match logit m + shift + lambda * (rest + b * d), where rest
+// and d do not depend on a, b or m. Scoring each application twice once (b = 0 and b = 1) makes
+// every evaluation of the fit a pass over numbers, not over profiles.
+struct CachedApplication {
+  double rest = 0.0;
+  double d = 0.0;
+  double signal = 0.0;
+};
+struct CachedApplicant {
+  double score = 0.0;
+  std::vector<CachedApplication> apps;
+};
+
+ModelParams with_specialty(const ModelParams& base, const std::string& name, double intercept, double slope,
+                           double match_given_interview) {
   ModelParams p = base;
   for (auto& s : p.specialties)
     if (s.name == name) {
       s.interview_intercept = intercept;
       s.score_slope = slope;
+      s.match_given_interview = match_given_interview;
     }
   return p;
 }
 
-// The intercept that hits the match rate for a given slope (the rate rises with the intercept).
-double solve_intercept(const ModelParams& base, const ReferenceSpecialty& ref, double slope,
-                       const std::vector<Program>& programs, const std::vector<CohortApplicant>& cohort,
-                       CohortResult* result) {
-  double lo = -12.0, hi = 6.0;
-  for (int it = 0; it < 40; ++it) {
+std::vector<CachedApplicant> cache_cohort(const ModelParams& params, const std::vector<Program>& programs,
+                                          const std::vector<CohortApplicant>& cohort) {
+  std::vector<CachedApplicant> out;
+  out.reserve(cohort.size());
+  ScoreOptions fast;
+  fast.explain = false;
+  // One model per specialty in the list at slope 0 and one at slope 1, both with intercept 0.
+  std::vector<std::pair<std::string, std::pair<Model, Model>>> models;
+  auto models_for = [&](const std::string& specialty) -> const std::pair<Model, Model>& {
+    for (const auto& m : models)
+      if (m.first == specialty) return m.second;
+    const std::string name = Model(params, 2).specialty(specialty).name;
+    models.push_back({specialty, {Model(with_specialty(params, name, 0.0, 0.0, 0.0), 2),
+                                  Model(with_specialty(params, name, 0.0, 1.0, 0.0), 2)}});
+    return models.back().second;
+  };
+  for (const auto& a : cohort) {
+    CachedApplicant c;
+    c.score = a.profile.step2ck.score ? static_cast<double>(*a.profile.step2ck.score) : 0.0;
+    int gold = a.gold_signals, silver = a.silver_signals;
+    for (std::size_t idx : a.applications) {
+      const Program& program = programs[idx];
+      const auto& [flat, sloped] = models_for(program.specialty);
+      const ProgramChance c0 = flat.score(a.profile, program, fast);
+      const ProgramChance c1 = sloped.score(a.profile, program, fast);
+      CachedApplication app;
+      app.rest = c0.logits.interview;
+      app.d = c1.logits.interview - c0.logits.interview;
+      if (c0.signal_logit > 0.0 && gold > 0) {
+        app.signal = c0.signal_logit;
+        --gold;
+      } else if (c0.signal_logit > 0.0 && silver > 0) {
+        app.signal = kSilverShare * c0.signal_logit;
+        --silver;
+      }
+      c.apps.push_back(app);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Interpolated quantile of a weighted sample sorted by value (scores in cohort order rise).
+double weighted_quantile(const std::vector<CachedApplicant>& cohort, const std::vector<double>& w, double q) {
+  double total = 0.0;
+  for (double x : w) total += x;
+  if (total <= 0.0) return 0.0;
+  double cum = 0.0;
+  for (std::size_t i = 0; i < cohort.size(); ++i) {
+    if (cum + w[i] >= q * total) return cohort[i].score;
+    cum += w[i];
+  }
+  return cohort.back().score;
+}
+
+// The median of a distribution over 1, 2, ... (index 0 unused), as for grouped data.
+double grouped_median(const std::vector<double>& dist) {
+  double total = 0.0;
+  for (std::size_t n = 1; n < dist.size(); ++n) total += dist[n];
+  if (total <= 0.0) return 0.0;
+  double cum = 0.0;
+  for (std::size_t n = 1; n < dist.size(); ++n) {
+    if (dist[n] > 0.0 && cum + dist[n] >= 0.5 * total)
+      return static_cast<double>(n) - 0.5 + (0.5 * total - cum) / dist[n];
+    cum += dist[n];
+  }
+  return static_cast<double>(dist.size() - 1);
+}
+
+constexpr std::size_t kMaxRanks = 60;
+
+CohortResult evaluate_cached(const ModelParams& params, const std::string& specialty, double a, double b, double m,
+                             const std::vector<CachedApplicant>& cohort, const CohortEvalOptions& options) {
+  const Model model(params);
+  const std::size_t K = model.nodes().size();
+  const double lambda = params.rank_stage_weight;
+  const double shift = params.match_given_interview_shift;
+  (void)specialty;
+  CohortResult r;
+  double sum_p = 0.0, sum_any = 0.0, sum_ps = 0.0, sum_us = 0.0, apps = 0.0, interviews = 0.0, indep = 0.0;
+  std::vector<double> w_matched(cohort.size()), w_unmatched(cohort.size());
+  std::vector<double> ranks_m(kMaxRanks + 1, 0.0), ranks_u(kMaxRanks + 1, 0.0);
+  std::vector<double> f, g, f2, g2, pi, pm;
+  std::vector<std::vector<double>> node_i, node_m;
+  for (std::size_t i = 0; i < cohort.size(); ++i) {
+    const CachedApplicant& c = cohort[i];
+    ListState list = model.begin_list();
+    double none_indep = 1.0;
+    if (options.ranks) {
+      node_i.assign(c.apps.size(), {});
+      node_m.assign(c.apps.size(), {});
+    }
+    for (std::size_t j = 0; j < c.apps.size(); ++j) {
+      const CachedApplication& app = c.apps[j];
+      const double t = app.rest + b * app.d;
+      ProgramLogits l;
+      l.reachable = true;
+      l.interview = a + t + app.signal;
+      l.match_given_interview = m + shift + lambda * t;
+      model.append(list, l);
+      none_indep *= 1.0 - model.p_match(l);
+      if (options.ranks) model.node_chances(l, node_i[j], node_m[j]);
+    }
+    const double p = list.p_match;
+    sum_p += p;
+    sum_any += list.p_interview_any;
+    w_matched[i] = p;
+    w_unmatched[i] = std::max(0.0, list.p_interview_any - p);
+    sum_ps += p * c.score;
+    sum_us += w_unmatched[i] * c.score;
+    apps += static_cast<double>(c.apps.size());
+    interviews += list.expected_interviews;
+    indep += 1.0 - none_indep;
+    if (options.ranks) {
+      // Per node: f[n] = P(n interviews so far, no match yet), g[n] = P(n interviews, matched).
+      for (std::size_t k = 0; k < K; ++k) {
+        f.assign(kMaxRanks + 1, 0.0);
+        g.assign(kMaxRanks + 1, 0.0);
+        f[0] = 1.0;
+        for (std::size_t j = 0; j < c.apps.size(); ++j) {
+          const double pint = node_i[j][k];
+          const double mu = pint > 0.0 ? node_m[j][k] / pint : 0.0;
+          f2.assign(kMaxRanks + 1, 0.0);
+          g2.assign(kMaxRanks + 1, 0.0);
+          for (std::size_t n = 0; n <= kMaxRanks; ++n) {
+            const std::size_t up = std::min(n + 1, kMaxRanks);
+            f2[n] += f[n] * (1.0 - pint);
+            f2[up] += f[n] * pint * (1.0 - mu);
+            g2[up] += f[n] * pint * mu + g[n] * pint;
+            g2[n] += g[n] * (1.0 - pint);
+          }
+          f.swap(f2);
+          g.swap(g2);
+        }
+        const double w = model.weights()[k];
+        for (std::size_t n = 1; n <= kMaxRanks; ++n) {
+          ranks_m[n] += w * g[n];
+          ranks_u[n] += w * f[n];
+        }
+      }
+    }
+  }
+  const double n = cohort.empty() ? 1.0 : static_cast<double>(cohort.size());
+  r.match_rate = sum_any > 0.0 ? sum_p / sum_any : 0.0;
+  r.match_rate_all = sum_p / n;
+  r.ranked = sum_any / n;
+  r.matched_mean_score = sum_p > 0.0 ? sum_ps / sum_p : 0.0;
+  const double sum_u = sum_any - sum_p;
+  r.unmatched_mean_score = sum_u > 0.0 ? sum_us / sum_u : 0.0;
+  r.score_gap = r.matched_mean_score - r.unmatched_mean_score;
+  r.mean_applications = apps / n;
+  r.mean_interviews = interviews / n;
+  r.mean_independent_match_rate = indep / n;
+  for (int q = 0; q < 3; ++q) {
+    r.quartiles_matched[q] = weighted_quantile(cohort, w_matched, 0.25 * (q + 1));
+    r.quartiles_unmatched[q] = weighted_quantile(cohort, w_unmatched, 0.25 * (q + 1));
+  }
+  if (options.ranks) {
+    double tm = 0.0, tu = 0.0;
+    for (std::size_t k = 1; k <= kMaxRanks; ++k) tm += ranks_m[k], tu += ranks_u[k];
+    for (std::size_t k = 1; k <= kMaxRanks; ++k) {
+      ranks_m[k] = tm > 0.0 ? ranks_m[k] / tm : 0.0;
+      ranks_u[k] = tu > 0.0 ? ranks_u[k] / tu : 0.0;
+    }
+    r.median_ranks_matched = grouped_median(ranks_m);
+    r.median_ranks_unmatched = grouped_median(ranks_u);
+    r.ranks_matched = std::move(ranks_m);
+    r.ranks_unmatched = std::move(ranks_u);
+  }
+  return r;
+}
+
+// The intercept that hits the match rate for a given slope. The rate among applicants with an
+// interview rises with the intercept over any plausible range, but not at absurd ones: with almost
+// no interviews the few who get one are the strongest, and they match. So the search walks down
+// from a high intercept to the first one whose rate is under the target and bisects that step.
+double solve_intercept(const ModelParams& base, const ReferenceSpecialty& ref, double slope, double m,
+                       const std::vector<CachedApplicant>& cohort, CohortResult* result) {
+  auto rate = [&](double a) { return evaluate_cached(base, ref.name, a, slope, m, cohort, {}).match_rate; };
+  double hi = 6.0, lo = hi - 1.0;
+  while (lo > -10.0 && rate(lo) >= ref.match_rate) hi = lo, lo -= 1.0;
+  for (int it = 0; it < 20; ++it) {
     const double mid = 0.5 * (lo + hi);
-    const CohortResult r = evaluate_cohort(Model(with_specialty(base, ref.name, mid, slope)), programs, cohort);
-    if (r.match_rate < ref.match_rate) lo = mid; else hi = mid;
+    if (rate(mid) < ref.match_rate) lo = mid; else hi = mid;
   }
   const double a = 0.5 * (lo + hi);
-  if (result != nullptr) *result = evaluate_cohort(Model(with_specialty(base, ref.name, a, slope)), programs, cohort);
+  if (result != nullptr) *result = evaluate_cached(base, ref.name, a, slope, m, cohort, {});
   return a;
 }
 
-}  // namespace
-
-SpecialtyFit fit_specialty(const ModelParams& base, const ReferenceSpecialty& ref, const std::vector<Program>& programs,
-                           const std::vector<CohortApplicant>& cohort) {
+SpecialtyFit fit_cached(const ModelParams& base, const ReferenceSpecialty& ref, const std::vector<CachedApplicant>& cohort,
+                        double m) {
   SpecialtyFit fit;
+  fit.match_given_interview = m;
   auto gap_at = [&](double slope, double* intercept, CohortResult* r) {
-    *intercept = solve_intercept(base, ref, slope, programs, cohort, r);
+    *intercept = solve_intercept(base, ref, slope, m, cohort, r);
     return r->score_gap;
   };
   double a = 0.0;
   CohortResult r;
   // With slope 0 the gap comes only from stated score minimums; if that already reaches the target
-  // (Family Medicine), the slope stays 0.
+  // the slope stays 0.
   if (gap_at(0.0, &a, &r) >= ref.score_gap()) {
     fit.interview_intercept = a;
     fit.score_slope = 0.0;
     fit.result = r;
     return fit;
   }
-  double lo = 0.0, hi = 4.0;
-  for (int it = 0; it < 24; ++it) {
+  double lo = 0.0, hi = 2.0;
+  for (int it = 0; it < 16; ++it) {
     const double mid = 0.5 * (lo + hi);
     if (gap_at(mid, &a, &r) < ref.score_gap()) lo = mid; else hi = mid;
   }
@@ -272,15 +424,131 @@ SpecialtyFit fit_specialty(const ModelParams& base, const ReferenceSpecialty& re
   return fit;
 }
 
+}  // namespace
+
+CohortResult evaluate_cohort(const Model& model, const std::vector<Program>& programs,
+                             const std::vector<CohortApplicant>& cohort, const CohortEvalOptions& options) {
+  // Cached at the model's own constants and evaluated at them: one path for the fit and the checks.
+  const ModelParams& params = model.params();
+  const std::vector<CachedApplicant> cached = cache_cohort(params, programs, cohort);
+  std::string specialty;
+  for (const auto& a : cohort)
+    if (!a.applications.empty()) specialty = programs[a.applications.front()].specialty;
+  const SpecialtyParams& sp = model.specialty(specialty);
+  return evaluate_cached(params, sp.name, sp.interview_intercept, sp.score_slope, sp.match_given_interview, cached,
+                         options);
+}
+
+SpecialtyFit fit_specialty(const ModelParams& base, const ReferenceSpecialty& ref, const std::vector<Program>& programs,
+                           const std::vector<CohortApplicant>& cohort, double match_given_interview) {
+  return fit_cached(base, ref, cache_cohort(base, programs, cohort), match_given_interview);
+}
+
+SpecialtyFit fit_specialty_with_ranks(const ModelParams& base, const ReferenceSpecialty& ref,
+                                      const std::vector<Program>& programs, const std::vector<CohortApplicant>& cohort) {
+  const std::vector<CachedApplicant> cached = cache_cohort(base, programs, cohort);
+  const RankMedians target = ref.median_ranks.value_or(RankMedians{});
+  CohortEvalOptions with_ranks;
+  with_ranks.ranks = true;
+  // The medians' squared miss; a value of m at which the rate cannot be hit (with few interviews the
+  // few who get one are strong and match: the rate among them has a floor) loses outright.
+  auto loss = [&](double m, SpecialtyFit* out) {
+    SpecialtyFit f = fit_cached(base, ref, cached, m);
+    f.result = evaluate_cached(base, ref.name, f.interview_intercept, f.score_slope, m, cached, with_ranks);
+    const double dm = f.result.median_ranks_matched - target.matched;
+    const double du = f.result.median_ranks_unmatched - target.unmatched;
+    const bool feasible = std::fabs(f.result.match_rate - ref.match_rate) < 0.002;
+    if (out != nullptr) *out = f;
+    return (feasible ? 0.0 : 1e6) + dm * dm + du * du;
+  };
+  // A grid over m, then a finer one around the best point.
+  double best_m = -1.0, best = 1e300;
+  for (int i = 0; i <= 16; ++i) {
+    const double m = -4.0 + 0.25 * i;
+    const double l = loss(m, nullptr);
+    if (l < best) best = l, best_m = m;
+  }
+  const double centre = best_m;
+  for (double m : {centre - 0.125, centre - 0.0625, centre + 0.0625, centre + 0.125}) {
+    const double l = loss(m, nullptr);
+    if (l < best) best = l, best_m = m;
+  }
+  SpecialtyFit fit;
+  loss(best_m, &fit);
+  return fit;
+}
+
 double fit_parameter(const ModelParams& base, double ModelParams::*member, double target_rate, double lo, double hi,
                      const std::vector<Program>& programs, const std::vector<CohortApplicant>& cohort) {
-  for (int it = 0; it < 40; ++it) {
+  for (int it = 0; it < 30; ++it) {
     const double mid = 0.5 * (lo + hi);
     ModelParams p = base;
     p.*member = mid;
     if (evaluate_cohort(Model(p), programs, cohort).match_rate < target_rate) lo = mid; else hi = mid;
   }
   return 0.5 * (lo + hi);
+}
+
+ModelParams refit_model(const CalibrationTargets& targets, const ModelParams& start, int rounds,
+                        const std::function<void(const std::string&)>& log) {
+  auto say = [&](const std::string& line) {
+    if (log) log(line);
+  };
+  char buf[256];
+  ModelParams params = start;
+  for (int round = 0; round < std::max(1, rounds); ++round) {
+    const Model aim(params);
+    // Specialties with published rank medians first: their m_s is fitted; the others take the mean.
+    std::vector<double> fitted_m;
+    std::vector<std::pair<const ReferenceSpecialty*, SpecialtyFit>> fits;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const auto& ref : targets.specialties) {
+        if (ref.median_ranks.has_value() != (pass == 0)) continue;
+        const std::vector<Program> programs = make_reference_programs(ref, 1);
+        const std::vector<CohortApplicant> cohort = make_cohort(ref, programs, CohortOptions{}, aim);
+        SpecialtyFit fit;
+        if (pass == 0) {
+          fit = fit_specialty_with_ranks(params, ref, programs, cohort);
+          fitted_m.push_back(fit.match_given_interview);
+        } else {
+          double mean_m = -1.1;
+          if (!fitted_m.empty()) {
+            mean_m = 0.0;
+            for (double m : fitted_m) mean_m += m;
+            mean_m /= static_cast<double>(fitted_m.size());
+          }
+          // No published medians: the mean of the fitted m_s, lowered in steps while the rate
+          // cannot be hit there (its floor, see solve_intercept).
+          for (double m = mean_m; m > -6.0; m -= 0.25) {
+            fit = fit_specialty(params, ref, programs, cohort, m);
+            if (std::fabs(fit.result.match_rate - ref.match_rate) < 0.002) break;
+          }
+        }
+        std::snprintf(buf, sizeof buf,
+                      "round %d %-18s intercept %.4f slope %.4f m %.4f | rate %.4f (target %.4f) gap %+.2f (target %+.2f)",
+                      round + 1, ref.name.c_str(), fit.interview_intercept, fit.score_slope, fit.match_given_interview,
+                      fit.result.match_rate, ref.match_rate, fit.result.score_gap, ref.score_gap());
+        say(buf);
+        fits.push_back({&ref, fit});
+      }
+    }
+    for (const auto& [ref, fit] : fits)
+      params = with_specialty(params, ref->name, fit.interview_intercept, fit.score_slope, fit.match_given_interview);
+  }
+  // Graduate type: US MD and DO seniors' published rates (all specialties), on the first
+  // specialty's cohort of seniors as a proxy.
+  const ReferenceSpecialty& first = targets.specialties.front();
+  const std::vector<Program> programs = make_reference_programs(first, 1);
+  const Model aim(params);
+  CohortOptions md{300, GraduateType::UsMd, 2026};
+  CohortOptions dos{300, GraduateType::UsDo, 2026};
+  params.us_md = fit_parameter(params, &ModelParams::us_md, targets.us_md_senior_rate, 0.0, 8.0, programs,
+                               make_cohort(first, programs, md, aim));
+  params.us_do = fit_parameter(params, &ModelParams::us_do, targets.us_do_senior_rate, 0.0, 8.0, programs,
+                               make_cohort(first, programs, dos, aim));
+  std::snprintf(buf, sizeof buf, "us_md %.4f us_do %.4f", params.us_md, params.us_do);
+  say(buf);
+  return params;
 }
 
 }  // namespace openpick::core

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "openpick/core/exam_status.h"
+
 namespace openpick::core {
 
 namespace {
@@ -67,7 +69,7 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
 
   // 3. Attempts on any USMLE Step.
   if (program.cutoffs.max_attempts) {
-    const int attempts = max_attempts(profile);
+    const int attempts = modelled_attempts(profile);
     const int limit = *program.cutoffs.max_attempts;
     if (attempts > limit) {
       fail(plural(attempts, "attempt", "attempts") + " on a USMLE Step; program accepts " +
@@ -79,10 +81,11 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
   // 4. Step 2 CK minimum.
   if (program.cutoffs.step2ck_min) {
     const int minimum = *program.cutoffs.step2ck_min;
-    if (!profile.step2ck.score) {
+    const std::optional<int> score = modelled_step2ck(profile);
+    if (!score) {
       unknown("Step 2 CK score not given; program requires " + std::to_string(minimum) + " or more");
-    } else if (*profile.step2ck.score < minimum) {
-      fail("Step 2 CK " + std::to_string(*profile.step2ck.score) + "; program requires " +
+    } else if (*score < minimum) {
+      fail("Step 2 CK " + std::to_string(*score) + "; program requires " +
            std::to_string(minimum) + " or more");
       if (out == nullptr) return false;
     }

@@ -8,58 +8,51 @@
 #include <cstdio>
 
 #include "openpick/core/det_math.h"
+#include "openpick/core/exam_status.h"
 #include "openpick/core/profile_rules.h"  // is_deep_south
 
 namespace openpick::core {
 
 // ---- [SECTION] Parameters ----------------------------------------------------------------------
 
-ModelParams default_model_params() {
-  ModelParams p;
-  // name, FITTED intercept, FITTED slope per 10 points, DERIVED reference score, PUBLISHED share.
-  // Reference score: the published matched and unmatched means weighted by the published match
-  // rate (e.g. IM 0.485 * 249 + 0.515 * 242 = 245.4). Shares: NRMP 2025, non-US IMGs' share of
-  // PGY-1 positions. The fitted values come from tests/core/test_calibration.cpp
-  // (OPENPICK_REFIT=1), see docs/MODEL.md.
-  p.specialties = {
-      {"Internal Medicine", -3.7735, 0.5024, 245.4, 0.327},
-      {"Family Medicine", -2.5995, 0.0, 231.5, 0.150},
-      {"Psychiatry", -2.3919, 0.3629, 239.9, 0.080},
-      {"Pediatrics", -1.5143, 0.5985, 238.8, 0.188},
-      {"Neurology", -3.2600, 0.5525, 245.9, 0.239},
-  };
-  return p;
-}
-
 std::vector<AssumptionRange> model_assumptions() {
   using P = ModelParams;
+  // name (for docs and JSON), member, range, monotone, what it means in plain words.
   return {
-      {"P(match | interview) logit", &P::match_given_interview, -1.7, -0.5, true},
-      {"correlation sd, interview", &P::sigma_interview, 0.6, 1.4, false},
-      {"correlation sd, match given interview", &P::sigma_match, 0.25, 0.75, false},
-      {"Step 2 CK not given", &P::unknown_score, -0.8, -0.1, true},
-      {"US-citizen IMG", &P::us_img, 0.1, 0.8, true},
-      {"IMG share slope", &P::img_share_slope, 1.5, 4.5, false},
-      {"community setting (IMGs)", &P::community_setting, 0.1, 0.5, true},
-      {"university setting (IMGs)", &P::university_setting, -0.7, -0.2, true},
-      {"IMG share not stated", &P::unknown_img_share, -0.3, 0.0, true},
-      {"J-1 need", &P::visa_j1, -0.6, -0.1, true},
-      {"H-1B need", &P::visa_h1b, -1.4, -0.4, true},
-      {"J-1 or H-1B need", &P::visa_either, -0.3, 0.0, true},
-      {"visa policy not stated", &P::visa_unknown_policy, -1.2, -0.2, true},
-      {"Step 3 passed", &P::step3_passed, 0.0, 0.4, true},
-      {"H-1B without Step 3", &P::step3_missing_h1b, -1.6, -0.5, true},
-      {"per extra attempt", &P::per_extra_attempt, -1.0, -0.3, true},
-      {"per year since graduation beyond the free years", &P::per_year_since_graduation, -0.28, -0.1, true},
-      {"no hands-on USCE", &P::no_hands_on_usce, -1.0, -0.3, true},
-      {"per month of hands-on USCE", &P::per_month_hands_on, 0.06, 0.2, true},
-      {"per month of observership", &P::per_month_observership, 0.0, 0.08, true},
-      {"no US letters", &P::no_us_letters, -0.9, -0.2, true},
-      {"per US letter", &P::per_us_letter, 0.1, 0.3, true},
-      {"preferred state", &P::preferred_state, 0.0, 0.5, true},
-      {"Deep South (IMGs)", &P::deep_south, 0.0, 0.4, true},
-      {"rural or underserved (IMGs)", &P::rural_underserved, 0.0, 0.4, true},
-      {"signal, IMG (log odds ratio)", &P::signal_img, 0.26, 1.08, true},
+      {"match given interview shift", &P::match_given_interview_shift, -0.5, 0.5, true,
+       "how often an interview turns into a match"},
+      {"rank stage weight", &P::rank_stage_weight, 0.25, 0.75, false,
+       "how much programs weigh your profile again when they rank"},
+      {"correlation sd, interview", &P::sigma_interview, 0.6, 1.4, false,
+       "how much luck and unseen strengths move all your invitations together"},
+      {"correlation sd, match given interview", &P::sigma_match, 0.25, 0.75, false,
+       "how much interview skill moves all your rankings together"},
+      {"Step 2 CK not given", &P::unknown_score, -0.8, -0.1, true, "what a missing Step 2 CK score costs"},
+      {"US-citizen IMG", &P::us_img, 0.1, 0.8, true, "how much US citizenship helps an IMG"},
+      {"IMG share slope", &P::img_share_slope, 1.5, 4.5, false, "how much a program's share of IMGs matters"},
+      {"community setting (IMGs)", &P::community_setting, 0.1, 0.5, true, "how much friendlier community programs are"},
+      {"university setting (IMGs)", &P::university_setting, -0.7, -0.2, true, "how much harder university programs are"},
+      {"IMG share not stated", &P::unknown_img_share, -0.3, 0.0, true, "what an unstated IMG share costs"},
+      {"J-1 need", &P::visa_j1, -0.6, -0.1, true, "how much needing a J-1 visa costs"},
+      {"H-1B need", &P::visa_h1b, -1.4, -0.4, true, "how much needing an H-1B visa costs"},
+      {"J-1 or H-1B need", &P::visa_either, -0.3, 0.0, true, "how much needing a visa costs"},
+      {"visa policy not stated", &P::visa_unknown_policy, -1.2, -0.2, true, "what an unstated visa policy costs"},
+      {"Step 3 passed", &P::step3_passed, 0.0, 0.4, true, "how much a passed Step 3 helps"},
+      {"H-1B without Step 3", &P::step3_missing_h1b, -1.6, -0.5, true, "how much an H-1B need without Step 3 costs"},
+      {"per extra attempt", &P::per_extra_attempt, -1.0, -0.3, true, "how much each extra exam attempt costs"},
+      {"per year since graduation beyond the free years", &P::per_year_since_graduation, -0.28, -0.1, true,
+       "how much each year since graduation costs"},
+      {"no hands-on USCE", &P::no_hands_on_usce, -1.0, -0.3, true, "how much having no hands-on US experience costs"},
+      {"per month of hands-on USCE", &P::per_month_hands_on, 0.06, 0.2, true,
+       "how much each month of hands-on US experience helps"},
+      {"per month of observership", &P::per_month_observership, 0.0, 0.08, true, "how much observerships help"},
+      {"no US letters", &P::no_us_letters, -0.9, -0.2, true, "how much having no US letters costs"},
+      {"per US letter", &P::per_us_letter, 0.1, 0.3, true, "how much each US letter helps"},
+      {"preferred state", &P::preferred_state, 0.0, 0.5, true, "how much a tie to a state helps there"},
+      {"Deep South (IMGs)", &P::deep_south, 0.0, 0.4, true, "how much easier Deep South programs are"},
+      {"rural or underserved (IMGs)", &P::rural_underserved, 0.0, 0.4, true,
+       "how much easier rural and underserved programs are"},
+      {"signal, IMG (log odds ratio)", &P::signal_img, 0.26, 1.08, true, "how much a program signal helps"},
   };
 }
 
@@ -134,6 +127,17 @@ Model::Model(ModelParams params, int quadrature_nodes) : params_(std::move(param
   }
 }
 
+Model Model::with_params(ModelParams params) const {
+  Model m = *this;
+  m.params_ = std::move(params);
+  if (m.params_.specialties.empty()) m.params_.specialties = params_.specialties;
+  for (std::size_t k = 0; k < node_.size(); ++k) {
+    m.scale_interview_[k] = detail::det_exp(-m.params_.sigma_interview * node_[k]);
+    m.scale_match_[k] = detail::det_exp(-m.params_.sigma_match * node_[k]);
+  }
+  return m;
+}
+
 const SpecialtyParams& Model::specialty(const std::string& name) const {
   for (const auto& s : params_.specialties)
     if (s.name == name) return s;
@@ -172,15 +176,17 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     c.terms.push_back({0.0, "no calibration for " + program.specialty + "; " + sp.name + " values used", true});
 
   // Step 2 CK against the program's level.
-  if (profile.step2ck.score) {
+  const std::optional<int> step2ck = modelled_step2ck(profile);
+  const bool step2ck_expected = step2ck && step2ck != profile.step2ck.score;
+  if (step2ck) {
     double level = sp.score_reference;
     if (program.setting == Setting::University) level += P.level_university;
     if (program.setting == Setting::Community) level += P.level_community;
-    const double score = *profile.step2ck.score;
+    const double score = *step2ck;
     const double diff = std::max(-P.score_effect_cap, std::min(P.score_effect_cap, score - level));
     add(sp.score_slope * diff / 10.0, false, [&] {
       const double gap = std::round(score - level);
-      std::string s = "Step 2 CK " + fmt("%.0f", score) + ", ";
+      std::string s = "Step 2 CK " + fmt("%.0f", score) + (step2ck_expected ? " (on your next attempt), " : ", ");
       if (gap == 0.0)
         s += "at this program's level (about " + fmt("%.0f", level) + ")";
       else
@@ -250,7 +256,7 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   }
 
   // Attempts and years since graduation.
-  const int attempts = max_attempts(profile);
+  const int attempts = modelled_attempts(profile);
   if (attempts > 1)
     add(P.per_extra_attempt * (attempts - 1), false,
         [&] { return plural(attempts, "attempt", "attempts") + " on a USMLE Step"; });
@@ -287,6 +293,10 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   if (img && program.rural == true)
     add(P.rural_underserved, false, [] { return std::string("rural or underserved program"); });
 
+  // What the program reads of the applicant, for the rank stage: every term, not the intercept or
+  // the signal.
+  const double profile_terms = eta - sp.interview_intercept;
+
   // Signal: unknown acceptance counts as accepting (93% of ERAS programs accepted signals in 2025).
   if (program.accepts_signals != false) c.signal_logit = img ? P.signal_img : P.signal_us;
   if (options.signal) {
@@ -298,7 +308,8 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
 
   c.logits.reachable = true;
   c.logits.interview = eta;
-  c.logits.match_given_interview = P.match_given_interview;
+  c.logits.match_given_interview =
+      sp.match_given_interview + P.match_given_interview_shift + P.rank_stage_weight * profile_terms;
   // Both marginals in one pass over the nodes (the same sums as p_interview() and p_match()).
   const double ei = detail::det_exp(-clamp_logit(c.logits.interview));
   const double em = detail::det_exp(-clamp_logit(c.logits.match_given_interview));

@@ -5,6 +5,7 @@
 #include "openpick/core/advice.h"
 #include "openpick/core/csv.h"
 #include "openpick/core/planner.h"
+#include "plan_range.h"
 
 namespace openpick::core {
 
@@ -62,9 +63,12 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   ordered_json j;
   j["p_match"] = plan.p_match;
   j["p_match_range"] = {{"low", plan.p_match_low}, {"high", plan.p_match_high}};
+  j["p_match_percentiles"] = {detail::kRangeLowPercentile, detail::kRangeHighPercentile};
+  j["p_match_extremes"] = {{"low", plan.p_match_extreme_low}, {"high", plan.p_match_extreme_high}};
+  j["conditional_on"] = plan.conditional_on;
   auto& sensitivity = j["p_match_sensitivity"] = ordered_json::array();
   for (const auto& e : plan.sensitivity)
-    sensitivity.push_back({{"assumption", e.assumption}, {"low", e.low}, {"high", e.high}});
+    sensitivity.push_back({{"assumption", e.assumption}, {"plain", e.plain}, {"low", e.low}, {"high", e.high}});
   j["p_interview_any"] = plan.p_interview_any;
   j["expected_interviews"] = plan.expected_interviews;
   j["expected_utility"] = plan.expected_utility;

@@ -2,7 +2,7 @@
 // [SECTION] Candidates: eligibility, scoring, node chances
 // [SECTION] Greedy order (lazy), list length, signals
 // [SECTION] make_plan, what-if
-// [SECTION] Exhaustive search, rank lists after interviews
+// [SECTION] Exhaustive search
 #include "openpick/core/planner.h"
 
 #include <algorithm>
@@ -14,9 +14,11 @@
 #include <stdexcept>
 
 #include "openpick/core/eligibility.h"
+#include "openpick/core/exam_status.h"
 #include "openpick/core/fees.h"
 #include "openpick/core/profile_rules.h"
 #include "openpick/core/signals.h"
+#include "plan_range.h"
 
 namespace openpick::core {
 
@@ -515,40 +517,11 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   plan.excluded = std::move(b.excluded);
 
   if (options.assumption_range && !chosen.empty()) {
-    // P(match) of this list, in this order and with these signals, under other model parameters.
-    const auto p_with = [&](const ModelParams& params) {
-      const Model m(params, static_cast<int>(model.nodes().size()));
-      std::vector<ProgramLogits> logits;
-      ScoreOptions fast;
-      fast.explain = false;
-      for (std::size_t r : rank) {
-        const Candidate& c = b.cands[chosen[r]];
-        const ProgramChance pc = m.score(profile, dataset.programs[c.index], fast);
-        ProgramLogits l = pc.logits;
-        if (c.signal == SignalKind::Gold) l.interview += pc.signal_logit;
-        if (c.signal == SignalKind::Silver) l.interview += kSilverShare * pc.signal_logit;
-        logits.push_back(l);
-      }
-      return m.evaluate_list(logits).p_match;
-    };
-    plan.p_match_low = p_with(params_at(model.params(), AssumptionEnd::Pessimistic));
-    plan.p_match_high = p_with(params_at(model.params(), AssumptionEnd::Optimistic));
-    // The range always brackets the headline number.
-    plan.p_match_low = std::min(plan.p_match_low, plan.p_match);
-    plan.p_match_high = std::max(plan.p_match_high, plan.p_match);
-    // Which assumptions make the range: each monotone one alone across its range.
-    for (const AssumptionRange& a : model_assumptions()) {
-      if (!a.monotone) continue;
-      const double at_low = p_with(params_with(model.params(), a, a.low));
-      const double at_high = p_with(params_with(model.params(), a, a.high));
-      if (std::fabs(at_high - at_low) < kSensitivityFloor) continue;
-      plan.sensitivity.push_back({a.name, std::min(at_low, at_high), std::max(at_low, at_high)});
-    }
-    std::stable_sort(plan.sensitivity.begin(), plan.sensitivity.end(),
-                     [](const AssumptionEffect& x, const AssumptionEffect& y) { return x.high - x.low > y.high - y.low; });
-    if (plan.sensitivity.size() > kSensitivityShown) plan.sensitivity.resize(kSensitivityShown);
+    std::vector<detail::RankedChoice> ranked;
+    for (std::size_t r : rank) ranked.push_back({b.cands[chosen[r]].index, b.cands[chosen[r]].signal});
+    detail::assumption_range(profile, dataset, ranked, model, plan);
   } else {
-    plan.p_match_low = plan.p_match_high = plan.p_match;
+    plan.p_match_low = plan.p_match_high = plan.p_match_extreme_low = plan.p_match_extreme_high = plan.p_match;
   }
   (void)fees;
 }
@@ -615,8 +588,16 @@ PlanWork::PlanWork(Profile profile, const Dataset& dataset, PlanOptions options,
   add(img, "usce_3_months", "3 more months of hands-on US clinical experience",
       [](Profile& q, PlanOptions&) { q.usce_months.hands_on += 3.0; });
   add(img, "us_letter", "One more US letter of recommendation", [](Profile& q, PlanOptions&) { q.us_letters += 1; });
-  add(p.step2ck.score.has_value() && *p.step2ck.score + kWhatIfStep2ckGain <= kStepScoreRange.max, "step2ck_plus_10",
-      "Step 2 CK 10 points higher", [](Profile& q, PlanOptions&) { q.step2ck.score = *q.step2ck.score + kWhatIfStep2ckGain; });
+  // Step 2 CK as programs will read it: a passed score, or the one the applicant expects on the
+  // attempt to come (a failed attempt stays on the record).
+  const std::optional<int> step2ck = modelled_step2ck(p);
+  const bool passed = exam_status(p).step2ck_passed;
+  add(step2ck.has_value() && *step2ck + kWhatIfStep2ckGain <= kStepScoreRange.max, "step2ck_plus_10",
+      passed ? "Step 2 CK 10 points higher" : "Step 2 CK 10 points higher on your next attempt",
+      [passed, step2ck](Profile& q, PlanOptions&) {
+        if (passed) q.step2ck.score = *step2ck + kWhatIfStep2ckGain;
+        else q.step2ck.expected_score = *step2ck + kWhatIfStep2ckGain;
+      });
   add(p.visa == VisaNeed::H1b, "accept_j1", "Accept a J-1 visa, not only H-1B",
       [](Profile& q, PlanOptions&) { q.visa = VisaNeed::J1OrH1b; });
   add(options_.only_preferred_states && !p.preferred_states.empty(), "all_states",
@@ -644,6 +625,10 @@ bool PlanWork::step() {
   if (!pass_->step(dataset_, model_)) return false;
   if (steps_ == 0) {
     plan_ = std::move(pass_->plan);
+    // Exam status comes first: what must happen for any of this to count.
+    const ExamStatus exams = exam_status(profile_);
+    plan_.notes.insert(plan_.notes.begin(), exams.must.begin(), exams.must.end());
+    plan_.conditional_on = exams.conditional_on;
   } else {
     const Change& ch = changes_[steps_ - 1];
     plan_.whatif.push_back({ch.id, ch.words, pass_->plan.p_match, pass_->plan.p_match - plan_.p_match});
@@ -669,7 +654,7 @@ Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions
   return work.take();
 }
 
-// ---- [SECTION] Exhaustive search, rank lists ---------------------------------------------------------
+// ---- [SECTION] Exhaustive search ---------------------------------------------------------------------
 
 double expected_utility_of(const Profile& profile, const Dataset& dataset, const std::vector<std::size_t>& indexes,
                            const Model& model) {
@@ -702,49 +687,6 @@ double exhaustive_best_utility(const Profile& profile, const Dataset& dataset, c
     best = std::max(best, expected_utility_of(profile, dataset, set, model));
   }
   return best;
-}
-
-RankListOutcome rank_list_outcome(const Profile& profile, const Dataset& dataset,
-                                  const std::vector<std::size_t>& interviewed_in_rank_order, const Model& model) {
-  const std::size_t K = model.nodes().size();
-  std::vector<double> posterior = model.weights();
-  std::vector<std::vector<double>> m_given_interview;
-  std::vector<double> interview, match;
-  ScoreOptions so;
-  so.explain = false;
-  for (std::size_t i : interviewed_in_rank_order) {
-    const ProgramChance c = model.score(profile, dataset.programs.at(i), so);
-    model.node_chances(c.logits, interview, match);
-    std::vector<double> m(K, 0.0);
-    for (std::size_t k = 0; k < K; ++k) {
-      // An interview is evidence about the applicant factor: weigh each node by its likelihood.
-      posterior[k] *= interview[k];
-      m[k] = interview[k] > 0.0 ? match[k] / interview[k] : 0.0;
-    }
-    m_given_interview.push_back(std::move(m));
-  }
-  double total = 0.0;
-  for (double w : posterior) total += w;
-  RankListOutcome out;
-  out.p_match_at.assign(interviewed_in_rank_order.size(), 0.0);
-  if (total > 0.0) {
-    for (std::size_t k = 0; k < K; ++k) {
-      const double w = posterior[k] / total;
-      double none = 1.0;
-      for (std::size_t r = 0; r < m_given_interview.size(); ++r) {
-        out.p_match_at[r] += w * none * m_given_interview[r][k];
-        none *= 1.0 - m_given_interview[r][k];
-      }
-      out.p_match += w * (1.0 - none);
-    }
-  }
-  out.advice =
-      "Rank the programs in the order you truly prefer them. The Match runs applicant-proposing deferred "
-      "acceptance (Roth and Peranson, 1999): a program ranked higher can never cost you one ranked lower, so "
-      "ranking by your guess of your chances only risks a worse result. Unmatched IMGs were more likely to "
-      "rank by perceived likelihood (Liang et al., JGME 2015). Rank every program you would rather attend than "
-      "go unmatched.";
-  return out;
 }
 
 }  // namespace openpick::core

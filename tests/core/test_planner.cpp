@@ -214,17 +214,21 @@ TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
   o.whatif = false;
   o.max_applications = 40;
   const Plan plan = make_plan(img_profile(224), d, o, Model{});
-  int gold_im = 0, silver_im = 0;
+  // Per specialty on the list: within its allowance, and some signal placed.
+  std::map<std::string, std::pair<int, int>> used;
   for (const auto& pp : plan.programs) {
     if (pp.signal != SignalKind::None) EXPECT_NE(d.programs[pp.index].accepts_signals, false);
-    if (d.programs[pp.index].specialty == "Internal Medicine") {
-      gold_im += pp.signal == SignalKind::Gold;
-      silver_im += pp.signal == SignalKind::Silver;
-    }
+    auto& u = used[d.programs[pp.index].specialty];
+    u.first += pp.signal == SignalKind::Gold;
+    u.second += pp.signal == SignalKind::Silver;
   }
-  EXPECT_LE(gold_im, signal_allowance("Internal Medicine").gold);
-  EXPECT_LE(silver_im, signal_allowance("Internal Medicine").silver);
-  EXPECT_GT(gold_im, 0);
+  int placed = 0;
+  for (const auto& [specialty, u] : used) {
+    EXPECT_LE(u.first, signal_allowance(specialty).gold) << specialty;
+    EXPECT_LE(u.second, signal_allowance(specialty).silver) << specialty;
+    placed += u.first + u.second;
+  }
+  EXPECT_GT(placed, 0);
   // With signals the chance is above the curve's value for the same list without them.
   EXPECT_GT(plan.p_match, plan.curve[plan.programs.size()].p_match);
 }
@@ -248,26 +252,35 @@ TEST(Planner, RangeBracketsTheHeadline) {
   Rng r(17);
   Dataset d = random_dataset(r, 200);
   const Plan plan = make_plan(img_profile(219), d, PlanOptions{}, Model{});
+  // The 10th-90th percentile interval of the drawn assumptions, widened to hold the headline; the
+  // all-at-once extremes hold it too.
   EXPECT_LE(plan.p_match_low, plan.p_match);
   EXPECT_GE(plan.p_match_high, plan.p_match);
   EXPECT_LT(plan.p_match_low, plan.p_match_high);
+  EXPECT_LE(plan.p_match_extreme_low, plan.p_match_low + 1e-12);
+  EXPECT_LT(plan.p_match_extreme_low, plan.p_match_extreme_high);
 
-  // The assumptions behind the range: each alone brackets the headline (it is monotone) and stays
-  // inside the all-at-once range; widest first; only those that move it by half a point or more.
+  // The assumptions behind the range: each alone; a monotone one brackets the headline and stays
+  // inside the all-at-once extremes; widest first; only those that move it by half a point or more;
+  // each named in plain words.
   ASSERT_FALSE(plan.sensitivity.empty());
   EXPECT_LE(plan.sensitivity.size(), kSensitivityShown);
+  const auto names = model_assumptions();
   for (std::size_t i = 0; i < plan.sensitivity.size(); ++i) {
     const AssumptionEffect& e = plan.sensitivity[i];
-    EXPECT_LE(e.low, plan.p_match + 1e-12) << e.assumption;
-    EXPECT_GE(e.high, plan.p_match - 1e-12) << e.assumption;
-    EXPECT_GE(e.low, plan.p_match_low - 1e-12) << e.assumption;
-    EXPECT_LE(e.high, plan.p_match_high + 1e-12) << e.assumption;
+    const auto a = std::find_if(names.begin(), names.end(), [&](const AssumptionRange& x) { return e.assumption == x.name; });
+    ASSERT_NE(a, names.end()) << e.assumption;
+    EXPECT_EQ(e.plain, a->plain);
+    EXPECT_EQ(e.plain.find("logit"), std::string::npos) << e.plain;
+    if (a->monotone) {
+      EXPECT_LE(e.low, plan.p_match + 1e-12) << e.assumption;
+      EXPECT_GE(e.high, plan.p_match - 1e-12) << e.assumption;
+      EXPECT_GE(e.low, plan.p_match_extreme_low - 1e-12) << e.assumption;
+      EXPECT_LE(e.high, plan.p_match_extreme_high + 1e-12) << e.assumption;
+    }
     EXPECT_GE(e.high - e.low, kSensitivityFloor) << e.assumption;
     if (i > 0) EXPECT_GE(plan.sensitivity[i - 1].high - plan.sensitivity[i - 1].low, e.high - e.low);
   }
-  const auto names = model_assumptions();
-  for (const auto& e : plan.sensitivity)
-    EXPECT_TRUE(std::any_of(names.begin(), names.end(), [&](const AssumptionRange& a) { return e.assumption == a.name; }));
 }
 
 TEST(Planner, JsonHasTheContractFields) {

@@ -61,16 +61,18 @@ void headline(AppState& state, Platform& platform) {
   ImGui::TextColored(kColorAccent, "Your chance of matching: %s", percent(plan.p_match).c_str());
   ImGui::SetWindowFontScale(1.0f);
   ImGui::PopFont();
-  ImGui::TextWrapped("Somewhere between %s and %s if every one of the model's stated assumptions (docs/MODEL.md) "
-                     "leaned the same way. Apply to %zu programs: ERAS fees %s (2026 season, transcript included). "
-                     "Chance of at least one interview %s; about %.1f interviews expected.",
+  for (const auto& condition : plan.conditional_on)
+    wrapped_colored(kColorWarning, ("This chance assumes " + condition + ".").c_str());
+  ImGui::TextWrapped("Likely between %s and %s: 8 in 10 of the model's assumptions drawn over their stated ranges "
+                     "land there (docs/MODEL.md). Apply to %zu programs: ERAS fees %s (2026 season, transcript "
+                     "included). Chance of at least one interview %s; about %.1f interviews expected.",
                      percent(plan.p_match_low).c_str(), percent(plan.p_match_high).c_str(), plan.programs.size(),
                      dollars(plan.cost_usd).c_str(), percent(plan.p_interview_any).c_str(), plan.expected_interviews);
   if (!plan.sensitivity.empty()) {
-    std::string most = "Taken one at a time, the assumptions that move it most: ";
+    std::string most = "What moves it most, one at a time: ";
     for (std::size_t i = 0; i < plan.sensitivity.size() && i < 3; ++i) {
       const core::AssumptionEffect& e = plan.sensitivity[i];
-      most += (i ? "; " : "") + e.assumption + " (" + percent(e.low) + " to " + percent(e.high) + ")";
+      most += (i ? "; " : "") + e.plain + " (" + percent(e.low) + " to " + percent(e.high) + ")";
     }
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     ImGui::TextWrapped("%s.", most.c_str());

@@ -2,18 +2,21 @@
 // match, and the terms behind them; for a list of applications, the chances taken together.
 //
 // Two logistic models over the applicant's facts against the program's facts:
-//   logit P(interview | Z)         = a_s + sum of terms + sigma_interview * Z
-//   logit P(match | interview, Z)  = m + sigma_match * Z
+//   logit P(interview | Z)         = a_s + T + signal + sigma_interview * Z
+//   logit P(match | interview, Z)  = m_s + shift + lambda * T + sigma_match * Z
+// T is the sum of the terms (score, visa, attempts, USCE, ...): at the rank stage programs read the
+// same strengths and weaknesses they read when they invited (lambda, an assumption).
 // Z ~ N(0, 1) is one applicant-strength factor (what the profile does not capture: interviews,
 // letters' content, the personal statement) that moves every program at once. Given Z, programs
 // are independent, so chances over a list are exact sums at each quadrature node (Gauss-Hermite,
 // 32 nodes by default), integrated over Z. Treating programs as independent overstates a weak
 // applicant's chance; this model does not.
 //
-// Every number and where it comes from is in docs/MODEL.md. `a_s` and the score slope per
-// specialty are fitted to the published match rates and score gaps (tests/core/test_calibration.cpp
-// checks the stored values still reproduce them); everything else is a published figure or an
-// assumption with a plausible range (see `model_assumptions()`).
+// Every number and where it comes from is in docs/MODEL.md. `a_s`, the score slope and `m_s` per
+// specialty are fitted to the published figures in assets/model/targets.json (`make refit` writes
+// assets/model/fitted.json, compiled into core; tests/core/test_calibration.cpp checks the stored
+// values still reproduce the targets); everything else is a published figure or an assumption with
+// a plausible range (see `model_assumptions()`).
 //
 //   Model model;                                     // default parameters, 32 nodes
 //   ProgramChance c = model.score(profile, program); // c.p_interview, c.p_match, c.terms
@@ -40,12 +43,15 @@ struct SpecialtyParams {
   double score_slope = 0.0;           // FITTED: logit per 10 Step 2 CK points (>= 0)
   double score_reference = 240.0;     // DERIVED from published means: non-US IMG applicants' mean
   double typical_img_share = 0.2;     // PUBLISHED: share of PGY-1 positions filled by non-US IMGs
+  double match_given_interview = -1.1;  // FITTED: m_s, logit P(match | interview) at T = 0, Z = 0
 };
 
 struct ModelParams {
   std::vector<SpecialtyParams> specialties;  // the first is used for a specialty not in the list
-  // P(match | interview) at Z = 0, as a logit (ASSUMPTION: about 1 in 4).
-  double match_given_interview = -1.1;
+  // The rank stage (ASSUMPTIONS): how much of the interview terms T programs read again when they
+  // rank (lambda), and a shift of every m_s (0: as fitted; the fit is loose, see docs/MODEL.md).
+  double rank_stage_weight = 0.5;
+  double match_given_interview_shift = 0.0;
   // Correlation (ASSUMPTION).
   double sigma_interview = 1.0;  // sd of the applicant factor on the interview logit
   double sigma_match = 0.5;      // sd of the same factor on the match-given-interview logit
@@ -99,13 +105,14 @@ ModelParams default_model_params();
 
 // One assumption with its plausible range. `monotone`: no chance ever falls as the value grows, so
 // `low` is the pessimistic end (false for e.g. the correlation sd, which helps weak applicants and
-// hurts strong ones).
+// hurts strong ones). `plain`: what it means, in words an applicant understands.
 struct AssumptionRange {
   const char* name;
   double ModelParams::*member;
   double low;
   double high;
   bool monotone;
+  const char* plain;
 };
 std::vector<AssumptionRange> model_assumptions();
 
@@ -177,6 +184,8 @@ class Model {
   explicit Model(ModelParams params = default_model_params(), int quadrature_nodes = 32);
 
   const ModelParams& params() const { return params_; }
+  // The same quadrature with other parameters (no nodes recomputed).
+  Model with_params(ModelParams params) const;
   const std::vector<double>& nodes() const { return node_; }
   const std::vector<double>& weights() const { return weight_; }
 

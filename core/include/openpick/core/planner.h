@@ -29,6 +29,7 @@
 #include "openpick/core/model.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
+#include "openpick/core/rank_list.h"
 
 namespace openpick::core {
 
@@ -96,6 +97,7 @@ struct WhatIf {
 // range. Only those that move it by kSensitivityFloor or more, the widest kSensitivityShown first.
 struct AssumptionEffect {
   std::string assumption;  // as model_assumptions() names it
+  std::string plain;       // what it means, in words an applicant understands
   double low = 0, high = 0;
 };
 inline constexpr double kSensitivityFloor = 0.005;
@@ -109,7 +111,11 @@ struct SignalSummary {
 
 struct Plan {
   double p_match = 0;
-  double p_match_low = 0, p_match_high = 0;  // across the model's assumption ranges
+  // The 10th and 90th percentiles of P(match) with the model's assumptions drawn over their ranges
+  // (docs/MODEL.md, section 5); the extremes put every assumption at the same end at once.
+  double p_match_low = 0, p_match_high = 0;
+  double p_match_extreme_low = 0, p_match_extreme_high = 0;
+  std::vector<std::string> conditional_on;   // what every chance assumes (exam status): said with it
   std::vector<AssumptionEffect> sensitivity; // the assumptions behind that range, widest first
   double p_interview_any = 0;
   double expected_interviews = 0;
@@ -167,16 +173,6 @@ double exhaustive_best_utility(const Profile& profile, const Dataset& dataset,
 double expected_utility_of(const Profile& profile, const Dataset& dataset,
                            const std::vector<std::size_t>& indexes, const Model& model);
 
-// After interviews: P(match) for a rank list of programs that interviewed the applicant, with the
-// applicant factor updated by those interviews (Bayes over the quadrature nodes).
-struct RankListOutcome {
-  double p_match = 0;
-  std::vector<double> p_match_at;  // in rank order
-  std::string advice;              // rank in true preference order, and why
-};
-RankListOutcome rank_list_outcome(const Profile& profile, const Dataset& dataset,
-                                  const std::vector<std::size_t>& interviewed_in_rank_order, const Model& model);
-
 }  // namespace openpick::core
 
 namespace openpick::core {
@@ -185,7 +181,8 @@ struct Advice;
 
 // The plan as the command line prints it and window.openpick.getState() reports it:
 // {"p_match", "p_match_range": {"low", "high"},
-//  "p_match_sensitivity": [{"assumption", "low", "high"}],   (widest first) "p_interview_any", "expected_interviews",
+//  "p_match_percentiles": [10, 90], "p_match_extremes": {"low", "high"}, "conditional_on": [...],
+//  "p_match_sensitivity": [{"assumption", "plain", "low", "high"}],   (widest first) "p_interview_any", "expected_interviews",
 //  "expected_utility", "cost_usd", "applications", "candidates", "diminishing_returns_at",
 //  "programs": [{"id", "name", "specialty", "state", "p_interview", "p_match", "p_match_here",
 //                "tier", "signal", "pinned", "reasons"}],   (application order)

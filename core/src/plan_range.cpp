@@ -1,0 +1,78 @@
+#include "plan_range.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "openpick/core/signals.h"
+
+namespace openpick::core::detail {
+
+namespace {
+
+double percentile(std::vector<double> sorted_values, double pct) {
+  if (sorted_values.empty()) return 0.0;
+  const double at = pct / 100.0 * static_cast<double>(sorted_values.size() - 1);
+  const std::size_t i = static_cast<std::size_t>(std::floor(at));
+  const std::size_t j = std::min(i + 1, sorted_values.size() - 1);
+  return sorted_values[i] + (at - static_cast<double>(i)) * (sorted_values[j] - sorted_values[i]);
+}
+
+}  // namespace
+
+void assumption_range(const Profile& profile, const Dataset& dataset, const std::vector<RankedChoice>& ranked,
+                      const Model& model, Plan& plan) {
+  // P(match) of this list, in this order and with these signals, under other model parameters.
+  std::vector<ProgramLogits> logits;
+  const auto p_with = [&](const ModelParams& params) {
+    const Model m = model.with_params(params);
+    logits.clear();
+    ScoreOptions fast;
+    fast.explain = false;
+    for (const RankedChoice& c : ranked) {
+      const ProgramChance pc = m.score(profile, dataset.programs[c.index], fast);
+      ProgramLogits l = pc.logits;
+      if (c.signal == SignalKind::Gold) l.interview += pc.signal_logit;
+      if (c.signal == SignalKind::Silver) l.interview += kSilverShare * pc.signal_logit;
+      logits.push_back(l);
+    }
+    return m.evaluate_list(logits).p_match;
+  };
+  const std::vector<AssumptionRange> assumptions = model_assumptions();
+
+  // The interval: every assumption drawn uniformly over its range at once, a fixed sequence of
+  // draws (std::mt19937_64 is the same everywhere, so native and wasm agree).
+  std::mt19937_64 rng(20261129u);
+  std::vector<double> draws;
+  draws.reserve(kAssumptionDraws);
+  for (int d = 0; d < kAssumptionDraws; ++d) {
+    ModelParams p = model.params();
+    for (const AssumptionRange& a : assumptions) {
+      const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;
+      p.*(a.member) = a.low + u * (a.high - a.low);
+    }
+    draws.push_back(p_with(p));
+  }
+  std::sort(draws.begin(), draws.end());
+  // Widened, when it must be, to hold the headline (the chance at the stated defaults).
+  plan.p_match_low = std::min(plan.p_match, percentile(draws, kRangeLowPercentile));
+  plan.p_match_high = std::max(plan.p_match, percentile(draws, kRangeHighPercentile));
+
+  // The extremes: every monotone assumption at the end that lowers (raises) chances; never inside
+  // the interval.
+  plan.p_match_extreme_low = std::min(plan.p_match_low, p_with(params_at(model.params(), AssumptionEnd::Pessimistic)));
+  plan.p_match_extreme_high = std::max(plan.p_match_high, p_with(params_at(model.params(), AssumptionEnd::Optimistic)));
+
+  // Which assumptions make the range: each alone across its range, the others at their defaults.
+  for (const AssumptionRange& a : assumptions) {
+    const double at_low = p_with(params_with(model.params(), a, a.low));
+    const double at_high = p_with(params_with(model.params(), a, a.high));
+    if (std::fabs(at_high - at_low) < kSensitivityFloor) continue;
+    plan.sensitivity.push_back({a.name, a.plain, std::min(at_low, at_high), std::max(at_low, at_high)});
+  }
+  std::stable_sort(plan.sensitivity.begin(), plan.sensitivity.end(),
+                   [](const AssumptionEffect& x, const AssumptionEffect& y) { return x.high - x.low > y.high - y.low; });
+  if (plan.sensitivity.size() > kSensitivityShown) plan.sensitivity.resize(kSensitivityShown);
+}
+
+}  // namespace openpick::core::detail
