@@ -4,7 +4,7 @@
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test setup native web asan test-asan bench clean fuzz robust test-robust refit
+.PHONY: serve test setup native web asan test-asan bench clean fuzz robust test-robust refit mutants
 
 setup:
 	@scripts/setup
@@ -20,8 +20,10 @@ web: setup
 serve: web
 	@node scripts/serve.mjs build/web/site $(PORT)
 
+# OPENPICK_REQUIRE_SUITES=1: a suite whose build is missing fails instead of reporting "skipped"
+# (tests/run_or_require.sh; CI=true does the same).
 test: native web robust
-	@ctest --preset native
+	@OPENPICK_REQUIRE_SUITES=1 ctest --preset native
 
 asan: setup
 	@cmake --preset native-asan >/dev/null
@@ -40,7 +42,7 @@ fuzz: setup
 robust: asan fuzz
 
 test-robust: native robust
-	@ctest --preset native -R '^(asan_suites|fuzz_)'
+	@OPENPICK_REQUIRE_SUITES=1 ctest --preset native -R '^(asan_suites|fuzz_)'
 # --- end robustness ------------------------------------------------------------------------------
 
 # Native and wasm benchmarks in their own build folders (build/bench, build/bench-web); writes the
@@ -54,6 +56,12 @@ refit: native
 	@build/native/cli/openpick calibrate --write assets/model/fitted.json
 	@cmake --build --preset native >/dev/null
 	@echo "refit: assets/model/fitted.json written; run make test (test_calibration checks the targets)"
+
+# Mutation check (issue 17): each small deliberate bug of scripts/mutants.txt, one at a time, in a
+# copy of the source tree with its own build (build/mutants); the core and command-line suites
+# must catch every one. Prints "N mutants, N caught". Takes minutes: not part of `make test`.
+mutants: setup
+	@scripts/mutants
 
 clean:
 	rm -rf build

@@ -177,20 +177,21 @@ class Fees {
     if (total == 0) return 0.0;
     return cents_to_usd(quote_eras_fees(schedule_, counts, assistance_).total_cents);
   }
+  // The marginal fee of one more program in `group`, the transcript fee left out: it is paid once
+  // whatever the list holds, and counted in the first keys it made them lower bounds of the later
+  // ones, which the lazy greedy's stale keys must never be (found by core_plan_numbers).
   double marginal_usd(std::vector<int>& counts, int group) const {
     int total = 0;
     for (int n : counts) total += n;
     if (!assistance_) {
       // Without assistance the quote is a sum of per-program fees: no need to price the list.
-      const std::int64_t cents = program_fee_cents(schedule_, counts[static_cast<std::size_t>(group)] + 1) +
-                                 (total == 0 ? schedule_.transcript_cents : 0);
-      return cents_to_usd(cents);
+      return cents_to_usd(program_fee_cents(schedule_, counts[static_cast<std::size_t>(group)] + 1));
     }
     const double before = cost_usd(counts);
     ++counts[static_cast<std::size_t>(group)];
     const double after = cost_usd(counts);
     --counts[static_cast<std::size_t>(group)];
-    return after - before;
+    return after - before - (total == 0 ? cents_to_usd(schedule_.transcript_cents) : 0.0);
   }
 
  private:

@@ -69,8 +69,12 @@ Dataset random_dataset(Rng& r, int n) {
 
 }  // namespace
 
-TEST(Planner, GreedyIsWithinOnePercentOfTheOptimumOnSmallInstances) {
-  // With the correlated model, greedy is the baseline; exhaustive search is the truth.
+TEST(Planner, GreedyReachesTheOptimumOnSmallInstances) {
+  // With the correlated model, greedy is the baseline; exhaustive search is the truth. The
+  // tolerance is what a correct greedy achieves here: the optimum on all 40 instances, up to
+  // rounding (measured gap 0). A looser bound (it was 1%) let a greedy that never re-evaluated its
+  // stale gains pass at 0.38% from optimal. Should a model change make greedy miss the optimum on
+  // one of these instances, record the measured gap in docs/PLANNER.md and set it here.
   const Model model;
   double worst_gap = 0.0;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
@@ -100,8 +104,8 @@ TEST(Planner, GreedyIsWithinOnePercentOfTheOptimumOnSmallInstances) {
     ASSERT_LE(greedy, best + 1e-12);
     if (best > 0) worst_gap = std::max(worst_gap, (best - greedy) / best);
   }
-  std::printf("worst relative gap of greedy vs exhaustive over 40 instances: %.4f%%\n", worst_gap * 100.0);
-  EXPECT_LE(worst_gap, 0.01);
+  std::printf("worst relative gap of greedy vs exhaustive over 40 instances: %.3g\n", worst_gap);
+  EXPECT_LE(worst_gap, 1e-12);
 }
 
 TEST(Planner, WithoutCorrelationGreedyMatchesKapursExactOrder) {
@@ -259,6 +263,12 @@ TEST(Planner, RangeBracketsTheHeadline) {
   EXPECT_LT(plan.p_match_low, plan.p_match_high);
   EXPECT_LE(plan.p_match_extreme_low, plan.p_match_low + 1e-12);
   EXPECT_LT(plan.p_match_extreme_low, plan.p_match_extreme_high);
+  // For this middle-of-the-road applicant the drawn assumptions land on both sides of the default:
+  // the interval is strictly around the headline, and narrower than the extremes on both sides.
+  EXPECT_LT(plan.p_match_low, plan.p_match - 0.01);
+  EXPECT_GT(plan.p_match_high, plan.p_match + 0.01);
+  EXPECT_LT(plan.p_match_extreme_low, plan.p_match_low - 0.01);
+  EXPECT_GT(plan.p_match_extreme_high, plan.p_match_high + 0.01);
 
   // The assumptions behind the range: each alone; a monotone one brackets the headline and stays
   // inside the all-at-once extremes; widest first; only those that move it by half a point or more;

@@ -15,9 +15,9 @@ root=$(cd "$here/../.." && pwd)
 work=${4:-$build/fuzz-work/$target}
 bin=$build/tests/fuzz/fuzz_$target
 if [ ! -x "$bin" ]; then
-  # 77 = skipped (ctest SKIP_RETURN_CODE): `make test` and `make test-robust` always build it first.
-  echo "run_fuzz: $bin not built: run make test-robust (or make fuzz)" >&2
-  exit 77
+  # Skipped (77) on a developer's partial build; FAILED under `make test` and CI, which always
+  # build it first (tests/run_or_require.sh).
+  exec "$here/../run_or_require.sh" "fuzz_$target" "$bin" "run make test-robust (or make fuzz)"
 fi
 
 rm -rf "$work" && mkdir -p "$work/seeds" "$work/corpus"
@@ -51,4 +51,11 @@ if [ $status -ne 0 ]; then
   echo "run_fuzz: $target: FAILED (exit $status); inputs: $(ls "$work" | grep -E '^(crash|timeout|oom|leak|slow-unit)-' | tr '\n' ' ')" >&2
   exit 1
 fi
-echo "run_fuzz: $target: ok"
+# A fuzz step that executed nothing did not run: fail rather than report ok.
+units=$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$work/fuzz.log" | tail -n 1)
+if [ -z "$units" ] || [ "$units" -eq 0 ]; then
+  tail -n 40 "$work/fuzz.log"
+  echo "run_fuzz: $target: FAILED: the fuzzing step executed no inputs" >&2
+  exit 1
+fi
+echo "run_fuzz: $target: ok ($units inputs)"

@@ -123,8 +123,9 @@ function pageBuilders() {
   };
 }
 
-// Filled by the first test, checked by the second.
-const memory = { peakJs: 0, peakWasm: 0 };
+// Filled by the first test, checked by the second. `cases` counts the files the first test got
+// through: the memory check fails when the first test did not run (a peak of 0 is no measurement).
+const memory = { peakJs: 0, peakWasm: 0, cases: 0, expected: 0 };
 
 test('malformed files through the page: a message each, nothing lost, no abort; valid imports still work', { timeout: 600000 }, async () => {
   const { context, page, errors } = await openPlanner(env);
@@ -144,7 +145,9 @@ test('malformed files through the page: a message each, nothing lost, no abort; 
     assert.ok(initial.dataset.program_count > 6000);
 
     const only = process.env.OPENPICK_ROBUST_ONLY ? new RegExp(process.env.OPENPICK_ROBUST_ONLY) : null;
-    for (const name of names.filter((n) => !only || only.test(n))) {
+    const chosen = names.filter((n) => !only || only.test(n));
+    memory.expected = chosen.length;
+    for (const name of chosen) {
       // Build the bytes, then collect the builder's garbage so the heap measured is the app's.
       const size = await page.evaluate((file) => {
         window.__bytes = window.__builders[file](window.__sample);
@@ -181,6 +184,7 @@ test('malformed files through the page: a message each, nothing lost, no abort; 
       assert.equal(after.state.dataset.program_count, before.programs, `${name}: programs kept`);
       assert.equal(after.state.dataset.name, before.datasetName, `${name}: dataset kept`);
       assert.equal(JSON.stringify(after.state.profile), before.profile, `${name}: profile kept`);
+      memory.cases += 1;
     }
 
     // A valid program list and a valid profile still load afterwards.
@@ -207,6 +211,11 @@ test('malformed files through the page: a message each, nothing lost, no abort; 
 // list over 100,000 programs is refused at its 100,001st (docs/ROBUSTNESS.md: 112 MB measured; it
 // was 590 MB when the whole file was parsed into a document or a table first).
 test('peak memory stays under 256 MB', () => {
+  // Measured over every malformed file, or not at all: a first test that failed or never ran
+  // leaves nothing to check, and that must not pass.
+  assert.ok(memory.expected > 0 && memory.cases === memory.expected,
+            `memory measured over ${memory.cases} of ${memory.expected} files: the import test did not complete`);
+  assert.ok(memory.peakJs > 0 && memory.peakWasm > 0, 'no memory measured');
   assert.ok(memory.peakJs < kMaxBytes, `peak JS heap ${(memory.peakJs / 1048576).toFixed(1)} MB`);
   assert.ok(memory.peakWasm < kMaxBytes, `wasm memory ${(memory.peakWasm / 1048576).toFixed(1)} MB`);
 });
