@@ -298,10 +298,12 @@ void set_membership(std::vector<std::string>& ids, const std::string& id, bool m
 }
 
 // Each program's chance for the Programs tab (numbers only), with its position on the plan:
-// computed here, between frames, once per plan and only once the tab has been drawn.
+// computed here, between frames, once per plan, and only while the tab is being drawn.
 void refresh_program_chances(AppState& state) {
   ProgramsView& v = state.programs_view;
-  if (!v.chances_wanted || v.chances_for_plan_revision == state.plan_revision) return;
+  if (!v.chances_wanted) return;
+  v.chances_wanted = false;  // asked again by the next frame that draws the tab
+  if (v.chances_for_plan_revision == state.plan_revision) return;
   v.chances_for_plan_revision = state.plan_revision;
   v.dirty = true;  // rows sorted or filtered by chance change with them
   v.chances.clear();

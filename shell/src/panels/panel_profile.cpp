@@ -323,7 +323,7 @@ void panel_profile(AppState& state, Platform&) {
   label("Step 1 attempts", "Attempts so far. Some programs state a maximum number of attempts.");
   changed |= int_field("##s1a", p.step1.attempts, core::kAttemptsRange);
   name_item("Step 1 attempts");
-  if (p.step1.result != core::ExamResult::NotTaken) {
+  if (p.step1.result != core::ExamResult::NotTaken && !p.unanswered.step1) {
     label("Step 1 score (before 2022)", "Only for a Step 1 taken before 2022, when it still had a three-digit score; since 26 January 2022 it is pass/fail. Programs that remember the old scores may still read it.");
     changed |= optional_int_field("s1score", p.step1.score, core::kStepScoreRange, core::kFormStepScore);
     name_item("Step 1 score");

@@ -112,7 +112,7 @@ struct ProgramsView {
   bool dirty = true;
   // Each program's chance for the current profile (numbers only: reasons are built for the one
   // row under the mouse), and its position on the plan (0: not on it). Computed between frames,
-  // once per plan, after the tab has first been drawn (chances_wanted); never inside a frame.
+  // once per plan, while the tab is drawn (it sets chances_wanted each frame); never inside a frame.
   std::vector<core::ProgramChance> chances;
   std::vector<int> plan_position;
   unsigned chances_for_plan_revision = ~0u;
