@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "openpick/core/model.h"
 
@@ -398,6 +400,49 @@ TEST(ModelTerm, ASignalAddsItsLogOddsRatioWhereSignalsAreAccepted) {
 }
 
 // ---- The whole logit ---------------------------------------------------------------------------
+
+// The rank stage (model.h): logit P(match | interview) = m_s + shift + lambda T, T the interview
+// logit's terms without the intercept and the signal. Each one-fact difference above moves the
+// match logit by lambda times the interview logit's move; a signal moves only the interview logit.
+TEST(ModelTerm, TheRankStageReadsEachTermTimesItsWeight) {
+  ASSERT_GT(P.rank_stage_weight, 0.0);
+  const Model model;
+  auto both = [&](const Profile& p, const Program& prog, bool signal = false) {
+    const ProgramChance c = model.score(p, prog, {signal, false});
+    EXPECT_TRUE(c.eligible);
+    return std::make_pair(c.logits.interview, c.logits.match_given_interview);
+  };
+  const SpecialtyParams& im = model.specialty("Internal Medicine");
+  const auto [eta, m] = both(base_profile(), base_program());
+  EXPECT_NEAR(m, im.match_given_interview + P.match_given_interview_shift +
+                     P.rank_stage_weight * (eta - im.interview_intercept), kExact);
+  std::vector<std::pair<Profile, Program>> changed;
+  Profile q = base_profile();
+  q.preferred_states = {"NY"};
+  changed.push_back({q, base_program()});
+  q = base_profile();
+  q.us_letters = 0;
+  changed.push_back({q, base_program()});
+  q = base_profile();
+  q.graduation_year = 2016;
+  changed.push_back({q, base_program()});
+  q = base_profile();
+  q.visa = VisaNeed::H1b;
+  changed.push_back({q, base_program()});
+  Program prog = base_program();
+  prog.state = "MS";
+  prog.setting = Setting::Community;
+  prog.rural = true;
+  changed.push_back({base_profile(), prog});
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    const auto [eta2, m2] = both(changed[i].first, changed[i].second);
+    ASSERT_GT(std::fabs(eta2 - eta), 0.1) << i;
+    EXPECT_NEAR(m2 - m, P.rank_stage_weight * (eta2 - eta), kExact) << "change " << i;
+  }
+  const auto [eta_signal, m_signal] = both(base_profile(), base_program(), true);
+  EXPECT_NEAR(eta_signal - eta, P.signal_img, kExact);
+  EXPECT_EQ(m_signal, m) << "a signal buys an interview, not a rank";
+}
 
 // The reference inputs' logit from the documented formula, term by term.
 TEST(ModelTerm, TheReferenceLogitIsTheInterceptPlusTheDocumentedTerms) {
