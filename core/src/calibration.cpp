@@ -7,6 +7,7 @@
 #include <random>
 
 #include "openpick/core/det_math.h"
+#include "openpick/core/profile_rules.h"
 #include "openpick/core/signals.h"
 
 namespace openpick::core {
@@ -29,13 +30,13 @@ class Rng {
 constexpr int kMatchYear = 2026;
 
 const char* pick_state(Rng& rng) {
-  static constexpr const char* kDeepSouth[] = {"AL", "AR", "GA", "LA", "MS", "SC", "TN"};
   static constexpr const char* kOthers[] = {"AK", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "HI", "IA", "ID",
                                             "IL", "IN", "KS", "KY", "MA", "MD", "ME", "MI", "MN", "MO", "MT",
                                             "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR",
                                             "PA", "RI", "SD", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY"};
   // ASSUMPTION: 12% of programs are in the Deep South (close to its share of program tracks).
-  if (rng.chance(0.12)) return kDeepSouth[rng.below(7)];
+  constexpr int kDeepSouthCount = static_cast<int>(sizeof kDeepSouthStates / sizeof kDeepSouthStates[0]);
+  if (rng.chance(0.12)) return kDeepSouthStates[rng.below(kDeepSouthCount)];
   return kOthers[rng.below(static_cast<int>(sizeof kOthers / sizeof kOthers[0]))];
 }
 

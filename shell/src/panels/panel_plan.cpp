@@ -113,9 +113,15 @@ void headline(AppState& state, Platform& platform) {
   // At least a share of the list in the preferred states (the plan's notes say what it costs).
   float share_percent = static_cast<float>(o.min_preferred_share * 100.0);
   if (!state.profile.preferred_states.empty() && !only_preferred) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    // The label goes on a line of its own where the slider and it do not fit side by side (a phone).
+    const char* label = "at least this share in my preferred states";
+    const float slider = ImGui::GetFontSize() * 10.0f;
+    const bool side_by_side =
+        ImGui::GetContentRegionAvail().x > slider + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    if (!side_by_side) ImGui::TextUnformatted(label);
+    ImGui::SetNextItemWidth(slider);
     // Applied on release: each change re-plans.
-    ImGui::SliderFloat("at least this share in my preferred states", &share_percent, 0.0f, 100.0f, "%.0f%%");
+    ImGui::SliderFloat(side_by_side ? label : "##preferred share", &share_percent, 0.0f, 100.0f, "%.0f%%");
     if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
     item_tooltip("At least this share of your applications goes to programs in your preferred states (Profile tab); "
                  "the list is chosen as well as it can be under that rule, and the notes say what the rule costs "
