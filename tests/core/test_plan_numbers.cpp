@@ -264,13 +264,14 @@ TEST(PlanNumbers, ChanceYouMatchHereAgreesWithTheOracle) {
     const Profile p = applicant(step2);
     const Dataset d = dataset(60, static_cast<std::uint64_t>(step2));
     PlanOptions o = quiet();
-    o.max_applications = 14;
+    o.max_applications = 24;
     const Plan plan = make_plan(p, d, o, model);
-    ASSERT_EQ(plan.programs.size(), 14u);
+    ASSERT_EQ(plan.programs.size(), 24u);
     std::vector<ProgramLogits> logits;
     std::set<double> levels;
-    int signalled = 0;
+    int signalled = 0, silver = 0;
     for (const PlannedProgram& pp : plan.programs) {
+      silver += pp.signal == SignalKind::Silver;
       const ProgramChance c = model.score(p, d.programs[pp.index], {false, false});
       ProgramLogits l = c.logits;
       if (pp.signal == SignalKind::Gold) l.interview += c.signal_logit;
@@ -284,6 +285,7 @@ TEST(PlanNumbers, ChanceYouMatchHereAgreesWithTheOracle) {
     }
     ASSERT_EQ(levels.size(), 2u) << "both specialties on the list: the rank order matters";
     ASSERT_GT(signalled, 0);
+    ASSERT_GT(silver, 0) << "a silver signal on the list: its chances are checked too";
     std::vector<std::size_t> rank(plan.programs.size());
     for (std::size_t i = 0; i < rank.size(); ++i) rank[i] = i;
     std::stable_sort(rank.begin(), rank.end(),
