@@ -63,10 +63,11 @@ std::vector<Program> make_reference_programs(const ReferenceSpecialty& ref, std:
     p.positions = 4 + rng.below(14);
     // IMG share: the specialty's published share scaled by setting (IM community 55-70% vs
     // university 22-30%, Reddy et al. 2020: ASSUMPTION that other specialties scale alike), with
-    // noise; 10% of programs state none.
+    // noise; 10% of programs state none. Drawn around the non-US IMG fill share, so stated as the
+    // non-US IMG share (what the fitted constants were fitted against).
     const double setting_scale = setting == Setting::Community ? 1.7 : setting == Setting::University ? 0.5 : 0.9;
     if (!rng.chance(0.10))
-      p.img_share = std::min(0.95, ref.nonus_img_share * setting_scale * (0.3 + 1.4 * rng.uniform()));
+      p.img_share_non_us = std::min(0.95, ref.nonus_img_share * setting_scale * (0.3 + 1.4 * rng.uniform()));
     // Visa: J-1 share as published for IM; community programs sponsor less (JGME 2022). H-1B only
     // among J-1 sponsors, so that about h1b_share of all programs sponsor it. 8% state no policy.
     if (!rng.chance(0.08)) {

@@ -12,12 +12,24 @@ std::string plural(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// One walk over the filters. With `out` null it stops at the first failure and builds no text.
-bool evaluate(const Profile& profile, const Program& program, EligibilityResult* out) {
+// One walk over the filters. With `out` null it stops at the first failure and builds no text; a
+// flexible cutoff the applicant misses is counted in `*flexible_missed` (when given) and, with
+// `out`, described in out->flexible_misses.
+bool evaluate(const Profile& profile, const Program& program, EligibilityResult* out, int* flexible_missed) {
   bool ok = true;
   auto fail = [&](const std::string& reason) {
     ok = false;
     if (out != nullptr) out->reasons.push_back(reason);
+  };
+  // A missed cutoff: strict ones exclude, flexible ones are counted. `reason` is only built for text.
+  auto miss = [&](bool strict, auto&& reason) {
+    if (strict) {
+      ok = false;
+      if (out != nullptr) out->reasons.push_back(reason());
+    } else {
+      if (flexible_missed != nullptr) ++*flexible_missed;
+      if (out != nullptr) out->flexible_misses.push_back(reason());
+    }
   };
   auto unknown = [&](const std::string& what) {
     if (out != nullptr) out->unknowns.push_back("unknown: " + what);
@@ -57,46 +69,54 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
   }
 
   // 2. Years since graduation.
-  if (program.cutoffs.max_years_since_graduation) {
+  const Cutoffs& cut = program.cutoffs;
+  if (cut.max_years_since_graduation) {
     const int years = years_since_graduation(profile);
-    const int limit = *program.cutoffs.max_years_since_graduation;
+    const int limit = *cut.max_years_since_graduation;
     if (years > limit) {
-      fail(plural(years, "year", "years") + " since graduation; program accepts " + std::to_string(limit) +
-           " or fewer");
-      if (out == nullptr) return false;
+      miss(cut.strict.max_years_since_graduation, [&] {
+        return plural(years, "year", "years") + " since graduation; program accepts " + std::to_string(limit) +
+               " or fewer";
+      });
+      if (!ok && out == nullptr) return false;
     }
   }
 
   // 3. Attempts on any USMLE Step.
-  if (program.cutoffs.max_attempts) {
+  if (cut.max_attempts) {
     const int attempts = modelled_attempts(profile);
-    const int limit = *program.cutoffs.max_attempts;
+    const int limit = *cut.max_attempts;
     if (attempts > limit) {
-      fail(plural(attempts, "attempt", "attempts") + " on a USMLE Step; program accepts " +
-           plural(limit, "attempt", "attempts") + " at most");
-      if (out == nullptr) return false;
+      miss(cut.strict.max_attempts, [&] {
+        return plural(attempts, "attempt", "attempts") + " on a USMLE Step; program accepts " +
+               plural(limit, "attempt", "attempts") + " at most";
+      });
+      if (!ok && out == nullptr) return false;
     }
   }
 
   // 4. Step 2 CK minimum.
-  if (program.cutoffs.step2ck_min) {
-    const int minimum = *program.cutoffs.step2ck_min;
+  if (cut.step2ck_min) {
+    const int minimum = *cut.step2ck_min;
     const std::optional<int> score = modelled_step2ck(profile);
     if (!score) {
       unknown("Step 2 CK score not given; program requires " + std::to_string(minimum) + " or more");
     } else if (*score < minimum) {
-      fail("Step 2 CK " + std::to_string(*score) + "; program requires " +
-           std::to_string(minimum) + " or more");
-      if (out == nullptr) return false;
+      miss(cut.strict.step2ck_min, [&] {
+        return "Step 2 CK " + std::to_string(*score) + "; program requires " + std::to_string(minimum) + " or more";
+      });
+      if (!ok && out == nullptr) return false;
     }
   }
 
   // 5. Hands-on US clinical experience (observerships do not count). US graduates trained in the US.
   const bool us_graduate =
       profile.graduate_type == GraduateType::UsMd || profile.graduate_type == GraduateType::UsDo;
-  if (program.cutoffs.usce_required == true && !us_graduate && !(profile.usce_months.hands_on > 0.0)) {
-    fail("no hands-on US clinical experience; program requires it (observerships do not count)");
-    if (out == nullptr) return false;
+  if (cut.usce_required == true && !us_graduate && !(profile.usce_months.hands_on > 0.0)) {
+    miss(cut.strict.usce_required, [] {
+      return std::string("no hands-on US clinical experience; program requires it (observerships do not count)");
+    });
+    if (!ok && out == nullptr) return false;
   }
 
   // 6. Physician-only (reserved) positions take only applicants who already trained in residency.
@@ -119,11 +139,15 @@ bool needs_visa(const Profile& profile) {
 
 EligibilityResult check_eligibility(const Profile& profile, const Program& program) {
   EligibilityResult r;
-  evaluate(profile, program, &r);
+  int flexible = 0;
+  evaluate(profile, program, &r, &flexible);
   return r;
 }
 
-bool is_eligible(const Profile& profile, const Program& program) { return evaluate(profile, program, nullptr); }
+bool is_eligible(const Profile& profile, const Program& program, int* flexible_missed) {
+  if (flexible_missed != nullptr) *flexible_missed = 0;
+  return evaluate(profile, program, nullptr, flexible_missed);
+}
 
 bool matches_specialty(const Profile& profile, const Program& program) {
   if (profile.specialties.empty()) return true;

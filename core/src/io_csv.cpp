@@ -17,8 +17,9 @@ namespace detail {
 namespace {
 
 enum class Column {
-  Id, Name, Institution, Specialty, Track, City, State, Setting, Positions, ImgShare, VisaJ1,
-  VisaH1b, Step2ckMin, MaxYearsSinceGraduation, MaxAttempts, UsceRequired, Rural, AcceptsSignals,
+  Id, Name, Institution, Specialty, Track, City, State, Setting, Positions, ImgShare, ImgShareNonUs,
+  VisaJ1, VisaH1b, Step2ckMin, MaxYearsSinceGraduation, MaxAttempts, UsceRequired, Step2ckMinStrict,
+  MaxYearsSinceGraduationStrict, MaxAttemptsStrict, UsceRequiredStrict, Rural, AcceptsSignals,
   ApplicationService, Count
 };
 constexpr std::size_t kColumnCount = static_cast<std::size_t>(Column::Count);
@@ -36,12 +37,19 @@ const std::vector<CsvColumn>& columns() {
       {"setting", false, "university, university_affiliated or community; blank = unknown"},
       {"positions", false, "PGY-1 positions, a whole number 0..500; blank = unknown"},
       {"img_share", false, "share of residents who are IMGs: 0.45 or 45%; blank = unknown"},
+      {"img_share_non_us", false,
+       "share of residents who are non-US-citizen IMGs, where known apart: 0.3 or 30%; blank = unknown"},
       {"visa_j1", false, "accepts J-1 residents: yes/no; blank = unknown"},
       {"visa_h1b", false, "sponsors H-1B: yes/no; blank = unknown"},
       {"step2ck_min", false, "stated minimum Step 2 CK score 1..300; blank = none stated"},
       {"max_years_since_graduation", false, "most years since graduation accepted 0..60; blank = none stated"},
       {"max_attempts", false, "most attempts accepted on any USMLE Step 1..6; blank = none stated"},
       {"usce_required", false, "hands-on US clinical experience required: yes/no; blank = unknown"},
+      {"step2ck_min_strict", false,
+       "is the Step 2 CK minimum strict? no = applied flexibly (lowers the chance instead of excluding); blank = yes"},
+      {"max_years_since_graduation_strict", false, "is the years-since-graduation limit strict? yes/no; blank = yes"},
+      {"max_attempts_strict", false, "is the attempts limit strict? yes/no; blank = yes"},
+      {"usce_required_strict", false, "is the USCE requirement strict? yes/no; blank = yes"},
       {"rural", false, "rural or underserved: yes/no; blank = unknown"},
       {"accepts_signals", false, "takes ERAS program signals: yes/no; blank = unknown"},
       {"application_service", false,
@@ -267,6 +275,9 @@ Program read_row(RowReader& r) {
     if (*v == 0) r.warning(Column::Positions, "0 positions: the program offers no PGY-1 position and cannot match anyone");
   }
   p.img_share = r.share(Column::ImgShare, "the share of residents who are IMGs");
+  p.img_share_non_us = r.share(Column::ImgShareNonUs, "the share of residents who are non-US-citizen IMGs");
+  if (p.img_share && p.img_share_non_us && *p.img_share_non_us > *p.img_share)
+    r.warning(Column::ImgShareNonUs, "the non-US IMG share is larger than the share of all IMGs (img_share); check both");
   p.visa.j1 = r.boolean(Column::VisaJ1);
   p.visa.h1b = r.boolean(Column::VisaH1b);
   if (auto v = r.integer(Column::Step2ckMin, kMinScore, kMaxScore, "a minimum Step 2 CK score")) {
@@ -281,6 +292,10 @@ Program read_row(RowReader& r) {
   if (auto v = r.integer(Column::MaxAttempts, 1, kMaxAttempts, "the most attempts accepted on any Step"))
     p.cutoffs.max_attempts = static_cast<int>(*v);
   p.cutoffs.usce_required = r.boolean(Column::UsceRequired);
+  p.cutoffs.strict.step2ck_min = r.boolean(Column::Step2ckMinStrict).value_or(true);
+  p.cutoffs.strict.max_years_since_graduation = r.boolean(Column::MaxYearsSinceGraduationStrict).value_or(true);
+  p.cutoffs.strict.max_attempts = r.boolean(Column::MaxAttemptsStrict).value_or(true);
+  p.cutoffs.strict.usce_required = r.boolean(Column::UsceRequiredStrict).value_or(true);
   p.rural = r.boolean(Column::Rural);
   p.accepts_signals = r.boolean(Column::AcceptsSignals);
   p.application_service = r.enumeration<ApplicationService>(Column::ApplicationService);
@@ -485,12 +500,21 @@ std::string programs_to_csv(const std::vector<Program>& programs) {
     set(Column::Setting, p.setting ? std::string(to_string(*p.setting)) : std::string());
     set(Column::Positions, number_cell(p.positions));
     set(Column::ImgShare, number_cell(p.img_share));
+    set(Column::ImgShareNonUs, number_cell(p.img_share_non_us));
     set(Column::VisaJ1, yes_no(p.visa.j1));
     set(Column::VisaH1b, yes_no(p.visa.h1b));
     set(Column::Step2ckMin, number_cell(p.cutoffs.step2ck_min));
     set(Column::MaxYearsSinceGraduation, number_cell(p.cutoffs.max_years_since_graduation));
     set(Column::MaxAttempts, number_cell(p.cutoffs.max_attempts));
     set(Column::UsceRequired, yes_no(p.cutoffs.usce_required));
+    // Strictness is written only where it departs from the default (a flexible cutoff): "no".
+    const Cutoffs& c = p.cutoffs;
+    const auto flexible = [](bool stated, bool strict) { return stated && !strict ? std::string("no") : std::string(); };
+    set(Column::Step2ckMinStrict, flexible(c.step2ck_min.has_value(), c.strict.step2ck_min));
+    set(Column::MaxYearsSinceGraduationStrict,
+        flexible(c.max_years_since_graduation.has_value(), c.strict.max_years_since_graduation));
+    set(Column::MaxAttemptsStrict, flexible(c.max_attempts.has_value(), c.strict.max_attempts));
+    set(Column::UsceRequiredStrict, flexible(c.usce_required.has_value(), c.strict.usce_required));
     set(Column::Rural, yes_no(p.rural));
     set(Column::AcceptsSignals, yes_no(p.accepts_signals));
     set(Column::ApplicationService,

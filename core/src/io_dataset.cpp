@@ -45,23 +45,47 @@ void read_visa(ObjectReader& r, Program& p) {
   p.visa.h1b = visa.boolean("h1b", kOptional);
 }
 
+// A stated cutoff is a plain value (strict) or {"value": V, "strict": false} (applied flexibly:
+// failing it lowers the chance instead of excluding). `read_value(reader, key, rule)` reads V.
+template <class ReadValue>
+void read_cutoff(ObjectReader& c, std::string_view key, bool& strict, ReadValue&& read_value) {
+  const JsonValue* v = c.member(key, kOptional, [] { return std::string(); });
+  if (v == nullptr || !v->is_object()) {
+    read_value(c, key, kOptional);
+    return;
+  }
+  ObjectReader o(*v, child(c.path(), std::string(key)), c.sink());
+  o.warn_unknown({"value", "strict"});
+  read_value(o, "value", kRequiredNullable);
+  strict = o.boolean("strict", kOptionalNotNull).value_or(true);
+}
+
 void read_cutoffs(ObjectReader& r, Program& p) {
   const JsonValue* v = r.object_member("cutoffs", kOptional, "the program's stated cutoffs");
   if (!v) return;
   ObjectReader c(*v, child(r.path(), "cutoffs"), r.sink());
   c.warn_unknown({"step2ck_min", "max_years_since_graduation", "max_attempts", "usce_required"});
-  if (auto x = c.integer("step2ck_min", kOptional, kMinScore, kMaxScore, "a minimum Step 2 CK score")) {
-    p.cutoffs.step2ck_min = static_cast<int>(*x);
-    if (*x > kSuspiciousScore)
-      c.warning("step2ck_min", "a minimum Step 2 CK score of " + std::to_string(*x) +
-                                   " would exclude nearly every applicant; check it");
-  }
-  if (auto x = c.integer("max_years_since_graduation", kOptional, 0, kMaxYearsSinceGraduation,
-                         "the most years since graduation accepted"))
-    p.cutoffs.max_years_since_graduation = static_cast<int>(*x);
-  if (auto x = c.integer("max_attempts", kOptional, 1, kMaxAttempts, "the most attempts accepted on any Step"))
-    p.cutoffs.max_attempts = static_cast<int>(*x);
-  p.cutoffs.usce_required = c.boolean("usce_required", kOptional);
+  Cutoffs& out = p.cutoffs;
+  read_cutoff(c, "step2ck_min", out.strict.step2ck_min, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
+    if (auto x = o.integer(key, rule, kMinScore, kMaxScore, "a minimum Step 2 CK score")) {
+      out.step2ck_min = static_cast<int>(*x);
+      if (*x > kSuspiciousScore)
+        o.warning(key, "a minimum Step 2 CK score of " + std::to_string(*x) +
+                           " would exclude nearly every applicant; check it");
+    }
+  });
+  read_cutoff(c, "max_years_since_graduation", out.strict.max_years_since_graduation,
+              [&](ObjectReader& o, std::string_view key, FieldRule rule) {
+                if (auto x = o.integer(key, rule, 0, kMaxYearsSinceGraduation, "the most years since graduation accepted"))
+                  out.max_years_since_graduation = static_cast<int>(*x);
+              });
+  read_cutoff(c, "max_attempts", out.strict.max_attempts, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
+    if (auto x = o.integer(key, rule, 1, kMaxAttempts, "the most attempts accepted on any Step"))
+      out.max_attempts = static_cast<int>(*x);
+  });
+  read_cutoff(c, "usce_required", out.strict.usce_required, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
+    out.usce_required = o.boolean(key, rule);
+  });
 }
 
 void read_sources(ObjectReader& r, Program& p) {
@@ -115,7 +139,7 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink)
   Program p;
   ObjectReader r(item, std::move(path), sink);
   r.warn_unknown({"id", "name", "institution", "specialty", "track", "city", "state", "setting",
-                  "positions", "img_share", "visa", "cutoffs", "rural", "accepts_signals", "sources",
+                  "positions", "img_share", "img_share_non_us", "visa", "cutoffs", "rural", "accepts_signals", "sources",
                   "application_service"});
   if (auto v = r.string("id", kRequired, true)) p.id = std::move(*v);
   if (auto v = r.string("name", kRequired, true)) p.name = std::move(*v);
@@ -130,6 +154,9 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink)
     if (*v == 0) r.warning("positions", "0 positions: the program offers no PGY-1 position and cannot match anyone");
   }
   p.img_share = r.share("img_share", kOptional, "the share of residents who are IMGs");
+  p.img_share_non_us = r.share("img_share_non_us", kOptional, "the share of residents who are non-US-citizen IMGs");
+  if (p.img_share && p.img_share_non_us && *p.img_share_non_us > *p.img_share)
+    r.warning("img_share_non_us", "the non-US IMG share is larger than the share of all IMGs (img_share); check both");
   read_visa(r, p);
   read_cutoffs(r, p);
   p.rural = r.boolean("rural", kOptional);
@@ -303,6 +330,7 @@ ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view
 }
 
 std::string dataset_to_json(const Dataset& d) {
+  using detail::json_number;
   using detail::json_optional;
   using detail::OrderedJson;
   OrderedJson doc = OrderedJson::object();
@@ -324,11 +352,20 @@ std::string dataset_to_json(const Dataset& d) {
     j["setting"] = p.setting ? OrderedJson(to_string(*p.setting)) : OrderedJson(nullptr);
     j["positions"] = json_optional(p.positions);
     j["img_share"] = json_optional(p.img_share);
+    if (p.img_share_non_us) j["img_share_non_us"] = json_number(*p.img_share_non_us);
     j["visa"] = {{"j1", json_optional(p.visa.j1)}, {"h1b", json_optional(p.visa.h1b)}};
-    j["cutoffs"] = {{"step2ck_min", json_optional(p.cutoffs.step2ck_min)},
-                    {"max_years_since_graduation", json_optional(p.cutoffs.max_years_since_graduation)},
-                    {"max_attempts", json_optional(p.cutoffs.max_attempts)},
-                    {"usce_required", json_optional(p.cutoffs.usce_required)}};
+    // A flexible cutoff is written {"value": V, "strict": false}; a strict one as its plain value.
+    const auto cutoff = [](OrderedJson value, bool strict) {
+      if (strict || value.is_null()) return value;
+      return OrderedJson{{"value", std::move(value)}, {"strict", false}};
+    };
+    const Cutoffs& c = p.cutoffs;
+    j["cutoffs"] = {
+        {"step2ck_min", cutoff(json_optional(c.step2ck_min), c.strict.step2ck_min)},
+        {"max_years_since_graduation",
+         cutoff(json_optional(c.max_years_since_graduation), c.strict.max_years_since_graduation)},
+        {"max_attempts", cutoff(json_optional(c.max_attempts), c.strict.max_attempts)},
+        {"usce_required", cutoff(json_optional(c.usce_required), c.strict.usce_required)}};
     j["rural"] = json_optional(p.rural);
     j["accepts_signals"] = json_optional(p.accepts_signals);
     if (p.application_service) j["application_service"] = std::string(to_string(*p.application_service));

@@ -1382,7 +1382,7 @@ bool is_usps_code(std::string_view code) {
 const std::vector<std::string_view>& program_fact_fields() {
   static const std::vector<std::string_view> kFields = {
       "id", "name", "institution", "specialty", "track", "city", "state", "setting", "positions",
-      "img_share", "visa", "visa.j1", "visa.h1b", "cutoffs", "cutoffs.step2ck_min",
+      "img_share", "img_share_non_us", "visa", "visa.j1", "visa.h1b", "cutoffs", "cutoffs.step2ck_min",
       "cutoffs.max_years_since_graduation", "cutoffs.max_attempts", "cutoffs.usce_required",
       "rural", "accepts_signals", "application_service", "*"};
   return kFields;

@@ -33,6 +33,10 @@ std::vector<AssumptionRange> model_assumptions() {
       {"community setting (IMGs)", &P::community_setting, 0.1, 0.5, true, "how much friendlier community programs are"},
       {"university setting (IMGs)", &P::university_setting, -0.7, -0.2, true, "how much harder university programs are"},
       {"IMG share not stated", &P::unknown_img_share, -0.3, 0.0, true, "what an unstated IMG share costs"},
+      {"non-US part of a program's IMG share", &P::non_us_part_of_img_share, 0.67, 0.83, true,
+       "how many of a program's IMG residents are non-US citizens, where only all IMGs are counted"},
+      {"flexible cutoff missed", &P::flexible_cutoff_missed, -2.0, -0.5, true,
+       "how much missing a program's flexible cutoff costs"},
       {"J-1 need", &P::visa_j1, -0.6, -0.1, true, "how much needing a J-1 visa costs"},
       {"H-1B need", &P::visa_h1b, -1.4, -0.4, true, "how much needing an H-1B visa costs"},
       {"J-1 or H-1B need", &P::visa_either, -0.3, 0.0, true, "how much needing a visa costs"},
@@ -160,12 +164,16 @@ bool Model::is_calibrated(const std::string& name) const {
 ProgramChance Model::score(const Profile& profile, const Program& program, const ScoreOptions& options) const {
   ProgramChance c;
   const bool explain = options.explain;
+  std::vector<std::string> flexible_misses;
+  int flexible_missed = 0;
   if (explain) {
     EligibilityResult e = check_eligibility(profile, program);
     c.eligible = e.eligible;
     c.exclusion_reasons = std::move(e.reasons);
+    flexible_misses = std::move(e.flexible_misses);
+    flexible_missed = static_cast<int>(flexible_misses.size());
   } else {
-    c.eligible = is_eligible(profile, program);
+    c.eligible = is_eligible(profile, program, &flexible_missed);
   }
   if (!c.eligible) return c;
 
@@ -214,13 +222,24 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     case GraduateType::NonUsImg: break;
   }
 
-  // IMG friendliness.
+  // IMG friendliness: a non-US IMG reads the program's non-US IMG share where it is given; a share
+  // of all IMGs is set against the specialty's typical share counting US-citizen IMGs too. A
+  // US-citizen IMG is one of all IMGs, so reads that share first.
   if (img) {
-    if (program.img_share) {
-      const double share = *program.img_share;
+    const bool non_us = profile.graduate_type == GraduateType::NonUsImg;
+    const bool use_non_us = program.img_share_non_us && (non_us || !program.img_share);
+    if (use_non_us) {
+      const double share = *program.img_share_non_us;
       add(P.img_share_slope * (share - sp.typical_img_share), false, [&] {
-        return fmt("%.0f", share * 100.0) + "% of its residents are IMGs (typical in " + sp.name + ": " +
+        return fmt("%.0f", share * 100.0) + "% of its residents are non-US IMGs (typical in " + sp.name + ": " +
                fmt("%.0f", sp.typical_img_share * 100.0) + "%)";
+      });
+    } else if (program.img_share) {
+      const double share = *program.img_share;
+      const double typical = sp.typical_img_share / P.non_us_part_of_img_share;
+      add(P.img_share_slope * (share - typical), false, [&] {
+        return fmt("%.0f", share * 100.0) + "% of its residents are IMGs (typical in " + sp.name + ": about " +
+               fmt("%.0f", typical * 100.0) + "% counting US-citizen IMGs)";
       });
     } else {
       add(P.unknown_img_share, true, [] { return std::string("program states no IMG share"); });
@@ -329,6 +348,13 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     add(P.deep_south, false, [&] { return "Deep South program (" + program.state + "): fewer applicants"; });
   if (img && program.rural == true)
     add(P.rural_underserved, false, [] { return std::string("rural or underserved program"); });
+
+  // Flexible cutoffs missed: each lowers the chance instead of excluding.
+  if (explain) {
+    for (const std::string& why : flexible_misses) add(P.flexible_cutoff_missed, false, [&] { return why + " (a flexible cutoff: it lowers the chance)"; });
+  } else {
+    for (int i = 0; i < flexible_missed; ++i) eta += P.flexible_cutoff_missed;  // as add() does, bit for bit
+  }
 
   // What the program reads of the applicant, for the rank stage: every term, not the intercept or
   // the signal.

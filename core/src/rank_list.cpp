@@ -10,11 +10,12 @@ namespace openpick::core {
 
 namespace {
 
-// The program as the interview shows it to be: every stated cutoff the applicant fails is waived,
-// and a visa the program said it does not take is taken. Returns the reasons it waived.
+// The program as the interview shows it to be: every stated cutoff the applicant fails, strict or
+// flexible, is waived, and a visa the program said it does not take is taken. Returns the reasons
+// it waived.
 std::vector<std::string> waive_failed_cutoffs(const Profile& profile, Program& program) {
-  const EligibilityResult e = check_eligibility(profile, program);
-  if (e.eligible) return {};
+  EligibilityResult e = check_eligibility(profile, program);
+  if (e.eligible && e.flexible_misses.empty()) return {};
   Cutoffs& c = program.cutoffs;
   if (c.max_years_since_graduation && years_since_graduation(profile) > *c.max_years_since_graduation)
     c.max_years_since_graduation.reset();
@@ -25,6 +26,7 @@ std::vector<std::string> waive_failed_cutoffs(const Profile& profile, Program& p
   if (profile.visa == VisaNeed::J1 && program.visa.j1 == false) program.visa.j1 = true;
   if (profile.visa == VisaNeed::H1b && program.visa.h1b == false) program.visa.h1b = true;
   if (profile.visa == VisaNeed::J1OrH1b && program.visa.j1 == false && program.visa.h1b == false) program.visa.j1 = true;
+  for (std::string& flexible : e.flexible_misses) e.reasons.push_back(std::move(flexible));
   return e.reasons;
 }
 

@@ -134,12 +134,12 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
   const double applicant = P.visa_j1 + 3 * P.per_month_hands_on + 2 * P.per_us_letter;  // every program
   const Hand a{"HA", 1.0,
                im.interview_intercept + im.score_slope * (240 - (im.score_reference + P.level_community)) / 10 +
-                   P.img_share_slope * (0.5 - im.typical_img_share) + P.community_setting + applicant +
+                   P.img_share_slope * (0.5 - im.typical_img_share / P.non_us_part_of_img_share) + P.community_setting + applicant +
                    P.preferred_state + P.deep_south + P.rural_underserved,
                &im};
   const Hand b{"HB", 1.0,
                im.interview_intercept + im.score_slope * (240 - (im.score_reference + P.level_university)) / 10 +
-                   P.img_share_slope * (0.2 - im.typical_img_share) + P.university_setting + applicant,
+                   P.img_share_slope * (0.2 - im.typical_img_share / P.non_us_part_of_img_share) + P.university_setting + applicant,
                &im};
   const Hand c{"HC", 1.0,
                im.interview_intercept + im.score_slope * (240 - im.score_reference) / 10 + P.unknown_img_share +
@@ -147,7 +147,7 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
                &im};
   const Hand e{"HE", 0.5,
                fm.interview_intercept + fm.score_slope * (240 - (fm.score_reference + P.level_community)) / 10 +
-                   P.img_share_slope * (0.3 - fm.typical_img_share) + P.community_setting + applicant + P.deep_south,
+                   P.img_share_slope * (0.3 - fm.typical_img_share / P.non_us_part_of_img_share) + P.community_setting + applicant + P.deep_south,
                &fm};
   // HD does not accept J-1: excluded.
 

@@ -112,6 +112,15 @@ inline core::Program random_program(Draw& d, int index, bool tricky) {
   p.cutoffs.usce_required = d.maybe_bool();
   p.rural = d.maybe_bool();
   p.accepts_signals = d.maybe_bool();
+  // Drawn after the older fields, so those keep their values for a given seed.
+  if (p.img_share && d.percent(40))
+    p.img_share_non_us = d.between(0, static_cast<int>(*p.img_share * 1000.0 + 0.5)) / 1000.0;
+  // A stated cutoff is flexible now and then (strictness only means something for a stated one).
+  core::CutoffStrictness& strict = p.cutoffs.strict;
+  if (p.cutoffs.step2ck_min && d.percent(30)) strict.step2ck_min = false;
+  if (p.cutoffs.max_years_since_graduation && d.percent(30)) strict.max_years_since_graduation = false;
+  if (p.cutoffs.max_attempts && d.percent(30)) strict.max_attempts = false;
+  if (p.cutoffs.usce_required && d.percent(30)) strict.usce_required = false;
   for (int k = d.between(0, 2); k > 0; --k)
     p.sources.push_back({d.pick(kFacts), "Sample source " + d.text(tricky), d.maybe(d.between(1990, 2030))});
   return p;

@@ -287,7 +287,12 @@ TEST(CalibrationHeldOut, FiguresTheModelWasNotFittedTo) {
 
 // The same cohorts applying to the project's sample dataset (assets/datasets/sample.json, written by
 // tools/ from the same published shares with its own assumptions) instead of the in-test population:
-// the constants carry over to a dataset built independently.
+// the constants carry over to a dataset built independently. The tolerance is one-sided on purpose:
+// a dataset may be harder than the population the constants were fitted on (the sample states more
+// cutoffs and fewer visa policies; docs/MODEL.md 4.3 lists the rates), but the model must not come
+// out flattering on it. Until the sample's IMG shares were read as shares of all IMGs (US-citizen
+// IMGs counted, model.h non_us_part_of_img_share) they were read as non-US shares, 0.3 logit too
+// easy, and this check passed by that much.
 TEST(Calibration, SampleDatasetStaysNearThePublishedRates) {
   const std::string text = read_source_file("assets/datasets/sample.json");
   ASSERT_FALSE(text.empty()) << "no sample dataset";
@@ -305,6 +310,7 @@ TEST(Calibration, SampleDatasetStaysNearThePublishedRates) {
                 "%.2f interviews\n",
                 ref.name.c_str(), programs.size(), 100 * ref.match_rate, 100 * r.match_rate, ref.score_gap(),
                 r.score_gap, r.mean_interviews);
-    EXPECT_NEAR(r.match_rate, ref.match_rate, 0.08) << ref.name;
+    EXPECT_LT(r.match_rate, ref.match_rate + 0.03) << ref.name << ": flattering on an independent dataset";
+    EXPECT_GT(r.match_rate, ref.match_rate - 0.10) << ref.name;
   }
 }

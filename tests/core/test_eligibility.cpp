@@ -164,3 +164,39 @@ TEST(Eligibility, SpecialtyFilter) {
   p.specialties.clear();
   EXPECT_TRUE(matches_specialty(p, prog));
 }
+
+// A cutoff marked flexible ("strict": false) never excludes: it is listed, and counted for the
+// model; a strict one still excludes.
+TEST(Eligibility, FlexibleCutoffsAreListedNotExcluded) {
+  Profile p = img_profile();
+  p.graduation_year = 2010;        // 16 years out
+  p.step2ck.attempts = 3;          // 3 attempts
+  p.usce_months.hands_on = 0.0;    // no hands-on USCE
+  Program prog = open_program();   // Step 2 CK 228 against 240
+  prog.cutoffs = {240, 5, 1, true};
+  prog.cutoffs.strict = {false, false, false, false};
+  const auto r = check_eligibility(p, prog);
+  EXPECT_TRUE(r.eligible);
+  EXPECT_TRUE(r.reasons.empty());
+  ASSERT_EQ(r.flexible_misses.size(), 4u);
+  EXPECT_NE(r.flexible_misses[0].find("16 years since graduation"), std::string::npos) << r.flexible_misses[0];
+  int missed = -1;
+  EXPECT_TRUE(is_eligible(p, prog, &missed));
+  EXPECT_EQ(missed, 4);
+  // One of them strict again: excluded for that one, the others still counted as flexible.
+  prog.cutoffs.strict.max_attempts = true;
+  const auto s = check_eligibility(p, prog);
+  EXPECT_FALSE(s.eligible);
+  ASSERT_EQ(s.reasons.size(), 1u);
+  EXPECT_NE(s.reasons[0].find("3 attempts"), std::string::npos) << s.reasons[0];
+  EXPECT_EQ(s.flexible_misses.size(), 3u);
+  EXPECT_FALSE(is_eligible(p, prog));
+  // A flexible cutoff the applicant meets is not a miss.
+  Profile fine = img_profile();
+  Program met = open_program();
+  met.cutoffs.step2ck_min = 220;
+  met.cutoffs.strict.step2ck_min = false;
+  EXPECT_TRUE(check_eligibility(fine, met).flexible_misses.empty());
+  EXPECT_TRUE(is_eligible(fine, met, &missed));
+  EXPECT_EQ(missed, 0);
+}

@@ -191,6 +191,24 @@ TEST(RankListAfterInterviews, AnInterviewWaivesAStatedCutoffAndSaysSo) {
   EXPECT_TRUE(contains(out.notes, "IM-1 interviewed you although needs a J-1 visa"));
 }
 
+// A flexible cutoff missed lowers the chance of an interview; once interviewed, it is waived like a
+// strict one: the rank stage then reads the program as if it stated no cutoff.
+TEST(RankListAfterInterviews, AnInterviewWaivesAFlexibleCutoffToo) {
+  Dataset d = small_dataset();
+  Dataset plain = d;
+  d.programs[0].cutoffs.max_years_since_graduation = 3;  // the applicant is 8 years out
+  d.programs[0].cutoffs.strict.max_years_since_graduation = false;
+  Profile p = base_profile();
+  p.graduation_year = 2018;
+  const Model model;
+  EXPECT_TRUE(model.score(p, d.programs[0]).eligible);
+  EXPECT_LT(model.score(p, d.programs[0]).p_interview, model.score(p, plain.programs[0]).p_interview);
+  const RankListOutcome waived = rank_list_outcome(p, d, {0, 1}, model);
+  const RankListOutcome none = rank_list_outcome(p, plain, {0, 1}, model);
+  EXPECT_EQ(waived.p_match, none.p_match);
+  EXPECT_TRUE(contains(waived.notes, "IM-0 interviewed you although 8 years since graduation"));
+}
+
 TEST(RankListAfterInterviews, EachInterviewConvertsAtTheRankStageLogit) {
   // With no correlation on the rank stage, a one-program list matches with exactly
   // logistic(m_s + shift + lambda * T), T = the interview logit less the specialty's intercept.

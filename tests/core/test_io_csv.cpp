@@ -277,12 +277,17 @@ TEST(ProgramsCsv, RoundTripPropertyOverGeneratedPrograms) {
       EXPECT_EQ(a.setting, b.setting);
       EXPECT_EQ(a.positions, b.positions);
       EXPECT_EQ(a.img_share, b.img_share);
+      EXPECT_EQ(a.img_share_non_us, b.img_share_non_us);
       EXPECT_EQ(a.visa.j1, b.visa.j1);
       EXPECT_EQ(a.visa.h1b, b.visa.h1b);
       EXPECT_EQ(a.cutoffs.step2ck_min, b.cutoffs.step2ck_min);
       EXPECT_EQ(a.cutoffs.max_years_since_graduation, b.cutoffs.max_years_since_graduation);
       EXPECT_EQ(a.cutoffs.max_attempts, b.cutoffs.max_attempts);
       EXPECT_EQ(a.cutoffs.usce_required, b.cutoffs.usce_required);
+      EXPECT_EQ(a.cutoffs.strict.step2ck_min, b.cutoffs.strict.step2ck_min);
+      EXPECT_EQ(a.cutoffs.strict.max_years_since_graduation, b.cutoffs.strict.max_years_since_graduation);
+      EXPECT_EQ(a.cutoffs.strict.max_attempts, b.cutoffs.strict.max_attempts);
+      EXPECT_EQ(a.cutoffs.strict.usce_required, b.cutoffs.strict.usce_required);
       EXPECT_EQ(a.rural, b.rural);
       EXPECT_EQ(a.accepts_signals, b.accepts_signals);
       EXPECT_TRUE(b.sources.empty());  // the CSV form carries no per-fact sources
@@ -312,4 +317,38 @@ TEST(ProgramsCsv, EmptyAndHeaderOnlyFilesAreErrors) {
   const auto header_only = parse_programs_csv(kHeader + "\r\n", "h.csv");
   ASSERT_FALSE(header_only.ok());
   EXPECT_NE(header_only.diagnostics[0].message.find("no programs"), std::string::npos);
+}
+
+// A cutoff's strictness column: "no" makes it flexible, blank (or yes) keeps it strict.
+TEST(ProgramsCsv, StrictnessColumnsMarkAFlexibleCutoff) {
+  const auto r = parse_programs_csv(
+      kHeader + ",img_share,img_share_non_us,step2ck_min,step2ck_min_strict,max_attempts,max_attempts_strict\n"
+                "P1,One,Internal Medicine,MS,60%,45%,220,no,1,\n"
+                "P2,Two,Internal Medicine,MS,,,225,yes,2,N\n",
+      "strict.csv");
+  ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
+  const Program& a = r.value->programs.at(0);
+  EXPECT_EQ(a.img_share_non_us, 0.45);
+  EXPECT_EQ(a.cutoffs.step2ck_min, 220);
+  EXPECT_FALSE(a.cutoffs.strict.step2ck_min);
+  EXPECT_TRUE(a.cutoffs.strict.max_attempts) << "blank: strict, as stated";
+  const Program& b = r.value->programs.at(1);
+  EXPECT_TRUE(b.cutoffs.strict.step2ck_min);
+  EXPECT_FALSE(b.cutoffs.strict.max_attempts);
+  // Written back: "no" only where a stated cutoff is flexible.
+  const std::string out = programs_to_csv(r.value->programs);
+  const auto again = parse_programs_csv(out, "again.csv");
+  ASSERT_TRUE(again.ok()) << out << all_messages(again.diagnostics);
+  EXPECT_FALSE(again.value->programs.at(0).cutoffs.strict.step2ck_min);
+  EXPECT_FALSE(again.value->programs.at(1).cutoffs.strict.max_attempts);
+  EXPECT_TRUE(again.value->programs.at(1).cutoffs.strict.step2ck_min);
+}
+
+TEST(ProgramsCsv, AnUnreadableStrictnessCellIsNamed) {
+  const auto r = with_column("step2ck_min_strict", "sometimes");
+  EXPECT_FALSE(r.ok());
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics.front().field, "step2ck_min_strict");
+  EXPECT_EQ(r.diagnostics.front().line, 2);
+  EXPECT_EQ(r.diagnostics.front().column, 5);
 }

@@ -89,12 +89,17 @@ void expect_same(const Program& a, const Program& b, bool with_sources = true) {
   EXPECT_EQ(a.setting, b.setting);
   EXPECT_EQ(a.positions, b.positions);
   EXPECT_EQ(a.img_share, b.img_share);
+  EXPECT_EQ(a.img_share_non_us, b.img_share_non_us);
   EXPECT_EQ(a.visa.j1, b.visa.j1);
   EXPECT_EQ(a.visa.h1b, b.visa.h1b);
   EXPECT_EQ(a.cutoffs.step2ck_min, b.cutoffs.step2ck_min);
   EXPECT_EQ(a.cutoffs.max_years_since_graduation, b.cutoffs.max_years_since_graduation);
   EXPECT_EQ(a.cutoffs.max_attempts, b.cutoffs.max_attempts);
   EXPECT_EQ(a.cutoffs.usce_required, b.cutoffs.usce_required);
+  EXPECT_EQ(a.cutoffs.strict.step2ck_min, b.cutoffs.strict.step2ck_min);
+  EXPECT_EQ(a.cutoffs.strict.max_years_since_graduation, b.cutoffs.strict.max_years_since_graduation);
+  EXPECT_EQ(a.cutoffs.strict.max_attempts, b.cutoffs.strict.max_attempts);
+  EXPECT_EQ(a.cutoffs.strict.usce_required, b.cutoffs.strict.usce_required);
   EXPECT_EQ(a.rural, b.rural);
   EXPECT_EQ(a.accepts_signals, b.accepts_signals);
   if (!with_sources) return;
@@ -409,4 +414,71 @@ TEST(DocumentKind, DecidedByExtensionAndTopLevelPrograms) {
   EXPECT_EQ(detect_document_kind(R"({"name":"d","programs":[]})", "d.json"), DocumentKind::Dataset);
   EXPECT_EQ(detect_document_kind(R"({"x":{"programs":[]},"visa":"j1"})", "p.json"), DocumentKind::Profile);
   EXPECT_EQ(detect_document_kind(kIssueProfile, "p.json"), DocumentKind::Profile);
+}
+
+// ---- Non-US IMG share and flexible cutoffs -------------------------------------------------------
+
+namespace {
+std::string one_program_dataset(const std::string& fields) {
+  return R"({"schema_version": 1, "name": "t", "programs": [{"id": "P1", "name": "One",
+ "specialty": "Internal Medicine", "state": "MS", )" + fields + "}]}";
+}
+}  // namespace
+
+TEST(DatasetJson, ACutoffIsAPlainValueOrAValueWithItsStrictness) {
+  const auto r = parse_dataset_json(one_program_dataset(R"("img_share": 0.6, "img_share_non_us": 0.45,
+ "cutoffs": {"step2ck_min": {"value": 220, "strict": false}, "max_years_since_graduation": 5,
+             "max_attempts": {"value": 2, "strict": true}, "usce_required": {"value": true, "strict": false}})"),
+                                    "t.json");
+  ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
+  EXPECT_TRUE(r.diagnostics.empty()) << all_messages(r.diagnostics);
+  const Program& p = r.value->programs.at(0);
+  EXPECT_EQ(p.img_share, 0.6);
+  EXPECT_EQ(p.img_share_non_us, 0.45);
+  EXPECT_EQ(p.cutoffs.step2ck_min, 220);
+  EXPECT_FALSE(p.cutoffs.strict.step2ck_min);
+  EXPECT_EQ(p.cutoffs.max_years_since_graduation, 5);
+  EXPECT_TRUE(p.cutoffs.strict.max_years_since_graduation);
+  EXPECT_EQ(p.cutoffs.max_attempts, 2);
+  EXPECT_TRUE(p.cutoffs.strict.max_attempts);
+  EXPECT_EQ(p.cutoffs.usce_required, true);
+  EXPECT_FALSE(p.cutoffs.strict.usce_required);
+  // Written back: a flexible cutoff as {"value", "strict": false}, a strict one as its plain value.
+  const std::string out = dataset_to_json(*r.value);
+  EXPECT_NE(out.find("\"step2ck_min\": {\n          \"value\": 220,\n          \"strict\": false\n        }"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(R"("max_attempts": 2)"), std::string::npos) << out;
+  EXPECT_NE(out.find(R"("img_share_non_us": 0.45)"), std::string::npos) << out;
+}
+
+TEST(DatasetJson, ABadCutoffObjectIsNamedByItsPath) {
+  // "strict" without a value, "strict" not a boolean, a value out of range, an unknown member.
+  const auto r = parse_dataset_json(one_program_dataset(R"("cutoffs": {"step2ck_min": {"strict": false},
+ "max_attempts": {"value": 2, "strict": "no"}, "max_years_since_graduation": {"value": 99},
+ "usce_required": {"value": true, "stric": false}})"),
+                                    "t.json");
+  EXPECT_FALSE(r.ok());
+  const Diagnostic* missing = find_diagnostic(r.diagnostics, "programs[0].cutoffs.step2ck_min.value");
+  ASSERT_NE(missing, nullptr) << all_messages(r.diagnostics);
+  EXPECT_EQ(missing->severity, Severity::Error);
+  const Diagnostic* strict = find_diagnostic(r.diagnostics, "programs[0].cutoffs.max_attempts.strict");
+  ASSERT_NE(strict, nullptr) << all_messages(r.diagnostics);
+  EXPECT_NE(strict->message.find("true or false"), std::string::npos) << strict->message;
+  ASSERT_NE(find_diagnostic(r.diagnostics, "programs[0].cutoffs.max_years_since_graduation.value"), nullptr)
+      << all_messages(r.diagnostics);
+  const Diagnostic* typo = find_diagnostic(r.diagnostics, "programs[0].cutoffs.usce_required.stric");
+  ASSERT_NE(typo, nullptr) << all_messages(r.diagnostics);
+  EXPECT_EQ(typo->severity, Severity::Warning);
+  EXPECT_NE(typo->message.find("strict"), std::string::npos) << typo->message;
+}
+
+TEST(DatasetJson, ANonUSShareAboveTheShareOfAllIMGsWarns) {
+  const auto r = parse_dataset_json(one_program_dataset(R"("img_share": 0.3, "img_share_non_us": 0.5)"), "t.json");
+  ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
+  const Diagnostic* d = find_diagnostic(r.diagnostics, "programs[0].img_share_non_us");
+  ASSERT_NE(d, nullptr) << all_messages(r.diagnostics);
+  EXPECT_EQ(d->severity, Severity::Warning);
+  const auto percent = parse_dataset_json(one_program_dataset(R"("img_share_non_us": 45)"), "t.json");
+  EXPECT_FALSE(percent.ok()) << "45 is a percentage, not a share";
 }

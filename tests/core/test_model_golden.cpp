@@ -142,6 +142,13 @@ std::vector<Program> fixed_programs() {
   handmade("Psychiatry", "TN", Setting::Community, 0.30, std::nullopt, true, true, true);
   handmade("Pediatrics", "OH", std::nullopt, 0.25, true, true, false, true);
   handmade("Neurology", "GA", Setting::University, 0.50, true, true, std::nullopt, true);
+  // A non-US IMG share beside the share of all IMGs, and two flexible cutoffs most profiles miss.
+  handmade("Internal Medicine", "LA", Setting::Community, 0.55, true, true, false, true);
+  out.back().img_share_non_us = 0.40;
+  out.back().cutoffs.step2ck_min = 245;
+  out.back().cutoffs.max_years_since_graduation = 2;
+  out.back().cutoffs.strict.step2ck_min = false;
+  out.back().cutoffs.strict.max_years_since_graduation = false;
   return out;
 }
 

@@ -137,6 +137,53 @@ TEST(ModelProperties, ImprovingTheProfileNeverLowersAChance) {
   EXPECT_GT(checked, 50000);
 }
 
+// The program side: a cutoff made flexible, a flexible cutoff dropped, a higher IMG share (of all
+// IMGs or of non-US IMGs) never lowers a chance.
+TEST(ModelProperties, AProgramReadingTheApplicationMoreKindlyNeverLowersAChance) {
+  const Model model;
+  Rng r(7);
+  int checked = 0;
+  for (int i = 0; i < 400; ++i) {
+    const Profile profile = random_profile(r);
+    Program base = random_program(r, i);
+    if (base.img_share && r.chance(50)) base.img_share_non_us = *base.img_share * r.between(0, 100) / 100.0;
+    std::vector<std::pair<const char*, Program>> kinder;
+    Program q = base;
+    q.cutoffs.strict = {false, false, false, false};
+    kinder.emplace_back("every cutoff flexible", q);
+    Program dropped = q;
+    dropped.cutoffs = Cutoffs{};
+    q = base;
+    q.cutoffs.strict.step2ck_min = false;
+    kinder.emplace_back("Step 2 CK minimum flexible", q);
+    q = base;
+    q.cutoffs.strict.max_years_since_graduation = false;
+    kinder.emplace_back("years limit flexible", q);
+    if (base.img_share) {
+      q = base;
+      *q.img_share = std::min(1.0, *q.img_share + 0.1);
+      kinder.emplace_back("IMG share +10 points", q);
+    }
+    if (base.img_share_non_us) {
+      q = base;
+      *q.img_share_non_us = std::min(1.0, *q.img_share_non_us + 0.1);
+      kinder.emplace_back("non-US IMG share +10 points", q);
+    }
+    const ProgramChance before = model.score(profile, base, {false, false});
+    const ProgramChance all_flexible = model.score(profile, kinder.front().second, {false, false});
+    const ProgramChance none = model.score(profile, dropped, {false, false});
+    EXPECT_GE(none.p_match, all_flexible.p_match - kUlpSlack) << "dropping flexible cutoffs";
+    for (const auto& [what, program] : kinder) {
+      const ProgramChance after = model.score(profile, program, {false, false});
+      EXPECT_GE(after.p_interview, before.p_interview - kUlpSlack) << what;
+      EXPECT_GE(after.p_match, before.p_match - kUlpSlack) << what;
+      if (before.eligible) EXPECT_TRUE(after.eligible) << what;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1500);
+}
+
 TEST(ModelProperties, ProgramNotSponsoringTheNeededVisaIsNeverReachable) {
   const Model model;
   Rng r(7);
@@ -377,8 +424,9 @@ TEST(ModelTerms, ExplainEveryContributionReadably) {
   };
   const Term* share = find("60% of its residents are IMGs");
   ASSERT_NE(share, nullptr);
-  EXPECT_NEAR(share->value, 3.0 * (0.60 - 0.327), 1e-12);
-  EXPECT_EQ(format_term(*share).substr(0, 6), "+0.8: ");
+  // A share of all IMGs against IM's 32.7% non-US fill share / 0.74 (US-citizen IMGs counted too).
+  EXPECT_NEAR(share->value, 3.0 * (0.60 - 0.327 / 0.74), 1e-12);
+  EXPECT_EQ(format_term(*share).substr(0, 6), "+0.5: ");
   const Term* years = find("8 years since graduation");
   ASSERT_NE(years, nullptr);
   EXPECT_EQ(format_term(*years).substr(0, 6), "-1.1: ");

@@ -41,7 +41,8 @@ Program base_program(const std::string& specialty = "Internal Medicine") {
   p.specialty = specialty;
   p.state = "NY";
   p.setting = Setting::UniversityAffiliated;  // neither community nor university: no setting terms
-  p.img_share = default_model_params().specialties.front().typical_img_share;  // IM's typical share
+  // IM's typical non-US IMG share, stated as the non-US share: the IMG-share term is 0.
+  p.img_share_non_us = default_model_params().specialties.front().typical_img_share;
   p.visa.j1 = true;
   p.visa.h1b = true;
   p.rural = false;
@@ -146,11 +147,11 @@ TEST(ModelTerm, IMGShareMovesTheLogitBySlopeTimesTheGapToTheTypicalShare) {
   for (const char* specialty : {"Internal Medicine", "Family Medicine", "Psychiatry"}) {
     const double typical = Model().specialty(specialty).typical_img_share;
     Program at = base_program(specialty);
-    at.img_share = typical;
+    at.img_share_non_us = typical;
     Program more = at;
-    more.img_share = typical + 0.25;
+    more.img_share_non_us = typical + 0.25;
     Program fewer = at;
-    fewer.img_share = typical * 0.5;
+    fewer.img_share_non_us = typical * 0.5;
     EXPECT_NEAR(logit(base_profile(), more) - logit(base_profile(), at), P.img_share_slope * 0.25, kExact) << specialty;
     EXPECT_NEAR(logit(base_profile(), fewer) - logit(base_profile(), at), -P.img_share_slope * typical * 0.5, kExact)
         << specialty;
@@ -158,10 +159,42 @@ TEST(ModelTerm, IMGShareMovesTheLogitBySlopeTimesTheGapToTheTypicalShare) {
   }
 }
 
+// A share of all IMGs (US-citizen IMGs included) is set against the specialty's typical non-US
+// share divided by non_us_part_of_img_share; where both shares are given, a non-US IMG reads the
+// non-US one and a US-citizen IMG the share of all IMGs.
+TEST(ModelTerm, AShareOfAllIMGsIsSetAgainstTheTypicalShareCountingUSCitizenIMGs) {
+  ASSERT_GT(P.non_us_part_of_img_share, 0.5);
+  ASSERT_LT(P.non_us_part_of_img_share, 1.0);
+  const double typical = Model().specialty("Internal Medicine").typical_img_share;
+  const double typical_all = typical / P.non_us_part_of_img_share;
+  Program all_only = base_program();
+  all_only.img_share_non_us.reset();
+  all_only.img_share = 0.60;
+  // base_program's non-US share is at the typical share: its term is 0.
+  EXPECT_NEAR(logit(base_profile(), all_only) - logit(base_profile(), base_program()),
+              P.img_share_slope * (0.60 - typical_all), kExact);
+  // The same 60% read as a non-US share would be worth more: the old reading flattered.
+  Program non_us_only = base_program();
+  non_us_only.img_share_non_us = 0.60;
+  EXPECT_GT(logit(base_profile(), non_us_only), logit(base_profile(), all_only));
+  // Both given: the non-US IMG reads the non-US share, the US-citizen IMG the share of all IMGs.
+  Program both = base_program();
+  both.img_share = 0.60;
+  both.img_share_non_us = 0.20;
+  EXPECT_NEAR(logit(base_profile(), both) - logit(base_profile(), base_program()),
+              P.img_share_slope * (0.20 - typical), kExact);
+  Profile us_img = base_profile();
+  us_img.graduate_type = GraduateType::UsImg;
+  EXPECT_NEAR(logit(us_img, both) - logit(us_img, base_program()), P.img_share_slope * (0.60 - typical_all), kExact);
+  // A US-citizen IMG with only a non-US share reads that one (nothing better is known).
+  EXPECT_NEAR(logit(us_img, non_us_only) - logit(us_img, base_program()), P.img_share_slope * (0.60 - typical),
+              kExact);
+}
+
 TEST(ModelTerm, IMGShareNotStatedCostsItsParameter) {
   ASSERT_LT(P.unknown_img_share, 0.0);
   Program unknown = base_program();  // at the typical share: the stated term is 0
-  unknown.img_share.reset();
+  unknown.img_share_non_us.reset();
   EXPECT_NEAR(logit(base_profile(), unknown) - logit(base_profile(), base_program()), P.unknown_img_share, kExact);
   EXPECT_NEAR(logit(us_md(), unknown), logit(us_md(), base_program()), kExact);
 }
@@ -506,4 +539,42 @@ TEST(ModelTerm, AStepTwoAboveANumericStepOneIsAnUpwardTrajectory) {
     const double points = std::max(0.0, std::min(240.0 - step1, P.improvement_cap_points));
     EXPECT_NEAR(logit(p, base_program()) - none, P.per_point_improvement * points, kExact) << step1;
   }
+}
+
+// ---- Flexible cutoffs ----------------------------------------------------------------------------
+
+// Each flexible cutoff missed moves the interview logit by flexible_cutoff_missed; one met moves
+// nothing; a strict one missed excludes (every chance 0).
+TEST(ModelTerm, EachMissedFlexibleCutoffCostsItsParameter) {
+  ASSERT_LT(P.flexible_cutoff_missed, 0.0);
+  const Profile applicant = base_profile();  // Step 2 CK 240, 1 year since graduation
+  Program one = base_program();
+  one.cutoffs.step2ck_min = 245;
+  one.cutoffs.strict.step2ck_min = false;
+  EXPECT_NEAR(logit(applicant, one) - logit(applicant, base_program()), P.flexible_cutoff_missed, kExact);
+  Program two = one;
+  two.cutoffs.max_years_since_graduation = 0;
+  two.cutoffs.strict.max_years_since_graduation = false;
+  EXPECT_NEAR(logit(applicant, two) - logit(applicant, base_program()), 2 * P.flexible_cutoff_missed, kExact);
+  Program met = base_program();
+  met.cutoffs.step2ck_min = 235;
+  met.cutoffs.strict.step2ck_min = false;
+  EXPECT_NEAR(logit(applicant, met), logit(applicant, base_program()), kExact);
+  // The hot path (no explanation) reaches the same logit bit for bit.
+  const Model model;
+  EXPECT_EQ(model.score(applicant, two, {false, false}).logits.interview,
+            model.score(applicant, two, {false, true}).logits.interview);
+  Program strict = one;
+  strict.cutoffs.strict.step2ck_min = true;
+  const ProgramChance excluded = model.score(applicant, strict);
+  EXPECT_FALSE(excluded.eligible);
+  EXPECT_EQ(excluded.p_match, 0.0);
+  // The rank stage reads it too, like every term (lambda times the term).
+  const ProgramChance c1 = model.score(applicant, one);
+  const ProgramChance c0 = model.score(applicant, base_program());
+  EXPECT_NEAR(c1.logits.match_given_interview - c0.logits.match_given_interview,
+              P.rank_stage_weight * P.flexible_cutoff_missed, kExact);
+  bool said = false;
+  for (const Term& t : c1.terms) said |= t.text.find("a flexible cutoff") != std::string::npos;
+  EXPECT_TRUE(said);
 }

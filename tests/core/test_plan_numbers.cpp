@@ -200,7 +200,7 @@ TEST(PlanNumbers, TiersChangeExactlyAtTheDocumentedThresholds) {
 
 TEST(PlanNumbers, EachPlannedProgramsTierIsItsInterviewChancesTier) {
   std::set<std::string> tiers;
-  for (int step2 : {212, 230, 250}) {
+  for (int step2 : {212, 230, 250, 268}) {
     const Profile p = applicant(step2);
     const Dataset d = dataset(90, static_cast<std::uint64_t>(step2));
     PlanOptions o = quiet();

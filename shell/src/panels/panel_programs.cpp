@@ -229,13 +229,24 @@ void panel_programs(AppState& state, Platform&) {
       ImGui::TableNextColumn();
       if (p.positions) ImGui::Text("%d", *p.positions); else ImGui::TextDisabled("?");
       ImGui::TableNextColumn();
-      if (p.img_share) ImGui::Text("%.0f%%", *p.img_share * 100.0); else ImGui::TextDisabled("?");
+      // All IMGs, and the non-US IMGs' share beside it where the list gives it apart.
+      if (p.img_share && p.img_share_non_us)
+        ImGui::Text("%.0f%% (%.0f%% non-US)", *p.img_share * 100.0, *p.img_share_non_us * 100.0);
+      else if (p.img_share)
+        ImGui::Text("%.0f%%", *p.img_share * 100.0);
+      else if (p.img_share_non_us)
+        ImGui::Text("%.0f%% non-US", *p.img_share_non_us * 100.0);
+      else
+        ImGui::TextDisabled("?");
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(yes_no(p.visa.j1));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(yes_no(p.visa.h1b));
       ImGui::TableNextColumn();
-      if (p.cutoffs.step2ck_min) ImGui::Text("%d", *p.cutoffs.step2ck_min); else ImGui::TextDisabled("-");
+      if (p.cutoffs.step2ck_min)
+        ImGui::Text(p.cutoffs.strict.step2ck_min ? "%d" : "%d (flexible)", *p.cutoffs.step2ck_min);
+      else
+        ImGui::TextDisabled("-");
       ImGui::TableNextColumn();
       ImGui::PushID(r);
       const auto& o = state.plan_options;

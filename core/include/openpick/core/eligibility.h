@@ -3,7 +3,8 @@
 // A stated rule the applicant fails (visa not sponsored, too many years since graduation, too many
 // attempts, Step 2 CK under the minimum, hands-on USCE required and none, a physician-only track
 // and no prior residency training) excludes the program
-// with a reason a person can read. A rule the program does not state never excludes: it is flagged
+// with a reason a person can read. A cutoff the dataset marks flexible (`"strict": false`) does not
+// exclude: it is listed in `flexible_misses` and the probability model lowers the chance. A rule the program does not state never excludes: it is flagged
 // ("unknown: program states no visa policy") and the probability model lowers the chance instead.
 //
 //   EligibilityResult r = check_eligibility(profile, program);
@@ -22,13 +23,16 @@ struct EligibilityResult {
   bool eligible = true;
   std::vector<std::string> reasons;  // one per failed hard filter, in a fixed order; empty if eligible
   std::vector<std::string> unknowns; // facts the program does not state that matter to this applicant
+  std::vector<std::string> flexible_misses;  // flexible cutoffs the applicant misses, one reason each
 };
 
 // Every hard filter, each failure with its reason.
 EligibilityResult check_eligibility(const Profile& profile, const Program& program);
 
 // The same decision without building any text (the hot path when scoring thousands of programs).
-bool is_eligible(const Profile& profile, const Program& program);
+// `flexible_missed`, when given, receives the number of flexible cutoffs missed (meaningful when
+// the program is eligible).
+bool is_eligible(const Profile& profile, const Program& program, int* flexible_missed = nullptr);
 
 // True when the applicant needs a visa to train (US MD and DO graduates never do).
 bool needs_visa(const Profile& profile);

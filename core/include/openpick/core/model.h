@@ -68,6 +68,11 @@ struct ModelParams {
   double us_img = 0.4;
   // IMG friendliness (for IMGs only).
   double img_share_slope = 3.0;      // logit per unit of (program IMG share - specialty typical)
+  // Non-US IMGs' part of a program's IMG residents (ASSUMPTION, 1/1.35: NRMP's fill shares count
+  // non-US IMGs only, a program's stated IMG share counts US-citizen IMGs too; IM's figures with a
+  // typical setting mix imply 1.3-1.4 IMGs per non-US IMG). A share of all IMGs is set against the
+  // specialty's typical non-US share divided by this.
+  double non_us_part_of_img_share = 0.74;
   double community_setting = 0.3;
   double university_setting = -0.4;
   double unknown_img_share = -0.1;
@@ -98,6 +103,9 @@ struct ModelParams {
   // (ASSUMPTION; the seed brief: "programs notice the direction, not just the number").
   double per_point_improvement = 0.015;
   double improvement_cap_points = 20.0;
+  // A cutoff the program applies flexibly ("strict": false) and the applicant misses: each one
+  // (ASSUMPTION; a stated preference still screens most applications out).
+  double flexible_cutoff_missed = -1.2;
   // Place (ASSUMPTION).
   double preferred_state = 0.25;     // program in a state the applicant prefers: a stated tie
   // Ties to the program's state count for more than a preference (the largest one applies, not

@@ -28,11 +28,23 @@ struct VisaPolicy {
   std::optional<bool> h1b;  // sponsors H-1B
 };
 
+// A stated cutoff is strict unless the dataset marks it `"strict": false` (the program says it
+// "prefers" or applies it flexibly): failing a strict one excludes the program, failing a flexible
+// one lowers the chance instead (ModelParams::flexible_cutoff_missed). Strictness is kept per
+// cutoff; a cutoff that is not stated has no strictness to speak of.
+struct CutoffStrictness {
+  bool step2ck_min = true;
+  bool max_years_since_graduation = true;
+  bool max_attempts = true;
+  bool usce_required = true;
+};
+
 struct Cutoffs {
-  std::optional<int> step2ck_min;                 // hard Step 2 CK minimum
+  std::optional<int> step2ck_min;                 // stated Step 2 CK minimum
   std::optional<int> max_years_since_graduation;  // compared with match_year - graduation_year
   std::optional<int> max_attempts;                // most attempts accepted on any USMLE Step
   std::optional<bool> usce_required;              // hands-on US clinical experience required
+  CutoffStrictness strict;
 };
 
 // Where a fact came from: which field, which source, which year.
@@ -52,7 +64,10 @@ struct Program {
   std::string state;  // two-letter USPS code
   std::optional<Setting> setting;
   std::optional<int> positions;     // PGY-1 positions offered
-  std::optional<double> img_share;  // share of residents who are IMGs, 0..1
+  std::optional<double> img_share;  // share of residents who are IMGs (US-citizen and non-US), 0..1
+  // Share of residents who are non-US-citizen IMGs, 0..1, where a source gives it apart (at most
+  // img_share). For a non-US IMG it is the better sign of how the program reads their application.
+  std::optional<double> img_share_non_us;
   VisaPolicy visa;
   Cutoffs cutoffs;
   std::optional<bool> rural;  // rural or underserved
