@@ -124,7 +124,8 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   for (const auto& w : plan.whatif)
     whatif.push_back({{"id", w.id}, {"change", w.change}, {"p_match", w.p_match}, {"gain", w.gain}});
   auto& adv = j["advice"] = ordered_json::array();
-  for (const auto& a : advice) adv.push_back({{"id", a.id}, {"title", a.title}, {"why", a.why}});
+  for (const auto& a : advice)
+    adv.push_back({{"id", a.id}, {"title", a.title}, {"why", a.why}, {"source", a.source}});
   j["notes"] = plan.notes;
   std::string out = j.dump(2) + "\n";
   const std::string placeholder = "\n  \"excluded\": []";

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "openpick/core/advice.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/profile_rules.h"
 #include "openpick/shell/panels.h"
@@ -107,7 +108,13 @@ void headline(AppState& state, Platform& platform) {
   const float needed = ImGui::GetFontSize() * 10.0f;
   if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed) ImGui::SameLine();
   changed |= ImGui::Checkbox("Fee Assistance", &assistance);
-  item_tooltip("AAMC's Fee Assistance Program: 60% off up to 50 applications for approved applicants.");
+  item_tooltip(core::fee_assistance_eligibility());
+  // Who qualifies, said beside the switch where it matters: a non-US IMG who turned it on.
+  if (o.fee_assistance && state.profile.graduate_type == core::GraduateType::NonUsImg) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+    ImGui::TextWrapped("%s", core::fee_assistance_eligibility());
+    ImGui::PopStyleColor();
+  }
   if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed * 1.3f) ImGui::SameLine();
   changed |= ImGui::Checkbox("Only my preferred states", &only_preferred);
   // At least a share of the list in the preferred states (the plan's notes say what it costs).
@@ -383,6 +390,7 @@ void advice_checklist(AppState& state) {
     ImGui::Indent(ImGui::GetFontSize() * 1.6f);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     ImGui::TextWrapped("%s", a.why.c_str());
+    if (!a.source.empty()) ImGui::TextWrapped("Source: %s", a.source.c_str());
     ImGui::PopStyleColor();
     ImGui::Unindent(ImGui::GetFontSize() * 1.6f);
     ImGui::PopID();
