@@ -123,6 +123,9 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   auto& whatif = j["whatif"] = ordered_json::array();
   for (const auto& w : plan.whatif)
     whatif.push_back({{"id", w.id}, {"change", w.change}, {"p_match", w.p_match}, {"gain", w.gain}});
+  auto& research = j["research_next"] = ordered_json::array();
+  for (const auto& r : plan.research_next)
+    research.push_back({{"id", r.id}, {"on_list", r.on_list}, {"fields", r.fields}, {"gain", r.gain}, {"how", r.how}});
   auto& adv = j["advice"] = ordered_json::array();
   for (const auto& a : advice)
     adv.push_back({{"id", a.id}, {"title", a.title}, {"why", a.why}, {"source", a.source}});

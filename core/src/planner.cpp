@@ -947,6 +947,7 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   } else {
     plan.p_match_low = plan.p_match_high = plan.p_match_extreme_low = plan.p_match_extreme_high = plan.p_match;
   }
+  if (options.explain) plan.research_next = research_next(profile, dataset, plan, options, model);
   (void)fees;
 }
 

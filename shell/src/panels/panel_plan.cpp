@@ -1,6 +1,7 @@
 // The plan: the headline chance with its range, the list in application order (pin, exclude,
 // reasons on hover), the curves of chance and cost against list length, a tile map of the
-// states, what-if gains as bars, the strategy checklist, and the programs out of reach.
+// states, what-if gains as bars, the programs to research next, the strategy checklist, and the
+// programs out of reach.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -416,6 +417,30 @@ void advice_checklist(AppState& state) {
   ImGui::TextColored(kColorMuted, "Typical months only: the dates move each year. Check AAMC's ERAS and NRMP's calendars.");
 }
 
+// The programs whose unknown facts would change the list most if known (core's research_next).
+void research_next(const AppState& state) {
+  const auto& items = state.plan.research_next;
+  if (items.empty()) {
+    ImGui::TextColored(kColorMuted, "Nothing: no unknown fact on or near your list would change it much.");
+    return;
+  }
+  ImGui::TextColored(kColorMuted, "Look these up first: what each would add to your chance, on average, once known.");
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& r = items[i];
+    const core::Program& p = state.dataset.programs.at(r.index);
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s (%s, %s)%s: +%.2f points", p.name.c_str(), p.state.c_str(), p.specialty.c_str(),
+                       r.on_list ? ", on your list" : "", r.gain * 100.0);
+    ImGui::Indent(ImGui::GetFontSize() * 1.6f);
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+    for (const auto& how : r.how) ImGui::TextWrapped("%s", how.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent(ImGui::GetFontSize() * 1.6f);
+    ImGui::PopID();
+  }
+}
+
 void excluded(AppState& state) {
   const PlanView& v = state.plan_view;
   if (state.plan.excluded.empty()) {
@@ -467,6 +492,8 @@ void panel_plan(AppState& state, Platform& platform) {
   whatif_bars(state, right);
   heading("Where your list is");
   state_map(state, right);
+  heading("Research these next");
+  research_next(state);
   heading("Your strategy checklist");
   advice_checklist(state);
   heading("Out of reach");

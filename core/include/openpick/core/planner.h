@@ -31,6 +31,7 @@
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
 #include "openpick/core/rank_list.h"
+#include "openpick/core/research.h"
 
 namespace openpick::core {
 
@@ -166,6 +167,9 @@ struct Plan {
   double preferred_share_cost = 0;
   std::size_t candidates = 0;                // eligible programs considered
   std::vector<std::string> notes;            // e.g. "no program in your target specialties"
+  // The programs on or near the list whose unknown facts would change it most if known
+  // (research.h); only when the plan explains itself (not in what-if re-plans).
+  std::vector<ResearchItem> research_next;
 };
 
 Plan make_plan(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model);
