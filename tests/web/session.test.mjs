@@ -60,7 +60,10 @@ test('a whole session: example, new Step 2 CK, pin and exclude, CSV export, bad 
     // Profile: select the Step 2 CK field, clear it with Backspace, type a new score.
     await openPanel(page, 'Profile');
     await typeInto(page, 'Step 2 CK score', '236', { clear: 3 });
-    const edited = await waitForState(page, (s) => s.profile.step2ck.score === 236, { what: 'Step 2 CK 236' });
+    // The plan is made again between frames, over several when it is long: wait for it to finish.
+    const edited = await waitForState(page, (s) => s.profile.step2ck.score === 236 && !s.work.busy && s.plan &&
+                                                s.ui.plan_revision > start.ui.plan_revision,
+                                      { what: 'Step 2 CK 236 and its plan' });
     assert.notEqual(edited.plan.p_match, start.plan.p_match, 'the plan changed with the score');
     assert.ok(edited.plan.p_match > start.plan.p_match, 'a higher score, a higher chance');
     // Saved on a debounce after the edit (a burst of edits is one write).
