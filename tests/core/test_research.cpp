@@ -161,7 +161,8 @@ TEST(ResearchNext, WhatMattersToThisApplicantOnlyInTheirPlan) {
   for (int i = 0; i < 40; ++i) {
     Program p = im("P" + std::to_string(i), i % 3 == 0 ? Setting::Community : Setting::UniversityAffiliated,
                    0.1 + 0.02 * i);
-    if (i % 4 == 0) p.visa.j1.reset();
+    if (i % 4 == 0) p.visa.j1.reset();  // the friendliest programs among them: worth a look
+    if (i % 4 == 0) p.setting = Setting::Community;
     if (i % 5 == 0) p.img_share_non_us.reset();
     d.programs.push_back(p);
   }

@@ -406,6 +406,10 @@ void advice_checklist(AppState& state) {
       {"Mid-March", "Match Week."},
   };
   if (ImGui::BeginTable("season", 2, ImGuiTableFlags_SizingFixedFit)) {
+    // The month column fits its text; the description takes the rest and wraps there (a wrapped
+    // cell in a fit-to-content column would size itself to one letter).
+    ImGui::TableSetupColumn("month", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
     for (const auto& row : kSeason) {
       ImGui::TableNextColumn();
       ImGui::TextColored(kColorAccent, "%s", row[0]);
@@ -421,7 +425,7 @@ void advice_checklist(AppState& state) {
 void research_next(const AppState& state) {
   const auto& items = state.plan.research_next;
   if (items.empty()) {
-    ImGui::TextColored(kColorMuted, "Nothing: no unknown fact on or near your list would change it much.");
+    ImGui::TextColored(kColorMuted, "Nothing worth a look: no unknown fact on or near your list would add a tenth of a point once known.");
     return;
   }
   ImGui::TextColored(kColorMuted, "Look these up first: what each would add to your chance, on average, once known.");
@@ -430,7 +434,7 @@ void research_next(const AppState& state) {
     const core::Program& p = state.dataset.programs.at(r.index);
     ImGui::PushID(static_cast<int>(i));
     ImGui::Bullet();
-    ImGui::TextWrapped("%s (%s, %s)%s: +%.2f points", p.name.c_str(), p.state.c_str(), p.specialty.c_str(),
+    ImGui::TextWrapped("%s (%s)%s: +%.1f points", p.name.c_str(), p.state.c_str(),
                        r.on_list ? ", on your list" : "", r.gain * 100.0);
     ImGui::Indent(ImGui::GetFontSize() * 1.6f);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);

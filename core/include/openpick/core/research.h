@@ -43,7 +43,7 @@ struct ResearchItem {
 };
 
 inline constexpr std::size_t kResearchShown = 10;   // items kept, largest gain first
-inline constexpr double kResearchFloor = 1e-4;      // gains below this are not worth a look
+inline constexpr double kResearchFloor = 1e-3;      // under 0.1 point: not worth a look
 
 std::vector<ResearchItem> research_next(const Profile& profile, const Dataset& dataset, const Plan& plan,
                                         const PlanOptions& options, const Model& model);
