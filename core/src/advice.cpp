@@ -5,6 +5,7 @@
 #include "openpick/core/eligibility.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/profile_rules.h"
+#include "openpick/core/season.h"
 
 namespace openpick::core {
 
@@ -42,7 +43,7 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
     out.push_back({"step3_before_ranking", "Pass Step 3 before rank lists are due",
                    "You are open to H-1B, and programs that sponsor it usually require Step 3 passed before the "
                    "Match or the start date. Without it those programs cannot rank you. Rank order lists are due "
-                   "in early March " + std::to_string(p.match_year) + " (the NRMP's Match calendar has the day), and "
+                   "in " + rank_list_deadline(p.match_year) + " (the NRMP's Match calendar has the day), and "
                    "results take weeks: sit Step 3 early enough that the result is out before then.",
                    kStep3Source});
   if (needs_visa(p) && (p.visa == VisaNeed::J1 || p.visa == VisaNeed::J1OrH1b))

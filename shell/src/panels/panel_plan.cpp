@@ -11,6 +11,7 @@
 #include "openpick/core/advice.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/profile_rules.h"
+#include "openpick/core/season.h"
 #include "openpick/shell/panels.h"
 #include "openpick/shell/widgets.h"
 
@@ -398,27 +399,21 @@ void advice_checklist(AppState& state) {
   }
   ImGui::Spacing();
   ImGui::TextUnformatted("A typical season");
-  static const char* const kSeason[][2] = {
-      {"June", "ERAS opens: fill in the application, upload scores, request letters."},
-      {"Late September", "Programs start reading applications: submit and signal before this day."},
-      {"October to January", "Interviews. Reply to invitations fast; slots fill in hours."},
-      {"Early March", "Rank lists are due: rank in your true order of preference."},
-      {"Mid-March", "Match Week."},
-  };
   if (ImGui::BeginTable("season", 2, ImGuiTableFlags_SizingFixedFit)) {
     // The month column fits its text; the description takes the rest and wraps there (a wrapped
     // cell in a fit-to-content column would size itself to one letter).
     ImGui::TableSetupColumn("month", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
-    for (const auto& row : kSeason) {
+    for (const core::SeasonStep& step : core::typical_season()) {
       ImGui::TableNextColumn();
-      ImGui::TextColored(kColorAccent, "%s", row[0]);
+      ImGui::TextColored(kColorAccent, "%s", step.when);
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", row[1]);
+      ImGui::TextWrapped("%s", step.what);
     }
     ImGui::EndTable();
   }
-  ImGui::TextColored(kColorMuted, "Typical months only: the dates move each year. Check AAMC's ERAS and NRMP's calendars.");
+  wrapped_colored(kColorMuted, (std::string("Typical months only: the dates move each year. Check ") +
+                                core::kSeasonSource + ".").c_str());
 }
 
 // The programs whose unknown facts would change the list most if known (core's research_next).
