@@ -1,0 +1,137 @@
+#include "plan_greedy.h"
+
+#include <queue>
+
+namespace openpick::core::detail {
+
+namespace {
+
+struct HeapEntry {
+  double key;
+  std::size_t candidate;
+  SignalKind kind = SignalKind::None;  // the program with no signal, a gold or a silver one
+  bool operator<(const HeapEntry& o) const {
+    // Larger key first; ties to the lower candidate (dataset order), then no signal, for determinism.
+    if (key != o.key) return key < o.key;
+    if (candidate != o.candidate) return candidate > o.candidate;
+    return static_cast<int>(kind) > static_cast<int>(o.kind);
+  }
+};
+
+}  // namespace
+
+Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fees& fees, bool per_dollar,
+                   const Stop& stop, const Model& model, SignalsLeft signals) {
+  Order out;
+  std::vector<std::size_t>& order = out.order;
+  bool value_found = !stop.value_usd.has_value();
+  std::vector<int> counts = fees.empty_counts();
+  std::vector<bool> taken(cands.size(), false);
+  for (std::size_t i = 0; i < cands.size() && order.size() < stop.length; ++i) {
+    if (!cands[i].pinned) continue;
+    objective.add(cands[i].level, cands[i].q);
+    ++counts[static_cast<std::size_t>(cands[i].group)];
+    order.push_back(i);
+    taken[i] = true;
+  }
+  out.value_stop = order.size();
+  // Under a dollar budget: gain per dollar of the program's own fee, a flat fee spread over the
+  // programs it covers and the once-a-season transcript fee left out (rule_fee_usd). Charging the
+  // transcript or a flat fee to the first program would make every key rise once it is paid, and
+  // the lazy greedy needs keys that only fall; the budget itself is checked on the real cost.
+  auto key_of = [&](std::size_t i, SignalKind kind) {
+    const double g = objective.gain(cands[i].level, cands[i].q_with(kind));
+    if (!per_dollar) return g;
+    const double c = fees.rule_fee_usd(counts, cands[i].group);
+    return c > 0.0 ? g / c : g * 1e9;
+  };
+  // Two heaps when a share of the list must be in the preferred states: [1] those programs, [0] the
+  // rest; one heap ([0]) otherwise.
+  const bool share_rule = stop.min_share > 0.0;
+  std::priority_queue<HeapEntry> heaps[2];
+  std::size_t preferred = 0;
+  for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
+  std::vector<double> scratch;
+  // The node chances of a program with a signal, computed the first time they are needed.
+  const auto prepare = [&](std::size_t i, SignalKind kind) {
+    Candidate& c = cands[i];
+    std::vector<double>& q = kind == SignalKind::Gold ? c.q_gold : c.q_silver;
+    if (kind == SignalKind::None || !q.empty()) return;
+    ProgramLogits l = c.chance.logits;
+    l.interview += (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
+    model.node_chances(l, scratch, q);
+  };
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    if (taken[i]) continue;
+    const SignalKind kind = signals.best(cands[i]);
+    prepare(i, kind);
+    heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
+  }
+  // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
+  // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
+  // greedy choice.
+  const auto best_of = [&](std::priority_queue<HeapEntry>& heap, HeapEntry& best) {
+    while (!heap.empty()) {
+      const HeapEntry top = heap.top();
+      heap.pop();
+      // An entry of a program already taken is dropped; one whose signal kind ran out goes back with
+      // the best kind left (a lower key: the heap order stays right).
+      if (taken[top.candidate]) continue;
+      SignalKind kind = top.kind;
+      if (!signals.available(cands[top.candidate], kind)) {
+        kind = signals.best(cands[top.candidate]);
+        prepare(top.candidate, kind);
+      }
+      const HeapEntry fresh{key_of(top.candidate, kind), top.candidate, kind};
+      if (heap.empty() || !(fresh < heap.top())) {
+        best = fresh;
+        return true;
+      }
+      heap.push(fresh);
+    }
+    return false;
+  };
+  while (order.size() < stop.length || !value_found) {
+    const bool other_allowed =
+        !share_rule || static_cast<double>(preferred) >= stop.min_share * static_cast<double>(order.size() + 1) - 1e-9;
+    HeapEntry other{}, pref{};
+    const bool has_other = other_allowed && best_of(heaps[0], other);
+    const bool has_pref = best_of(heaps[1], pref);
+    if (!has_other && !has_pref) break;
+    HeapEntry pick = has_other ? other : pref;
+    if (has_other && has_pref) {
+      pick = other < pref ? pref : other;
+      const HeapEntry& back = other < pref ? other : pref;
+      heaps[&back == &other ? 0 : 1].push(back);
+    }
+    Candidate& c = cands[pick.candidate];
+    const std::vector<double>& q = c.q_with(pick.kind);
+    if (!value_found) {
+      // The match-value rule: is this application worth its fee? (The transcript fee is paid once
+      // whatever the length, so it is not weighed here.)
+      const double gain = objective.gain(c.level, q);
+      const double fee = fees.rule_fee_usd(counts, c.group);
+      if (gain * *stop.value_usd < fee) {
+        value_found = true;
+        out.value_stop_gain = gain;
+        out.value_stop_fee = fee;
+        if (stop.stop_at_value) break;
+      } else {
+        out.value_stop = order.size() + 1;
+      }
+    }
+    if (order.size() >= stop.length && value_found) break;
+    objective.add(c.level, q);
+    ++counts[static_cast<std::size_t>(c.group)];
+    order.push_back(pick.candidate);
+    taken[pick.candidate] = true;
+    c.signal = pick.kind;
+    signals.use(c, pick.kind);
+    preferred += c.preferred ? 1 : 0;
+    if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
+  }
+  if (!value_found) out.value_stop = order.size();  // every candidate is worth its fee
+  return out;
+}
+
+}  // namespace openpick::core::detail
