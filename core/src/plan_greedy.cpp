@@ -1,6 +1,10 @@
 #include "plan_greedy.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <queue>
+#include <tuple>
 
 namespace openpick::core::detail {
 
@@ -17,6 +21,21 @@ struct HeapEntry {
     return static_cast<int>(kind) > static_cast<int>(o.kind);
   }
 };
+
+std::uint64_t bits(double x) {
+  std::uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  return u;
+}
+
+// What a candidate's key depends on: its level, fee group, signal options, side of the share rule
+// and logits (the node chances follow from them). Candidates alike in all of these have equal keys
+// at every step of the greedy, whatever it has chosen.
+auto likeness(const Candidate& c) {
+  return std::make_tuple(c.level, c.group, c.signal_group, c.can_gold, c.can_silver, c.preferred,
+                         c.chance.logits.reachable, bits(c.chance.logits.interview),
+                         bits(c.chance.logits.match_given_interview), bits(c.chance.signal_logit));
+}
 
 }  // namespace
 
@@ -61,11 +80,29 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     l.interview += (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
     model.node_chances(l, scratch, q);
   };
-  for (std::size_t i = 0; i < cands.size(); ++i) {
-    if (taken[i]) continue;
-    const SignalKind kind = signals.best(cands[i]);
-    prepare(i, kind);
-    heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
+  // Candidates alike (likeness) have equal keys always, so ties go to the lowest candidate: only the
+  // lowest of each such class not yet taken is in a heap, and when it is taken the next of its class
+  // comes in with the taken one's key (an upper bound, as every key in the heap is). For a strong
+  // applicant, to whom most programs of a specialty look alike, this keeps the heap and the
+  // re-evaluations small; the order is the one the greedy makes over every candidate.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> next_alike(cands.size(), kNone);
+  {
+    std::vector<std::size_t> rest;
+    rest.reserve(cands.size());
+    for (std::size_t i = 0; i < cands.size(); ++i)
+      if (!taken[i]) rest.push_back(i);
+    std::stable_sort(rest.begin(), rest.end(),
+                     [&](std::size_t x, std::size_t y) { return likeness(cands[x]) < likeness(cands[y]); });
+    for (std::size_t r = 0; r < rest.size(); ++r) {
+      const std::size_t i = rest[r];
+      const bool first = r == 0 || likeness(cands[rest[r - 1]]) != likeness(cands[i]);
+      if (r + 1 < rest.size() && likeness(cands[rest[r + 1]]) == likeness(cands[i])) next_alike[i] = rest[r + 1];
+      if (!first) continue;
+      const SignalKind kind = signals.best(cands[i]);
+      prepare(i, kind);
+      heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
+    }
   }
   // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
   // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
@@ -78,10 +115,8 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       // the best kind left (a lower key: the heap order stays right).
       if (taken[top.candidate]) continue;
       SignalKind kind = top.kind;
-      if (!signals.available(cands[top.candidate], kind)) {
-        kind = signals.best(cands[top.candidate]);
-        prepare(top.candidate, kind);
-      }
+      if (!signals.available(cands[top.candidate], kind)) kind = signals.best(cands[top.candidate]);
+      prepare(top.candidate, kind);
       const HeapEntry fresh{key_of(top.candidate, kind), top.candidate, kind};
       if (heap.empty() || !(fresh < heap.top())) {
         best = fresh;
@@ -128,6 +163,8 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     c.signal = pick.kind;
     signals.use(c, pick.kind);
     preferred += c.preferred ? 1 : 0;
+    if (next_alike[pick.candidate] != kNone)
+      heaps[share_rule && c.preferred ? 1 : 0].push({pick.key, next_alike[pick.candidate], pick.kind});
     if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
   }
   if (!value_found) out.value_stop = order.size();  // every candidate is worth its fee
