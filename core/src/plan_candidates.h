@@ -57,10 +57,19 @@ double program_utility(const Profile& profile, const Program& program);
 bool in_preferred_states(const Profile& profile, const Program& program);
 // The distinct utilities, highest first (the objective's levels).
 std::vector<double> utility_levels(const std::vector<Candidate>& cands);
+// A program's logits with a signal of this kind (a silver signal: kSilverShare of a gold one's).
+inline ProgramLogits with_signal(const ProgramChance& c, SignalKind kind) {
+  ProgramLogits l = c.logits;
+  if (kind == SignalKind::Gold) l.interview += c.signal_logit;
+  if (kind == SignalKind::Silver) l.interview += kSilverShare * c.signal_logit;
+  return l;
+}
+// A candidate's logits with its current signal.
+inline ProgramLogits signalled_logits(const Candidate& c) { return with_signal(c.chance, c.signal); }
 // The per-node chances of a candidate with its current signal.
 void set_chances(Candidate& c, const Model& model, std::vector<double>& scratch);
-// Its logits with its current signal.
-ProgramLogits signalled_logits(const Candidate& c);
+// Its per-node chances with a signal of this kind, computed the first time they are asked for.
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model, std::vector<double>& scratch);
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
 std::string format_points(double x);

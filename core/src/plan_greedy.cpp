@@ -72,14 +72,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
   std::vector<double> scratch;
   // The node chances of a program with a signal, computed the first time they are needed.
-  const auto prepare = [&](std::size_t i, SignalKind kind) {
-    Candidate& c = cands[i];
-    std::vector<double>& q = kind == SignalKind::Gold ? c.q_gold : c.q_silver;
-    if (kind == SignalKind::None || !q.empty()) return;
-    ProgramLogits l = c.chance.logits;
-    l.interview += (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
-    model.node_chances(l, scratch, q);
-  };
+  const auto prepare = [&](std::size_t i, SignalKind kind) { chances_with(cands[i], kind, model, scratch); };
   // Candidates alike (likeness) have equal keys always, so ties go to the lowest candidate: only the
   // lowest of each such class not yet taken is in a heap, and when it is taken the next of its class
   // comes in with the taken one's key (an upper bound, as every key in the heap is). For a strong

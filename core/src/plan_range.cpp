@@ -5,6 +5,7 @@
 #include <random>
 
 #include "openpick/core/signals.h"
+#include "plan_candidates.h"
 #include "plan_tracks.h"
 
 namespace openpick::core::detail {
@@ -38,10 +39,7 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
     for (std::size_t r = 0; r < ranked.size(); ++r) {
       const RankedChoice& c = ranked[r];
       const ProgramChance pc = m.score(profile, dataset.programs[c.index], fast);
-      ProgramLogits l = pc.logits;
-      if (c.signal == SignalKind::Gold) l.interview += pc.signal_logit;
-      if (c.signal == SignalKind::Silver) l.interview += kSilverShare * pc.signal_logit;
-      m.node_chances(l, interview, q[r]);
+      m.node_chances(with_signal(pc, c.signal), interview, q[r]);
     }
     return track_outcome(tracks, q_of, m.weights()).residency;
   };

@@ -26,49 +26,50 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
     const std::string& s = dataset.programs[cands[i].index].specialty;
     if (std::find(specialties.begin(), specialties.end(), s) == specialties.end()) specialties.push_back(s);
   }
-  std::vector<double> scratch;
+  std::vector<double> scratch, a, best_a, kept;
+  std::vector<std::size_t> takers;
   for (const std::string& specialty : specialties) {
     const SignalAllowance allowance = signal_allowance(specialty);
     SignalSummary sum{specialty, allowance.gold, allowance.silver, 0, 0};
+    // The list's programs of this specialty that accept a signal, in application order.
+    takers.clear();
+    for (std::size_t i : chosen)
+      if (cands[i].chance.signal_logit > 0.0 && dataset.programs[cands[i].index].specialty == specialty)
+        takers.push_back(i);
     for (SignalKind kind : {SignalKind::Gold, SignalKind::Silver}) {
       const int available = kind == SignalKind::Gold ? allowance.gold : allowance.silver;
       for (int n = 0; n < available; ++n) {
         const double base = objective.value();
         double best_gain = 0.0;
         std::size_t best = cands.size();
-        std::vector<double> best_q, best_a;
-        for (std::size_t i : chosen) {
+        for (std::size_t i : takers) {
           Candidate& c = cands[i];
-          if (c.signal != SignalKind::None || c.chance.signal_logit <= 0.0 ||
-              dataset.programs[c.index].specialty != specialty)
-            continue;
-          Candidate trial = c;
-          trial.signal = kind;
-          set_chances(trial, model, scratch);
-          std::vector<double> a = objective.level_product(c.level);
+          if (c.signal != SignalKind::None) continue;
+          const std::vector<double>& signalled = chances_with(c, kind, model, scratch);
+          a = objective.level_product(c.level);
           bool stable = true;
           for (std::size_t k = 0; k < K; ++k) {
             const double keep = 1.0 - c.q[k];
             if (keep < 1e-9) { stable = false; break; }
-            a[k] = a[k] / keep * (1.0 - trial.q[k]);
+            a[k] = a[k] / keep * (1.0 - signalled[k]);
           }
           if (!stable) {
-            std::swap(c.q, trial.q);
+            kept = c.q;
+            c.q = signalled;
             a = level_product_of(cands, chosen, c.level, K);
-            std::swap(c.q, trial.q);
+            c.q = kept;
           }
           const double gain = objective.value_with_level(c.level, a) - base;
           // Strictly better only: ties keep the earlier program in application order.
           if (gain > best_gain) {
             best_gain = gain;
             best = i;
-            best_q = trial.q;
             best_a = a;
           }
         }
         if (best == cands.size()) break;
         cands[best].signal = kind;
-        cands[best].q = best_q;
+        cands[best].q = cands[best].q_with(kind);
         objective.set_level_product(cands[best].level, best_a);
         (kind == SignalKind::Gold ? sum.gold_used : sum.silver_used) += 1;
       }

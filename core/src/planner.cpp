@@ -94,17 +94,14 @@ std::vector<double> utility_levels(const std::vector<Candidate>& cands) {
 
 // The per-node chances of a candidate with its current signal.
 void set_chances(Candidate& c, const Model& model, std::vector<double>& scratch) {
-  ProgramLogits l = c.chance.logits;
-  if (c.signal == SignalKind::Gold) l.interview += c.chance.signal_logit;
-  if (c.signal == SignalKind::Silver) l.interview += kSilverShare * c.chance.signal_logit;
-  model.node_chances(l, scratch, c.q);
+  model.node_chances(signalled_logits(c), scratch, c.q);
 }
 
-ProgramLogits signalled_logits(const Candidate& c) {
-  ProgramLogits l = c.chance.logits;
-  if (c.signal == SignalKind::Gold) l.interview += c.chance.signal_logit;
-  if (c.signal == SignalKind::Silver) l.interview += kSilverShare * c.chance.signal_logit;
-  return l;
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model, std::vector<double>& scratch) {
+  if (kind == SignalKind::None) return c.q;
+  std::vector<double>& q = kind == SignalKind::Gold ? c.q_gold : c.q_silver;
+  if (q.empty()) model.node_chances(with_signal(c.chance, kind), scratch, q);
+  return q;
 }
 
 std::string percent(double p) {
@@ -188,11 +185,8 @@ double expected_utility_of(const Profile& profile, const Dataset& dataset, const
   for (std::size_t n = 0; n < indexes.size(); ++n) {
     const std::size_t i = indexes[n];
     const ProgramChance c = model.score(profile, dataset.programs.at(i), so);
-    ProgramLogits l = c.logits;
     const SignalKind kind = n < signals.size() ? signals[n] : SignalKind::None;
-    if (kind == SignalKind::Gold) l.interview += c.signal_logit;
-    if (kind == SignalKind::Silver) l.interview += kSilverShare * c.signal_logit;
-    ranked.push_back({program_utility(profile, dataset.programs[i]), l});
+    ranked.push_back({program_utility(profile, dataset.programs[i]), detail::with_signal(c, kind)});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<ProgramLogits> logits;
