@@ -18,7 +18,8 @@ struct Candidate {
   ProgramChance chance;   // scored without explanations
   double utility = 1.0;
   std::size_t level = 0;
-  std::vector<double> q;  // P(match here | z_k)
+  // P(match here | z_k) with its current signal (empty until chances_with computes it).
+  std::vector<double> q;
   int group = 0;          // the fee-counting group (Fees::group_of)
   bool pinned = false;
   bool one_year = false;  // a preliminary or transitional position
@@ -26,12 +27,15 @@ struct Candidate {
   bool preferred = false; // in one of the profile's preferred states
   SignalKind signal = SignalKind::None;
   // Signals chosen with the list: the node chances with a gold or a silver signal (computed by
-  // greedy_order when first needed; empty before), and the specialty's index in
+  // chances_with when first needed; empty before), and the specialty's index in
   // Built::signal_specialties (-1: the program cannot take a signal).
   std::vector<double> q_gold, q_silver;
   int signal_group = -1;
   bool can_gold = false, can_silver = false;  // its specialty has signals of that kind
   const std::vector<double>& q_with(SignalKind kind) const {
+    return kind == SignalKind::Gold ? q_gold : kind == SignalKind::Silver ? q_silver : q;
+  }
+  std::vector<double>& q_with(SignalKind kind) {
     return kind == SignalKind::Gold ? q_gold : kind == SignalKind::Silver ? q_silver : q;
   }
 };
@@ -66,9 +70,8 @@ inline ProgramLogits with_signal(const ProgramChance& c, SignalKind kind) {
 }
 // A candidate's logits with its current signal.
 inline ProgramLogits signalled_logits(const Candidate& c) { return with_signal(c.chance, c.signal); }
-// The per-node chances of a candidate with its current signal.
-void set_chances(Candidate& c, const Model& model, std::vector<double>& scratch);
-// Its per-node chances with a signal of this kind, computed the first time they are asked for.
+// A candidate's per-node chances with a signal of this kind (SignalKind::None: Candidate::q),
+// computed the first time they are asked for: the greedy looks at few of the candidates.
 const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model, std::vector<double>& scratch);
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).

@@ -1,5 +1,7 @@
 #include "plan_greedy.h"
 
+#include "openpick/core/det_math.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -46,9 +48,10 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   bool value_found = !stop.value_usd.has_value();
   std::vector<int> counts = fees.empty_counts();
   std::vector<bool> taken(cands.size(), false);
+  std::vector<double> scratch;
   for (std::size_t i = 0; i < cands.size() && order.size() < stop.length; ++i) {
     if (!cands[i].pinned) continue;
-    objective.add(cands[i].level, cands[i].q);
+    objective.add(cands[i].level, chances_with(cands[i], SignalKind::None, model, scratch));
     ++counts[static_cast<std::size_t>(cands[i].group)];
     order.push_back(i);
     taken[i] = true;
@@ -58,11 +61,27 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   // programs it covers and the once-a-season transcript fee left out (rule_fee_usd). Charging the
   // transcript or a flat fee to the first program would make every key rise once it is paid, and
   // the lazy greedy needs keys that only fall; the budget itself is checked on the real cost.
-  auto key_of = [&](std::size_t i, SignalKind kind) {
-    const double g = objective.gain(cands[i].level, cands[i].q_with(kind));
+  const auto per_fee = [&](std::size_t i, double g) {
     if (!per_dollar) return g;
     const double c = fees.rule_fee_usd(counts, cands[i].group);
     return c > 0.0 ? g / c : g * 1e9;
+  };
+  const auto key_of = [&](std::size_t i, SignalKind kind) {
+    return per_fee(i, objective.gain(cands[i].level, chances_with(cands[i], kind, model, scratch)));
+  };
+  // A program's first key, before its node chances are computed: an upper bound of its gain. On an
+  // empty list the gain is utility x the marginal P(match) (the objective's factors are the node
+  // weights times the utility), and gains only fall as the list grows. A signal of log odds s
+  // multiplies the chance at every node by at most e^s (1/(1 + x e^-s) <= e^s/(1 + x)). The margin
+  // covers rounding (the two sums differ in their last bits).
+  const auto first_key = [&](std::size_t i, SignalKind kind) {
+    const Candidate& c = cands[i];
+    double bound = c.utility * c.chance.p_match;
+    if (kind != SignalKind::None) {
+      const double s = (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
+      bound = std::min(c.utility, bound * det_exp(s));
+    }
+    return per_fee(i, bound * (1.0 + 1e-9));
   };
   // Two heaps when a share of the list must be in the preferred states: [1] those programs, [0] the
   // rest; one heap ([0]) otherwise.
@@ -70,9 +89,6 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   std::priority_queue<HeapEntry> heaps[2];
   std::size_t preferred = 0;
   for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
-  std::vector<double> scratch;
-  // The node chances of a program with a signal, computed the first time they are needed.
-  const auto prepare = [&](std::size_t i, SignalKind kind) { chances_with(cands[i], kind, model, scratch); };
   // Candidates alike (likeness) have equal keys always, so ties go to the lowest candidate: only the
   // lowest of each such class not yet taken is in a heap, and when it is taken the next of its class
   // comes in with the taken one's key (an upper bound, as every key in the heap is). For a strong
@@ -81,20 +97,19 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> next_alike(cands.size(), kNone);
   {
-    std::vector<std::size_t> rest;
+    using Likeness = decltype(likeness(cands.front()));
+    std::vector<std::pair<Likeness, std::size_t>> rest;  // (likeness, candidate): sorted, ties by candidate
     rest.reserve(cands.size());
     for (std::size_t i = 0; i < cands.size(); ++i)
-      if (!taken[i]) rest.push_back(i);
-    std::stable_sort(rest.begin(), rest.end(),
-                     [&](std::size_t x, std::size_t y) { return likeness(cands[x]) < likeness(cands[y]); });
+      if (!taken[i]) rest.emplace_back(likeness(cands[i]), i);
+    std::sort(rest.begin(), rest.end());
     for (std::size_t r = 0; r < rest.size(); ++r) {
-      const std::size_t i = rest[r];
-      const bool first = r == 0 || likeness(cands[rest[r - 1]]) != likeness(cands[i]);
-      if (r + 1 < rest.size() && likeness(cands[rest[r + 1]]) == likeness(cands[i])) next_alike[i] = rest[r + 1];
+      const std::size_t i = rest[r].second;
+      const bool first = r == 0 || rest[r - 1].first != rest[r].first;
+      if (r + 1 < rest.size() && rest[r + 1].first == rest[r].first) next_alike[i] = rest[r + 1].second;
       if (!first) continue;
       const SignalKind kind = signals.best(cands[i]);
-      prepare(i, kind);
-      heaps[share_rule && cands[i].preferred ? 1 : 0].push({key_of(i, kind), i, kind});
+      heaps[share_rule && cands[i].preferred ? 1 : 0].push({first_key(i, kind), i, kind});
     }
   }
   // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
@@ -109,7 +124,6 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       if (taken[top.candidate]) continue;
       SignalKind kind = top.kind;
       if (!signals.available(cands[top.candidate], kind)) kind = signals.best(cands[top.candidate]);
-      prepare(top.candidate, kind);
       const HeapEntry fresh{key_of(top.candidate, kind), top.candidate, kind};
       if (heap.empty() || !(fresh < heap.top())) {
         best = fresh;

@@ -93,13 +93,8 @@ std::vector<double> utility_levels(const std::vector<Candidate>& cands) {
 }
 
 // The per-node chances of a candidate with its current signal.
-void set_chances(Candidate& c, const Model& model, std::vector<double>& scratch) {
-  model.node_chances(signalled_logits(c), scratch, c.q);
-}
-
 const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model, std::vector<double>& scratch) {
-  if (kind == SignalKind::None) return c.q;
-  std::vector<double>& q = kind == SignalKind::Gold ? c.q_gold : c.q_silver;
+  std::vector<double>& q = c.q_with(kind);
   if (q.empty()) model.node_chances(with_signal(c.chance, kind), scratch, q);
   return q;
 }
@@ -118,7 +113,6 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   const bool explain = options.explain;
   ScoreOptions so;
   so.explain = false;
-  std::vector<double> scratch;
   // Lists are usually grouped by specialty: the specialty's answers are kept from one program to
   // the next rather than looked up by name for each.
   const std::string* last_specialty = nullptr;
@@ -137,25 +131,28 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       if (explain) b.excluded.push_back({i, p.id, "you excluded it"});
       continue;
     }
-    if (!is_eligible(profile, p)) {
-      if (explain) {
-        const EligibilityResult r = check_eligibility(profile, p);
-        b.excluded.push_back({i, p.id, r.reasons.empty() ? std::string("not eligible") : r.reasons.front()});
-      }
+    const auto exclude_ineligible = [&] {
+      if (!explain) return;
+      const EligibilityResult r = check_eligibility(profile, p);
+      b.excluded.push_back({i, p.id, r.reasons.empty() ? std::string("not eligible") : r.reasons.front()});
+    };
+    if (utility <= 0.0) {
+      if (!is_eligible(profile, p)) exclude_ineligible();
       continue;
     }
-    if (utility <= 0.0) continue;
     Candidate c;
     c.index = i;
-    c.chance = model.score(profile, p, so);
-    if (!c.chance.eligible) continue;
+    c.chance = model.score(profile, p, so);  // eligibility first
+    if (!c.chance.eligible) {
+      exclude_ineligible();
+      continue;
+    }
     c.utility = utility;
     c.group = fees.group_of(p);
     c.pinned = contains(options.pinned_ids, p.id);
     c.one_year = is_one_year(p.track);
     c.advanced = p.track == Track::Advanced;
     c.preferred = in_preferred_states(profile, p);
-    set_chances(c, model, scratch);
     if (options.choose_signals && c.chance.signal_logit > 0.0) {
       const SignalAllowance allowance = signal_allowance(p.specialty);
       if (allowance.gold > 0 || allowance.silver > 0) {
