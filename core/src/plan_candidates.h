@@ -58,6 +58,8 @@ double specialty_weight(const Profile& profile, const std::string& specialty);
 // The utility of matching at a program: its specialty's weight; a one-year (preliminary or
 // transitional) position is worth one_year_value of it (docs/PLANNER.md, "Tracks").
 double program_utility(const Profile& profile, const Program& program);
+// The same from the specialty's weight and the program's track.
+double track_utility(const Profile& profile, double specialty_weight, Track track);
 bool in_preferred_states(const Profile& profile, const Program& program);
 // The distinct utilities, highest first (the objective's levels).
 std::vector<double> utility_levels(const std::vector<Candidate>& cands);

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -56,9 +57,12 @@ double specialty_weight(const Profile& profile, const std::string& specialty) {
 // The utility of matching at a program: its specialty's weight; a one-year (preliminary or
 // transitional) position is worth one_year_value of it (docs/PLANNER.md, "Tracks").
 double program_utility(const Profile& profile, const Program& program) {
-  const double w = specialty_weight(profile, program.specialty);
-  if (is_one_year(program.track)) return w * std::min(1.0, std::max(0.0, profile.one_year_value));
-  return w;
+  return track_utility(profile, specialty_weight(profile, program.specialty), program.track);
+}
+
+double track_utility(const Profile& profile, double specialty_weight, Track track) {
+  if (is_one_year(track)) return specialty_weight * std::min(1.0, std::max(0.0, profile.one_year_value));
+  return specialty_weight;
 }
 
 bool in_preferred_states(const Profile& profile, const Program& program) {
@@ -117,16 +121,33 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   // the next rather than looked up by name for each.
   const std::string* last_specialty = nullptr;
   bool target = false;
+  double weight = 0.0;
+  SignalAllowance allowance;
+  int signal_group = -1;
+  // The fee group depends on the specialty and the program's own application service.
+  bool group_known = false;
+  std::optional<ApplicationService> group_for;
+  int group = 0;
   for (std::size_t i = from; i < to; ++i) {
     const Program& p = dataset.programs[i];
     if (last_specialty == nullptr || p.specialty != *last_specialty) {
       last_specialty = &p.specialty;
       target = matches_specialty(profile, p);
+      if (!target) continue;
+      weight = specialty_weight(profile, p.specialty);
+      allowance = signal_allowance(p.specialty);
+      signal_group = -1;
+      if (options.choose_signals && (allowance.gold > 0 || allowance.silver > 0)) {
+        auto it = std::find(b.signal_specialties.begin(), b.signal_specialties.end(), p.specialty);
+        if (it == b.signal_specialties.end()) it = b.signal_specialties.insert(it, p.specialty);
+        signal_group = static_cast<int>(it - b.signal_specialties.begin());
+      }
+      group_known = false;
     }
     if (!target) continue;
     if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
       continue;
-    const double utility = program_utility(profile, p);
+    const double utility = track_utility(profile, weight, p.track);
     if (contains(options.excluded_ids, p.id)) {
       if (explain) b.excluded.push_back({i, p.id, "you excluded it"});
       continue;
@@ -148,20 +169,20 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       continue;
     }
     c.utility = utility;
-    c.group = fees.group_of(p);
+    if (!group_known || group_for != p.application_service) {
+      group = fees.group_of(p);
+      group_for = p.application_service;
+      group_known = true;
+    }
+    c.group = group;
     c.pinned = contains(options.pinned_ids, p.id);
     c.one_year = is_one_year(p.track);
     c.advanced = p.track == Track::Advanced;
     c.preferred = in_preferred_states(profile, p);
-    if (options.choose_signals && c.chance.signal_logit > 0.0) {
-      const SignalAllowance allowance = signal_allowance(p.specialty);
-      if (allowance.gold > 0 || allowance.silver > 0) {
-        auto it = std::find(b.signal_specialties.begin(), b.signal_specialties.end(), p.specialty);
-        if (it == b.signal_specialties.end()) it = b.signal_specialties.insert(it, p.specialty);
-        c.signal_group = static_cast<int>(it - b.signal_specialties.begin());
-        c.can_gold = allowance.gold > 0;
-        c.can_silver = allowance.silver > 0;
-      }
+    if (signal_group >= 0 && c.chance.signal_logit > 0.0) {
+      c.signal_group = signal_group;
+      c.can_gold = allowance.gold > 0;
+      c.can_silver = allowance.silver > 0;
     }
     b.cands.push_back(std::move(c));
   }
