@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include "openpick/core/signals.h"
+#include "plan_candidates.h"
 #include "plan_tracks.h"
 
 namespace openpick::core::detail {
@@ -31,17 +33,36 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   std::vector<const std::vector<double>*> q_of;
   for (const auto& v : q) q_of.push_back(&v);
   std::vector<double> interview;
+  // The list's logits under the stated defaults and their node chances: a program whose logits an
+  // assumption leaves unchanged (the bits the same) keeps its node chances when the correlation
+  // sds are the defaults too (they set the node scales).
+  ScoreOptions fast;
+  fast.explain = false;
+  std::vector<ProgramLogits> base_logits;
+  std::vector<std::vector<double>> base_q(ranked.size());
+  for (std::size_t r = 0; r < ranked.size(); ++r) {
+    const RankedChoice& c = ranked[r];
+    base_logits.push_back(with_signal(model.score(profile, dataset.programs[c.index], fast), c.signal));
+    model.node_chances(base_logits.back(), interview, base_q[r]);
+  }
+  const auto same = [](const ProgramLogits& x, const ProgramLogits& y) {
+    return x.reachable == y.reachable && std::memcmp(&x.interview, &y.interview, sizeof x.interview) == 0 &&
+           std::memcmp(&x.match_given_interview, &y.match_given_interview, sizeof x.interview) == 0;
+  };
+  const ModelParams& defaults = model.params();
   const auto p_with = [&](const ModelParams& params) {
     const Model m = model.with_params(params);
-    ScoreOptions fast;
-    fast.explain = false;
+    const bool same_scales = std::memcmp(&params.sigma_interview, &defaults.sigma_interview, sizeof(double)) == 0 &&
+                             std::memcmp(&params.sigma_match, &defaults.sigma_match, sizeof(double)) == 0;
     for (std::size_t r = 0; r < ranked.size(); ++r) {
       const RankedChoice& c = ranked[r];
-      const ProgramChance pc = m.score(profile, dataset.programs[c.index], fast);
-      ProgramLogits l = pc.logits;
-      if (c.signal == SignalKind::Gold) l.interview += pc.signal_logit;
-      if (c.signal == SignalKind::Silver) l.interview += kSilverShare * pc.signal_logit;
-      m.node_chances(l, interview, q[r]);
+      const ProgramLogits l = with_signal(m.score(profile, dataset.programs[c.index], fast), c.signal);
+      if (same_scales && same(l, base_logits[r])) {
+        q_of[r] = &base_q[r];
+      } else {
+        m.node_chances(l, interview, q[r]);
+        q_of[r] = &q[r];
+      }
     }
     return track_outcome(tracks, q_of, m.weights()).residency;
   };

@@ -22,29 +22,36 @@ struct TrackOutcome {
 // on the supplemental list) also matches: s = 1 - prod over the one-year programs of (1 - q). That
 // treats the supplemental match as independent of the primary one given Z (a simplification: NRMP
 // processes it alongside). `q[r][k]` = P(match at the r-th program | z_k), `w` the node weights.
+// (Each node's sums run over the programs in rank order; the loops go program by program, all nodes
+// at once, which keeps each program's chances together in memory.)
 inline TrackOutcome track_outcome(const std::vector<Track>& tracks, const std::vector<const std::vector<double>*>& q,
                                   const std::vector<double>& w) {
-  TrackOutcome out;
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    double pgy1_none = 1.0;
-    for (std::size_t r = 0; r < tracks.size(); ++r)
-      if (is_one_year(tracks[r])) pgy1_none *= 1.0 - (*q[r])[k];
-    double none = 1.0, residency = 0.0, one_year = 0.0, unpaired = 0.0;
-    for (std::size_t r = 0; r < tracks.size(); ++r) {
-      const double m = none * (*q[r])[k];
-      none *= 1.0 - (*q[r])[k];
-      if (is_one_year(tracks[r])) {
-        one_year += m;
-      } else if (tracks[r] == Track::Advanced) {
-        residency += m * (1.0 - pgy1_none);
-        unpaired += m * pgy1_none;
+  const std::size_t K = w.size();
+  std::vector<double> pgy1_none(K, 1.0), none(K, 1.0), residency(K, 0.0), one_year(K, 0.0), unpaired(K, 0.0);
+  for (std::size_t r = 0; r < tracks.size(); ++r)
+    if (is_one_year(tracks[r]))
+      for (std::size_t k = 0; k < K; ++k) pgy1_none[k] *= 1.0 - (*q[r])[k];
+  for (std::size_t r = 0; r < tracks.size(); ++r) {
+    const double* qr = q[r]->data();
+    const bool one = is_one_year(tracks[r]), advanced = tracks[r] == Track::Advanced;
+    for (std::size_t k = 0; k < K; ++k) {
+      const double m = none[k] * qr[k];
+      none[k] *= 1.0 - qr[k];
+      if (one) {
+        one_year[k] += m;
+      } else if (advanced) {
+        residency[k] += m * (1.0 - pgy1_none[k]);
+        unpaired[k] += m * pgy1_none[k];
       } else {
-        residency += m;
+        residency[k] += m;
       }
     }
-    out.residency += w[k] * residency;
-    out.one_year += w[k] * one_year;
-    out.advanced_unpaired += w[k] * unpaired;
+  }
+  TrackOutcome out;
+  for (std::size_t k = 0; k < K; ++k) {
+    out.residency += w[k] * residency[k];
+    out.one_year += w[k] * one_year[k];
+    out.advanced_unpaired += w[k] * unpaired[k];
   }
   return out;
 }
