@@ -63,7 +63,8 @@ bool validate_one(const std::string& path) {
   }
   switch (core::detect_document_kind(text, path)) {
     case core::DocumentKind::ProgramsCsv: {
-      const auto r = core::parse_programs_csv(text, path);
+      const auto r = core::parse_programs_csv(text, path, nullptr);
+      print_csv_mapping(path, r.mapping);
       const bool ok = report(r);
       if (ok) std::fprintf(stderr, "%s: ok: program list with %zu programs\n", path.c_str(), r.value->programs.size());
       return ok;

@@ -170,6 +170,11 @@ std::vector<std::string> describe_mapping(const CsvMapping& mapping) {
     line += c.field ? std::string(to_string(*c.field)) : std::string("not read");
     out.push_back(std::move(line));
   }
+  const auto holds = [&](CsvField f) {
+    return std::any_of(mapping.columns.begin(), mapping.columns.end(), [&](const CsvColumnMap& c) { return c.field == f; });
+  };
+  if (!mapping.columns.empty() && !holds(CsvField::Id))
+    out.push_back("no id column: ids are made from name, specialty and state");
   return out;
 }
 

@@ -252,9 +252,29 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
     out.mapping = auto_map_columns(header.fields);
   }
 
+  // A title or merged-cells row above the names: the header lacks a required field or has blank
+  // names, and the next row reads as names. One error says so (the column-by-column ones would
+  // only mislead).
+  if (first_row && row_names_columns(first_row->fields)) {
+    bool suspicious = false;
+    for (const CsvColumnMap& c : out.mapping.columns) suspicious = suspicious || c.header.empty();
+    for (Column c : {Column::Name, Column::Specialty, Column::State}) {
+      bool present = false;
+      for (const CsvColumnMap& m : out.mapping.columns) present = present || m.field == c;
+      suspicious = suspicious || !present;
+    }
+    if (suspicious) {
+      sink.error_pos(header.line, 0, "",
+                     "the column names seem to take two rows (lines " + std::to_string(header.line) + " and " +
+                         std::to_string(first_row->line) +
+                         ": a title or merged header row above the names); expected one header row with one "
+                         "name per column: delete the row above the names, or merge the two into one");
+      return out;
+    }
+  }
+
   std::vector<std::string_view> known;
   for (const auto& c : columns()) known.push_back(c.name);
-  bool blank_name = false;
   for (std::size_t k = 0; k < width; ++k) {
     const CsvColumnMap& column = out.mapping.columns[k];
     const int number = static_cast<int>(k) + 1;
@@ -262,7 +282,6 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
       const std::string name = template_key(column.header);
       std::string msg;
       if (name.empty()) {
-        blank_name = true;
         msg = "column " + csv_column_letters(k + 1) + " has no name; its cells are not read";
       } else if (given) {
         msg = "column \"" + excerpt(column.header) + "\" (column " + csv_column_letters(k + 1) +
@@ -305,17 +324,6 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
                        csv_column_letters(later + 1) + " both give " + std::string(to_string(single)) + " (\"" +
                        excerpt(out.mapping.columns[static_cast<std::size_t>(visa)].header) +
                        "\" lists the visas sponsored); expected one of them");
-  }
-  bool missing = false;
-  for (Column c : {Column::Name, Column::Specialty, Column::State})
-    missing = missing || out.column_of[static_cast<std::size_t>(c)] < 0;
-  if ((missing || blank_name) && first_row && row_names_columns(first_row->fields)) {
-    sink.error_pos(header.line, 0, "",
-                   "the column names seem to take two rows (lines " + std::to_string(header.line) + " and " +
-                       std::to_string(first_row->line) +
-                       ": a title or merged header row above the names); expected one header row with one "
-                       "name per column: delete the row above the names, or merge the two into one");
-    return out;
   }
   for (Column c : {Column::Name, Column::Specialty, Column::State}) {
     if (out.column_of[static_cast<std::size_t>(c)] >= 0) continue;
