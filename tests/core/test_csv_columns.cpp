@@ -3,6 +3,8 @@
 // taken from the caller; what cannot be read unambiguously is an error, never a guess.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,17 @@ TEST(CsvColumns, NoNameInTheTableBelongsToTwoFields) {
                             << (got ? to_string(*got) : "nothing");
     }
   }
+}
+
+TEST(CsvColumns, DocsListEveryAlias) {
+  std::ifstream in(std::string(OPENPICK_SOURCE_DIR) + "/docs/DATA.md", std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string docs = text.str();
+  for (std::size_t k = 0; k < kCsvFieldCount; ++k)
+    for (std::string_view alias : detail::column_aliases(static_cast<CsvField>(k)))
+      EXPECT_NE(docs.find("`" + std::string(alias) + "`"), std::string::npos) << alias << " is not in docs/DATA.md";
 }
 
 TEST(CsvColumns, AnOwnSheetReadsWithItsMappingReturned) {
