@@ -131,6 +131,7 @@ constexpr ColumnAlias kColumnAliases[] = {
 std::string_view to_string(CsvField field) {
   const auto k = static_cast<std::size_t>(field);
   if (field == CsvField::Visa) return "visa";
+  if (k >= kCsvFieldCount) return "(unknown field)";  // a value outside the enum, from a caller
   return programs_csv_columns()[k].name;
 }
 
@@ -309,6 +310,11 @@ constexpr StateName kStateNames[] = {
 }  // namespace
 
 std::optional<std::string> state_code(std::string_view cell) {
+  if (cell.size() == 2) {  // the common case, without allocating a key
+    const std::string upper = {static_cast<char>(cell[0] >= 'a' && cell[0] <= 'z' ? cell[0] - 'a' + 'A' : cell[0]),
+                               static_cast<char>(cell[1] >= 'a' && cell[1] <= 'z' ? cell[1] - 'a' + 'A' : cell[1])};
+    if (is_usps_code(upper)) return upper;
+  }
   const std::string key = alias_key(cell);
   if (key.size() == 2) {
     std::string upper = key;
@@ -322,6 +328,7 @@ std::optional<std::string> state_code(std::string_view cell) {
 }
 
 bool says_no_cutoff(std::string_view cell) {
+  if (!cell.empty() && cell.front() >= '0' && cell.front() <= '9') return false;  // the common case, quickly
   const std::string key = alias_key(cell);
   for (std::string_view none : {"none", "no", "nocutoff", "nocutoffs", "nominimum", "nomin", "nolimit", "nomax",
                                 "nomaximum", "norequirement", "nonestated"})

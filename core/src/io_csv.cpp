@@ -295,6 +295,11 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
       continue;
     }
     const auto field = static_cast<std::size_t>(*column.field);
+    if (field >= kCsvFieldCount) {  // a caller's mapping with a value outside the enum
+      sink.error_pos(header.line, number, "", "column " + csv_column_letters(k + 1) +
+                                                  " is mapped to an unknown field; expected one of CsvField");
+      continue;
+    }
     const std::string name(to_string(*column.field));
     if (const int before = out.column_of[field]; before >= 0) {
       const std::string& first = out.mapping.columns[static_cast<std::size_t>(before)].header;
