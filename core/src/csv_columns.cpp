@@ -63,7 +63,10 @@ struct ColumnAlias {
 };
 
 // Every name a column is known by, beyond the template's own (which match too). One table: the
-// automatic mapping, the docs and the test that no two fields share a name all read it.
+// automatic mapping, the docs and the test that no two fields share a name all read it. Left out
+// on purpose, because people use them for more than one thing: "IMG" (a share, or "IMG friendly"),
+// "Sponsor" (the institution, or visa sponsorship), "Program type" (a track, or a setting),
+// "Affiliation", "Type", "Notes".
 constexpr ColumnAlias kColumnAliases[] = {
     {CsvField::Id, "Program ID"}, {CsvField::Id, "Program code"}, {CsvField::Id, "NRMP code"},
     {CsvField::Id, "NRMP program code"}, {CsvField::Id, "NRMP ID"}, {CsvField::Id, "NRMP number"},
@@ -72,14 +75,12 @@ constexpr ColumnAlias kColumnAliases[] = {
     {CsvField::Name, "Program"}, {CsvField::Name, "Program Name"}, {CsvField::Name, "Program title"},
     {CsvField::Name, "Residency program"},
     {CsvField::Institution, "Hospital"}, {CsvField::Institution, "Hospital name"},
-    {CsvField::Institution, "Sponsoring institution"}, {CsvField::Institution, "Sponsor"},
-    {CsvField::Institution, "Institution name"}, {CsvField::Institution, "Medical center"},
+    {CsvField::Institution, "Sponsoring institution"}, {CsvField::Institution, "Institution name"}, {CsvField::Institution, "Medical center"},
     {CsvField::Specialty, "Speciality"}, {CsvField::Specialty, "Specialty name"},
     {CsvField::Track, "Program track"}, {CsvField::Track, "Track type"}, {CsvField::Track, "Position type"},
     {CsvField::City, "Town"}, {CsvField::City, "City/town"},
     {CsvField::State, "State code"}, {CsvField::State, "ST"}, {CsvField::State, "State/territory"},
     {CsvField::Setting, "Program setting"}, {CsvField::Setting, "Hospital type"},
-    {CsvField::Setting, "Program type"}, {CsvField::Setting, "Affiliation"},
     {CsvField::Setting, "Community or university"}, {CsvField::Setting, "University or community"},
     {CsvField::Positions, "Spots"}, {CsvField::Positions, "# positions"}, {CsvField::Positions, "Number of positions"},
     {CsvField::Positions, "No. of positions"}, {CsvField::Positions, "PGY-1 positions"},

@@ -56,7 +56,7 @@ TEST(CsvColumns, HeaderCellsMapByWhatPeopleCallThem) {
     EXPECT_EQ(*got, field) << cell << " -> " << to_string(*got);
   }
   // Not guessed: a bare "IMG" could be a yes/no "IMG friendly"; "%" is a word, not punctuation.
-  for (const char* cell : {"IMG", "Notes", "Website", "", "Visa notes", "J1 (2019)"})
+  for (const char* cell : {"IMG", "Notes", "Website", "", "Visa notes", "J1 (2019)", "Sponsor", "Program type", "Type"})
     EXPECT_FALSE(csv_field_from_name(cell).has_value()) << cell;
 }
 
