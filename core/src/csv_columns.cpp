@@ -162,6 +162,20 @@ CsvMapping auto_map_columns(const std::vector<std::string>& header) {
   return m;
 }
 
+CsvMapping reuse_mapping(const CsvMapping& remembered, const std::vector<std::string>& header) {
+  CsvMapping m = auto_map_columns(header);
+  for (CsvColumnMap& column : m.columns) {
+    const std::string key = detail::alias_key(column.header);
+    if (key.empty()) continue;
+    for (const CsvColumnMap& old : remembered.columns)
+      if (detail::alias_key(old.header) == key) {
+        column.field = old.field;
+        break;
+      }
+  }
+  return m;
+}
+
 std::vector<std::string> describe_mapping(const CsvMapping& mapping) {
   std::vector<std::string> out;
   for (std::size_t k = 0; k < mapping.columns.size(); ++k) {

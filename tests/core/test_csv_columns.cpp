@@ -286,6 +286,26 @@ TEST(CsvColumns, TheCallersMappingOverridesTheAutomaticOne) {
   EXPECT_NE(all_messages(t.diagnostics).find("both hold name"), std::string::npos) << all_messages(t.diagnostics);
 }
 
+TEST(CsvColumns, ARememberedMappingFitsTheNextFileFromTheSameSheet) {
+  CsvMapping fixed = auto_map_columns({"Program", "Specialty", "State", "Notes", "IMG %"});
+  fixed.columns[3].field = CsvField::Institution;
+  fixed.columns[4].field.reset();
+  // Next month's export: a column moved, one added, one spelt in other case.
+  const CsvMapping next = reuse_mapping(fixed, {"notes", "Program", "State", "Specialty", "IMG %", "J1?"});
+  ASSERT_EQ(next.columns.size(), 6u);
+  EXPECT_EQ(next.columns[0].field, CsvField::Institution);
+  EXPECT_EQ(next.columns[1].field, CsvField::Name);
+  EXPECT_EQ(next.columns[3].field, CsvField::Specialty);
+  EXPECT_FALSE(next.columns[4].field.has_value());  // left out by hand, left out again
+  EXPECT_EQ(next.columns[5].field, CsvField::VisaJ1);  // new: mapped automatically
+  EXPECT_EQ(next.columns[0].header, "notes");
+  const auto r = parse_programs_csv("notes,Program,State,Specialty,IMG %,J1?\nDelta Hospital,Delta IM,MS,IM,60%,Y\n",
+                                    "next.csv", &next);
+  ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
+  EXPECT_EQ(r.value->programs[0].institution, "Delta Hospital");
+  EXPECT_EQ(r.value->programs[0].visa.j1, true);
+}
+
 TEST(CsvColumns, InStepsWithAMappingReadsAsInOneCall) {
   std::string text = "Program,Specialty,State,Notes,Visa\n";
   for (int k = 0; k < 40; ++k)

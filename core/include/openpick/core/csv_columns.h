@@ -55,6 +55,12 @@ struct CsvMapping {
 // nothing. A field named by two cells is kept on both (parse_programs_csv reports it).
 CsvMapping auto_map_columns(const std::vector<std::string>& header);
 
+// A mapping the applicant fixed, remembered, applied to the header of the next file from the same
+// sheet: each cell whose name matches a remembered column's (as column names match: case, spaces
+// and punctuation aside) takes that column's field, or its "not read"; any other cell is mapped
+// automatically. Columns may have moved or been added.
+CsvMapping reuse_mapping(const CsvMapping& remembered, const std::vector<std::string>& header);
+
 // "column J "IMG %" -> img_share" / "column E "Notes" -> not read", one line per column, for a
 // person to check the mapping (the command line prints these on stderr).
 std::vector<std::string> describe_mapping(const CsvMapping& mapping);

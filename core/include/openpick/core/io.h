@@ -2,7 +2,7 @@
 //
 //   Profile (JSON)           parse_profile_json / profile_to_json
 //   Dataset (JSON)           parse_dataset_json / dataset_to_json
-//   Programs (CSV)           parse_programs_csv / programs_to_csv
+//   Programs (CSV)           parse_programs_csv / programs_to_csv (columns: csv_columns.h)
 //
 // The formats, every field with its unit and range, and the CSV column mapping are documented in
 // docs/DATA.md and assets/schema/*.schema.json.
