@@ -46,15 +46,22 @@ bool load(const std::string& path, Parse parse, T& out) {
 
 }  // namespace
 
+void print_csv_mapping(const std::string& path, const core::CsvMapping& mapping) {
+  if (mapping.is_template()) return;
+  for (const std::string& line : core::describe_mapping(mapping)) std::fprintf(stderr, "%s: %s\n", path.c_str(), line.c_str());
+}
+
 bool load_profile_and_programs(const std::string& profile_path, const std::string& programs_path,
                                core::Profile& profile, core::Dataset& dataset) {
   const bool ok_profile = load(profile_path, core::parse_profile_json, profile);
   const bool ok_programs = load(
       programs_path,
       [](std::string_view text, std::string_view name) {
-        return core::detect_document_kind(text, name) == core::DocumentKind::ProgramsCsv
-                   ? core::parse_programs_csv(text, name)
-                   : core::parse_dataset_json(text, name);
+        if (core::detect_document_kind(text, name) != core::DocumentKind::ProgramsCsv)
+          return core::parse_dataset_json(text, name);
+        core::CsvImportResult r = core::parse_programs_csv(text, name, nullptr);
+        print_csv_mapping(std::string(name), r.mapping);
+        return static_cast<core::ImportResult<core::Dataset>>(std::move(r));
       },
       dataset);
   if (ok_profile) {

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "openpick/core/csv_columns.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
 
@@ -10,6 +11,10 @@ namespace openpick::cli {
 
 // The whole file as bytes; false with `why` ("No such file or directory", ...) when it cannot be read.
 bool read_whole_file(const std::string& path, std::string& out, std::string& why);
+
+// Says on stderr which column of a program CSV went to which field, one line per column
+// ("mine.csv: column A "Program" -> name"), unless the header is the template's own.
+void print_csv_mapping(const std::string& path, const core::CsvMapping& mapping);
 
 // Reads and parses a profile and a program list (a JSON dataset, or CSV), printing every problem to
 // stderr as FILE:LINE:COL. False when either cannot be used; both are checked either way.

@@ -28,7 +28,10 @@ constexpr const char* kUsage =
     "  --only-preferred-states  only programs in the profile's preferred states\n"
     "  --min-preferred-share F  at least the share F (0-1) of the applications in the preferred states\n"
     "  --no-whatif              skip the what-if re-plans\n"
-    "  --format json|csv        json (default): the whole plan; csv: the list only\n";
+    "  --format json|csv        json (default): the whole plan; csv: the list only\n"
+    "\n"
+    "A D.csv in its own column names is mapped as `openpick validate` maps it; stderr says where\n"
+    "each column went.\n";
 
 int usage_error(const std::string& what) {
   std::fprintf(stderr, "openpick plan: %s\n\n%s", what.c_str(), kUsage);

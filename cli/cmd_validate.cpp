@@ -29,6 +29,8 @@ constexpr const char* kUsage =
     "\n"
     "Checks profiles (.json), datasets (.json with a \"programs\" array) and program lists (.csv).\n"
     "Prints one line per problem: FILE:LINE:COL: error: message (or warning:).\n"
+    "A .csv may name its columns its own way (\"Program\", \"IMG %\", \"J1?\"): unless they are the\n"
+    "template's, stderr says which column went to which field, one line per column.\n"
     "Exit status: 0 all valid (warnings allowed), 1 any error, 2 usage error.\n"
     "Formats: docs/DATA.md\n";
 
@@ -63,7 +65,8 @@ bool validate_one(const std::string& path) {
   }
   switch (core::detect_document_kind(text, path)) {
     case core::DocumentKind::ProgramsCsv: {
-      const auto r = core::parse_programs_csv(text, path);
+      const auto r = core::parse_programs_csv(text, path, nullptr);
+      print_csv_mapping(path, r.mapping);
       const bool ok = report(r);
       if (ok) std::fprintf(stderr, "%s: ok: program list with %zu programs\n", path.c_str(), r.value->programs.size());
       return ok;

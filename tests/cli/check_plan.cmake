@@ -39,6 +39,23 @@ if(NOT rc EQUAL 0 OR NOT count EQUAL 13 OR NOT csv MATCHES "^order,id,name")
 endif()
 message(STATUS "csv: ok")
 
+# An applicant's own spreadsheet (issue 14): planned through the automatic mapping, which stderr
+# states one line per column; the plan names the ids made from name, specialty and state.
+execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${SOURCE}/tests/data/good/programs_own_sheet.csv
+                RESULT_VARIABLE rc OUTPUT_VARIABLE own ERROR_VARIABLE err)
+string(FIND "${err}" "programs_own_sheet.csv: column I \"Visa sponsorship\" -> visa\n" at)
+string(FIND "${own}" "\"MS-internal-medicine-delta-valley-internal-medicine\"" id_at)
+if(NOT rc EQUAL 0 OR at EQUAL -1 OR id_at EQUAL -1)
+  message(FATAL_ERROR "own sheet: exit ${rc}; stderr:\n${err}\nstdout:\n${own}")
+endif()
+execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${SOURCE}/assets/templates/programs_template.csv
+                RESULT_VARIABLE rc OUTPUT_VARIABLE ignored ERROR_VARIABLE err)
+string(FIND "${err}" " -> " at)
+if(NOT rc EQUAL 0 OR NOT at EQUAL -1)
+  message(FATAL_ERROR "template: exit ${rc}, expected 0 and no mapping lines; stderr:\n${err}")
+endif()
+message(STATUS "own sheet: ok")
+
 # Errors: exit 1 with the file named, exit 2 for usage.
 execute_process(COMMAND ${OPENPICK} plan --profile ${WORK}/missing.json --programs ${programs}
                 RESULT_VARIABLE rc ERROR_VARIABLE err)

@@ -28,3 +28,40 @@ expect_run("a bad CSV cell" 1
 expect_run("an unreadable file" 1 "error: cannot read the file"
            ${DATA}/no_such_file.json)
 expect_run("no files" 2 "")
+
+# An applicant's own sheet (issue 14): it validates, and stderr says where each column went, one
+# line per column; the template and a file in its columns get no such lines.
+execute_process(COMMAND ${OPENPICK} validate ${DATA}/good/programs_own_sheet.csv
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "own sheet: exit ${rc}, expected 0\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+foreach(line "programs_own_sheet.csv: column A \"Program Name\" -> name\n"
+             "programs_own_sheet.csv: column G \"IMG %\" -> img_share\n"
+             "programs_own_sheet.csv: column I \"Visa sponsorship\" -> visa\n"
+             "programs_own_sheet.csv: column N \"Notes\" -> not read\n"
+             "programs_own_sheet.csv: no id column: ids are made from name, specialty and state\n")
+  string(FIND "${err}" "${line}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "own sheet: stderr lacks '${line}'\nstderr:\n${err}")
+  endif()
+endforeach()
+string(REGEX MATCHALL "programs_own_sheet.csv: column [A-Z]+ " columns "${err}")
+list(LENGTH columns n)
+if(NOT n EQUAL 14)
+  message(FATAL_ERROR "own sheet: ${n} column lines on stderr, expected 14 (one per column)\nstderr:\n${err}")
+endif()
+message(STATUS "own sheet mapping on stderr: ok")
+
+execute_process(COMMAND ${OPENPICK} validate ${SOURCE}/assets/templates/programs_template.csv
+                        ${DATA}/good/programs_excel.csv
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+string(FIND "${err}" " -> " at)
+if(NOT rc EQUAL 0 OR NOT at EQUAL -1)
+  message(FATAL_ERROR "template: exit ${rc} (expected 0), and no mapping lines expected\nstderr:\n${err}")
+endif()
+message(STATUS "template says no mapping: ok")
+
+expect_run("an ambiguous visa cell" 1
+           "programs_visa_ambiguous.csv:2:4: error: visa: expected the visas the program sponsors"
+           ${DATA}/bad/programs_visa_ambiguous.csv)

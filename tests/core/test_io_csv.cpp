@@ -174,7 +174,11 @@ TEST(ProgramsCsv, NumbersEnumsAndStates) {
   const auto track = with_column("track", "categorial");
   ASSERT_FALSE(track.ok());
   EXPECT_NE(track.diagnostics[0].message.find("did you mean \"categorical\"?"), std::string::npos);
-  const auto state = parse_programs_csv(kHeader + "\nP1,x,IM,Mississippi\n", "s.csv");
+  // A state's full name is read (issue 14); a misspelt one is still an error.
+  const auto named = parse_programs_csv(kHeader + "\nP1,x,IM,Mississippi\n", "s.csv");
+  ASSERT_TRUE(named.ok()) << all_messages(named.diagnostics);
+  EXPECT_EQ(named.value->programs[0].state, "MS");
+  const auto state = parse_programs_csv(kHeader + "\nP1,x,IM,Missisippi\n", "s.csv");
   ASSERT_FALSE(state.ok());
   EXPECT_EQ(state.diagnostics[0].column, 4);
   EXPECT_EQ(state.diagnostics[0].field, "state");
@@ -199,7 +203,7 @@ TEST(ProgramsCsv, MissingRequiredColumnsAreNamed) {
   ASSERT_EQ(r.diagnostics.size(), 2u) << all_messages(r.diagnostics);
   EXPECT_EQ(format_diagnostic(r.diagnostics[0]),
             "m.csv:1: error: specialty: missing required column \"specialty\"; expected a header row "
-            "naming at least id, name, specialty, state");
+            "naming at least name, specialty, state (and id, or ids are made from those three)");
   EXPECT_EQ(r.diagnostics[1].field, "state");
 }
 

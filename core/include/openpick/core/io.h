@@ -2,7 +2,7 @@
 //
 //   Profile (JSON)           parse_profile_json / profile_to_json
 //   Dataset (JSON)           parse_dataset_json / dataset_to_json
-//   Programs (CSV)           parse_programs_csv / programs_to_csv
+//   Programs (CSV)           parse_programs_csv / programs_to_csv (columns: csv_columns.h)
 //
 // The formats, every field with its unit and range, and the CSV column mapping are documented in
 // docs/DATA.md and assets/schema/*.schema.json.
@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "openpick/core/csv_columns.h"
 #include "openpick/core/diagnostics.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
@@ -46,6 +47,10 @@ ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view
 // The CSV holds programs only: the dataset's name is the file name, its source says it came from
 // that file, version and as_of are empty.
 ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view file_name);
+// The same, with the column mapping: the caller's (`mapping`, made from auto_map_columns of this
+// header and edited) or, when null, the automatic one; the result says which it used
+// (csv_columns.h). A mapping made for another header is an error naming the column that differs.
+CsvImportResult parse_programs_csv(std::string_view text, std::string_view file_name, const CsvMapping* mapping);
 
 // A program list read in steps, for a caller that keeps drawing frames while a large file is read
 // (the browser page): construct, call step() until it returns true, then take the result. It reads
@@ -59,6 +64,8 @@ enum class DocumentKind { Profile, Dataset, ProgramsCsv };  // see detect_docume
 class ProgramListImport {
  public:
   ProgramListImport(std::string text, std::string file_name, DocumentKind kind);
+  // A program CSV read with the caller's column mapping (see parse_programs_csv).
+  ProgramListImport(std::string text, std::string file_name, const CsvMapping& mapping);
   ~ProgramListImport();
   ProgramListImport(const ProgramListImport&) = delete;
   ProgramListImport& operator=(const ProgramListImport&) = delete;
@@ -67,6 +74,8 @@ class ProgramListImport {
   double progress() const;          // 0..1
   const std::string& file_name() const { return file_name_; }
   ImportResult<Dataset> take_result();  // once step() has returned true
+  // For a CSV, the column mapping used, once the header is read (null before, and for JSON).
+  const CsvMapping* csv_mapping() const;
 
   // The reader behind both forms (internal): steps through text it does not own.
   class Reader {
@@ -75,6 +84,7 @@ class ProgramListImport {
     virtual bool step(std::size_t programs) = 0;
     virtual double progress() const = 0;
     virtual ImportResult<Dataset> take_result() = 0;
+    virtual const CsvMapping* csv_mapping() const { return nullptr; }
   };
 
  private:
