@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "openpick/core/csv_columns.h"
 #include "openpick/core/io.h"
 #include "openpick/core/profile_rules.h"
 #include "openpick/shell/app_state.h"
@@ -230,6 +231,10 @@ void load_file(AppState& state, LoadFile& f) {
 void finish_import(AppState& state) {
   core::ProgramListImport& job = *state.work.import;
   const std::string file = job.file_name();
+  // An own sheet's columns were read by their names: said, so that nothing is guessed silently.
+  std::vector<std::string> own_columns;
+  if (const core::CsvMapping* mapping = job.csv_mapping(); mapping && !mapping->is_template())
+    own_columns = core::describe_mapping(*mapping);
   auto r = job.take_result();
   const bool is_sample = state.work.import_is_sample;
   state.work.import.reset();
@@ -241,6 +246,15 @@ void finish_import(AppState& state) {
   ++state.dataset_revision;
   state.dataset_is_sample = is_sample;
   invalidate_plan(state);
+  if (!own_columns.empty()) {
+    add_message(state, core::Severity::Warning,
+                "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
+                    ", reading its columns by their names: check that each column went where you meant.",
+                r.diagnostics);
+    auto& details = state.messages.back().details;
+    details.insert(details.begin(), own_columns.begin(), own_columns.end());
+    return;
+  }
   if (!r.diagnostics.empty())
     add_message(state, core::Severity::Warning,
                 "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +

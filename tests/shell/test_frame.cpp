@@ -225,6 +225,36 @@ TEST(Actions, LoadingABadFileKeepsThePreviousData) {
   EXPECT_EQ(state.messages.back().details[0].rfind("bad.csv:", 0), 0u) << state.messages.back().details[0];
 }
 
+// An own sheet (not the template's column names) loads, and the page says which column went
+// where, so that nothing is read silently; a file in the template's own columns needs no such word.
+TEST(Actions, AnOwnSheetSaysWhereItsColumnsWent) {
+  AppState state;
+  MemoryPlatform platform;
+  state.actions.emplace_back(openpick::shell::LoadFile{
+      "mine.csv", "Program Name,Specialty,State,IMG %,Notes\rOne,Internal Medicine,Texas,60%,x\r", false});
+  openpick::shell::apply_actions(state, platform);
+  ASSERT_EQ(state.dataset.programs.size(), 1u);
+  EXPECT_EQ(state.dataset.programs[0].state, "TX");
+  ASSERT_EQ(state.messages.size(), 1u);
+  const auto& m = state.messages.back();
+  EXPECT_EQ(m.severity, openpick::core::Severity::Warning);
+  EXPECT_NE(m.text.find("Loaded 1 program from mine.csv"), std::string::npos) << m.text;
+  // five columns, "no id column", then the reader's warning that "Notes" is not read
+  ASSERT_EQ(m.details.size(), 5u + 1u + 1u);
+  EXPECT_NE(m.details[0].find("\"Program Name\" -> name"), std::string::npos) << m.details[0];
+  EXPECT_NE(m.details[3].find("\"IMG %\" -> img_share"), std::string::npos) << m.details[3];
+  EXPECT_NE(m.details[4].find("not read"), std::string::npos) << m.details[4];
+  EXPECT_NE(m.details[5].find("no id column"), std::string::npos) << m.details[5];
+  EXPECT_EQ(m.details[6].rfind("mine.csv:1:5: warning:", 0), 0u) << m.details[6];
+
+  state.messages.clear();
+  state.actions.emplace_back(openpick::shell::LoadFile{
+      "template.csv", openpick::core::programs_to_csv(dataset(3).programs), false});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_EQ(state.dataset.programs.size(), 3u);
+  EXPECT_TRUE(state.messages.empty()) << state.messages.front().text;
+}
+
 TEST(Actions, ProfileIsSavedRestoredAndForgotten) {
   MemoryPlatform platform;
   {
