@@ -119,9 +119,9 @@ MergeResult merge_research(const Workspace& mine, const Workspace& theirs) {
                            "research on " + in_quotes(p.id) + ")");
     }
   }
+  if (out.report.empty()) out.report.push_back("nothing to merge: their research is already in yours");
   if (theirs.profile || !theirs.tracker.empty() || !theirs.hidden.empty())
     out.report.push_back("their profile, tracker and hidden programs are theirs: not merged");
-  if (out.report.empty()) out.report.push_back("nothing to merge: their research is already in yours");
   return out;
 }
 
