@@ -79,9 +79,11 @@ bool validate_one(const std::string& path) {
     const auto r = core::parse_workspace_json(text, path);
     const bool ok = report(r);
     if (ok)
-      std::fprintf(stderr, "%s: ok: workspace with %s, %zu research entries, %zu added programs, %zu tracked programs\n",
+      std::fprintf(stderr, "%s: ok: workspace with %s, %zu research %s, %zu added %s, %zu tracked %s\n",
                    path.c_str(), r.value->profile ? "a profile" : "no profile", r.value->research.size(),
-                   r.value->added_programs.size(), r.value->tracker.size());
+                   r.value->research.size() == 1 ? "entry" : "entries", r.value->added_programs.size(),
+                   r.value->added_programs.size() == 1 ? "program" : "programs", r.value->tracker.size(),
+                   r.value->tracker.size() == 1 ? "program" : "programs");
     return ok;
   }
   switch (core::detect_document_kind(text, path)) {
