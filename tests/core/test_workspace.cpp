@@ -4,7 +4,10 @@
 // docs/DATA.md ("Your workspace").
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -500,4 +503,57 @@ TEST(WorkspaceMerge, AddedProgramsOfTheirsComeInMineStay) {
   EXPECT_EQ(m.report, (std::vector<std::string>{
                           "added program \"X\": kept yours; theirs differs (add what you trust of it as research on \"X\")",
                           "added program \"Y\" (new): added theirs"}));
+}
+
+// ---- The shipped example and schema ------------------------------------------------------------
+
+namespace {
+std::string read_source_file(const std::string& relative) {
+  std::ifstream in(std::string(OPENPICK_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+}  // namespace
+
+TEST(WorkspaceAssets, TheExampleLoadsCleanlyOverTheSampleAndRoundTrips) {
+  const std::string text = read_source_file("assets/workspaces/seed_delta_img_workspace.json");
+  const auto w = parse_workspace_json(text, "example.json");
+  ASSERT_TRUE(w.ok());
+  EXPECT_TRUE(w.diagnostics.empty()) << format_diagnostic(w.diagnostics.front());
+  EXPECT_EQ(workspace_to_json(*w.value), text);  // written by workspace_to_json: canonical
+  const auto sample = parse_dataset_json(read_source_file("assets/datasets/sample.json"), "sample.json");
+  ASSERT_TRUE(sample.ok());
+  const AppliedWorkspace a = apply_workspace(*sample.value, *w.value);
+  EXPECT_TRUE(a.notes.empty());  // every id of the example is in the sample
+  // One hidden, one added.
+  EXPECT_EQ(a.dataset.programs.size(), sample.value->programs.size());
+  EXPECT_EQ(a.dataset.programs.back().id, "MY-IM-LA-001");
+  const RankListOrder r = rank_list_order(*w.value, a.dataset.programs);
+  ASSERT_EQ(r.order.size(), 2u);
+  EXPECT_EQ(a.dataset.programs[r.order[0]].id, "SAMPLE-IM-MS-001");
+  EXPECT_EQ(a.dataset.programs[r.order[1]].id, "SAMPLE-IM-MS-002");
+}
+
+TEST(WorkspaceAssets, TheSchemaNamesWhatTheReaderReads) {
+  const auto schema = nlohmann::json::parse(read_source_file("assets/schema/workspace.schema.json"));
+  std::vector<std::string> statuses;
+  for (const auto& s : schema["$defs"]["tracker_entry"]["properties"]["status"]["enum"]) statuses.push_back(s);
+  std::vector<std::string> core_statuses;
+  for (TrackerStatus s : {TrackerStatus::Considering, TrackerStatus::Applied, TrackerStatus::Invited,
+                          TrackerStatus::Interviewed, TrackerStatus::Ranked, TrackerStatus::Withdrawn,
+                          TrackerStatus::Rejected})
+    core_statuses.emplace_back(to_string(s));
+  EXPECT_EQ(statuses, core_statuses);
+  std::vector<std::string> checklist;
+  for (const auto& item : schema["$defs"]["tracker_entry"]["properties"]["checklist"]["properties"].items())
+    checklist.push_back(item.key());
+  EXPECT_EQ(checklist, (std::vector<std::string>{"email_coordinator", "open_house", "thank_you_sent", "top_choice_letter"}));
+  // Every research fact is a property of a research entry (its outer name: "visa" for "visa.j1").
+  const auto& props = schema["$defs"]["research_entry"]["properties"];
+  for (std::string_view f : research_fact_fields()) {
+    const std::string outer(f.substr(0, f.find('.')));
+    EXPECT_TRUE(props.contains(outer)) << outer;
+  }
+  EXPECT_EQ(schema["properties"]["kind"]["const"], std::string(kWorkspaceKind));
 }
