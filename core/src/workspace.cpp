@@ -173,12 +173,13 @@ std::optional<std::string> read_date(ObjectReader& r, std::string_view key, Fiel
 }
 
 // The fields a research entry's JSON object names (present, null included), in table order.
+// "visa": null or "cutoffs": null names every fact of the group (all unknown).
 std::vector<std::string> named_fields(const JsonValue& entry) {
   std::vector<std::string> out;
   for (std::string_view field : research_fact_fields()) {
     const auto [outer, inner] = split_field(field);
     const JsonValue* v = entry.find(outer);
-    if (v && (inner.empty() || (v->is_object() && v->find(inner)))) out.emplace_back(field);
+    if (v && (inner.empty() || v->is_null() || (v->is_object() && v->find(inner)))) out.emplace_back(field);
   }
   return out;
 }

@@ -130,6 +130,17 @@ TEST(WorkspaceRead, NullInResearchSetsAFactToUnknown) {
   Dataset d = dataset();
   const AppliedWorkspace out = apply_workspace(d, w);
   EXPECT_FALSE(out.dataset.programs[0].img_share);  // was 0.6: the applicant says unknown
+
+  // A null group: every fact of it unknown (A's list says J-1 yes, H-1B no, Step 2 CK min 220).
+  const Workspace groups = workspace(minimal(R"("research": {"A": {"visa": null, "cutoffs": null}})"));
+  EXPECT_EQ(groups.research.at("A").fields,
+            (std::vector<std::string>{"visa.j1", "visa.h1b", "cutoffs.step2ck_min", "cutoffs.max_years_since_graduation",
+                                      "cutoffs.max_attempts", "cutoffs.usce_required"}));
+  const Program a = apply_workspace(d, groups).dataset.programs[0];
+  EXPECT_FALSE(a.visa.j1);
+  EXPECT_FALSE(a.visa.h1b);
+  EXPECT_FALSE(a.cutoffs.step2ck_min);
+  EXPECT_EQ(workspace_to_json(workspace(workspace_to_json(groups))), workspace_to_json(groups));
 }
 
 TEST(WorkspaceWrite, WritesTheDocumentExactly) {
