@@ -136,10 +136,10 @@ TEST(WorkspaceRead, NullInResearchSetsAFactToUnknown) {
   EXPECT_EQ(groups.research.at("A").fields,
             (std::vector<std::string>{"visa.j1", "visa.h1b", "cutoffs.step2ck_min", "cutoffs.max_years_since_graduation",
                                       "cutoffs.max_attempts", "cutoffs.usce_required"}));
-  const Program a = apply_workspace(d, groups).dataset.programs[0];
-  EXPECT_FALSE(a.visa.j1);
-  EXPECT_FALSE(a.visa.h1b);
-  EXPECT_FALSE(a.cutoffs.step2ck_min);
+  const Program overlaid = apply_workspace(d, groups).dataset.programs[0];
+  EXPECT_FALSE(overlaid.visa.j1);
+  EXPECT_FALSE(overlaid.visa.h1b);
+  EXPECT_FALSE(overlaid.cutoffs.step2ck_min);
   EXPECT_EQ(workspace_to_json(workspace(workspace_to_json(groups))), workspace_to_json(groups));
 }
 
