@@ -148,8 +148,9 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink,
   r.warn_unknown({"id", "name", "institution", "specialty", "track", "city", "state", "setting",
                   "positions", "img_share", "img_share_non_us", "visa", "cutoffs", "rural", "accepts_signals", "sources",
                   "application_service"});
-  if (full)
+  if (full) {
     if (auto v = r.string("id", kRequired, true)) p.id = std::move(*v);
+  }
   if (auto v = r.string("name", required, true)) p.name = std::move(*v);
   if (auto v = r.string("institution", kOptional, false)) p.institution = std::move(*v);
   if (auto v = r.string("specialty", required, true)) p.specialty = std::move(*v);
