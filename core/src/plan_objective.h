@@ -57,6 +57,9 @@ class Objective {
   std::vector<double> level_product(std::size_t level) const {
     return {A_.begin() + static_cast<long>(level * K_), A_.begin() + static_cast<long>((level + 1) * K_)};
   }
+  void level_product(std::size_t level, std::vector<double>& out) const {
+    out.assign(A_.begin() + static_cast<long>(level * K_), A_.begin() + static_cast<long>((level + 1) * K_));
+  }
   void set_level_product(std::size_t level, const std::vector<double>& a) {
     std::copy(a.begin(), a.end(), A_.begin() + static_cast<long>(level * K_));
     refresh();
