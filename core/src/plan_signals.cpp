@@ -90,8 +90,9 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
     // something. A signal placed raises one chance, which lowers every other signal's gain (the
     // objective is submodular), so a gain found in an earlier round is an upper bound: each round
     // re-evaluates from the top of a heap of those bounds until the best fresh gain leads (lazy,
-    // the same choice as evaluating every taker each round).
-    const bool lazy = true;
+    // the same choice as evaluating every taker each round). With advanced positions on the list
+    // that does not hold (a one-year program's signal raises their value): every taker each round.
+    const bool lazy = !objective.advanced_listed();
     struct Bound {
       double gain;
       std::size_t t;
