@@ -449,6 +449,40 @@ TEST(PlanTracks, AnAdvancedPositionComesPairedWithAPgy1Year) {
   EXPECT_TRUE(pgy1);
 }
 
+TEST(PlanTracks, ABundleBringsAnAdvancedPositionNoSingleProgramWouldOpen) {
+  // One advanced Anesthesiology program (chance a, utility 1), one transitional year (t, weight
+  // 0.4: utility 0.1) and one categorical Internal Medicine program (c) at a weight w chosen below.
+  // Two applications. Alone, the transitional year gains 0.1 t and the categorical one w c; the
+  // bundle (the TY, then the advanced one, which ranks first and counts with s = t, less the TY
+  // match below it) gains 0.1 t + a (t - 0.1 t), half of it per application. With w c between
+  // 0.1 t and that half, the best single program is the categorical one, yet the bundle beats it:
+  // the list is the TY and the advanced program, P(match) = a t. Taking programs one at a time
+  // would give the categorical program and then the TY (no advanced one without a PGY-1 year on
+  // the list): P(match) = c.
+  Dataset d;
+  add_identical(d, "ADV", "Anesthesiology", 1, Track::Advanced);
+  add_identical(d, "TY", "Transitional Year", 1, Track::Transitional);
+  add_identical(d, "IM", "Internal Medicine", 1);
+  const Model model = independent_model();
+  Profile p = us_md({{"Anesthesiology", 1.0}, {"Transitional Year", 0.4}, {"Internal Medicine", 0.5}});
+  const double a = model.score(p, d.programs[0]).p_match, t = model.score(p, d.programs[1]).p_match,
+               c = model.score(p, d.programs[2]).p_match;
+  const double ty_alone = 0.1 * t, bundle_half = (0.1 * t + a * (t - 0.1 * t)) / 2.0;
+  ASSERT_GT(bundle_half, ty_alone * 1.05);
+  const double w = (ty_alone + bundle_half) / 2.0 / c;  // w c halfway between the two
+  ASSERT_GT(w, 0.1);  // still ranked above the transitional year
+  ASSERT_LT(w, 1.0);
+  p.specialties[2].weight = w;
+  PlanOptions o = quick();
+  o.max_applications = 2;
+  const Plan plan = make_plan(p, d, o, model);
+  ASSERT_EQ(plan.programs.size(), 2u);
+  EXPECT_EQ(plan.programs[0].id, "TY0");
+  EXPECT_EQ(plan.programs[1].id, "ADV0");
+  EXPECT_NEAR(plan.p_match, a * t, 1e-12);
+  EXPECT_NEAR(plan.p_match_one_year, (1.0 - a) * t, 1e-12);
+}
+
 TEST(PlanTracks, AtEqualUtilityACategoricalPositionRanksAboveAnAdvancedOne) {
   // One categorical (chance c) and one advanced (chance a) Anesthesiology program and one
   // transitional year (t), all pinned. Rank order: categorical, advanced (it needs the PGY-1 year
