@@ -137,7 +137,8 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       const SignalKind kind = signals.best(cands[i]);
       // A one-year program's gain has a pairing part when advanced programs are pinned: not bounded
       // by its own utility, so its first key is its gain.
-      const double key = pairing && cands[i].one_year ? key_of(i, kind) : first_key(i, kind);
+      const bool paired_one_year = (pairing || objective.advanced_listed()) && cands[i].one_year;
+      const double key = paired_one_year ? key_of(i, kind) : first_key(i, kind);
       heaps[heap_of(cands[i])].push({key, i, kind});
     }
   }
