@@ -156,8 +156,8 @@ double paired_utility(const Profile& p, const Dataset& d, const std::vector<std:
 
 TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
   // Advanced (PGY-2) positions with one-year programs as their PGY-1 year: 12 programs (4 advanced
-  // and 2 categorical Anesthesiology at weight 1, 3 transitional years at weight 1, so 0.25 each,
-  // 2 categorical and 1 preliminary Internal Medicine at 0.6), the correlated model, lists of 2-6.
+  // and 2 categorical Anesthesiology at weight 1, 2 transitional years at weight 1, so 0.25 each,
+  // 2 categorical and 2 preliminary Internal Medicine at 0.6), the correlated model, lists of 2-6.
   // The greedy with its bundles against the best set of at most that size by enumeration, both valued
   // by paired_utility above. Pairing is not submodular, so greedy is not proven optimal here; it
   // reached the optimum on all 40 (measured gap 0; the planner before pairing, which valued an
