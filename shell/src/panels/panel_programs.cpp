@@ -255,6 +255,12 @@ void panel_programs(AppState& state, Platform&) {
       if (ImGui::SmallButton(pinned ? "Unpin" : "Pin")) state.actions.emplace_back(SetPinned{p.id, !pinned});
       ImGui::SameLine();
       if (ImGui::SmallButton(excluded ? "Include" : "Exclude")) state.actions.emplace_back(SetExcluded{p.id, !excluded});
+      ImGui::SameLine();
+      // The season tracker (Season tab): a program tracked shows its status instead.
+      if (const auto t = state.workspace.tracker.find(p.id); t != state.workspace.tracker.end())
+        ImGui::TextColored(kColorGood, "%s", std::string(core::to_string(t->second.status)).c_str());
+      else if (ImGui::SmallButton("Track"))
+        state.actions.emplace_back(SetTrackerStatus{p.id, core::TrackerStatus::Considering});
       ImGui::PopID();
     }
   }

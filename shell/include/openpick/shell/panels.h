@@ -19,6 +19,8 @@ void panel_start(AppState& state, Platform& platform);
 void panel_profile(AppState& state, Platform& platform);
 void panel_plan(AppState& state, Platform& platform);
 void panel_programs(AppState& state, Platform& platform);
+void panel_season(AppState& state, Platform& platform);
+void panel_rank_list(AppState& state, Platform& platform);
 void panel_data(AppState& state, Platform& platform);
 void panel_about(AppState& state, Platform& platform);
 void panel_share(AppState& state, Platform& platform);
