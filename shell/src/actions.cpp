@@ -240,6 +240,11 @@ void reapply_workspace(AppState& state) {
   if (state.loaded_dataset.programs.empty()) applied.notes.clear();
   state.workspace_notes = std::move(applied.notes);
   ++state.dataset_revision;
+  // The Programs tab's chances are for the old programs (their count may differ): gone until the
+  // next plan's are computed.
+  state.programs_view.chances.clear();
+  state.programs_view.plan_position.clear();
+  state.programs_view.dirty = true;
   invalidate_plan(state);
 }
 

@@ -11,7 +11,6 @@ constexpr PanelInfo kPanels[] = {
     {"Plan", &panel_plan},
     {"Programs", &panel_programs},
     {"Season", &panel_season},
-    {"Rank list", &panel_rank_list},
     {"Data", &panel_data},
     {"About", &panel_about},
     {"Share", &panel_share, &panel_share_visible},

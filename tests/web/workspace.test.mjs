@@ -1,6 +1,7 @@
 // The workspace in the page (issue 14 item 3, issue 15 items 1 and 3): the example workspace
 // loads through the Data tab's file chooser; in the Season tab a status is changed and a second
-// top-choice letter refused, by clicks; in the Rank list tab a program is moved down; the export
+// top-choice letter refused, by clicks, and on its rank list (the top of the tab) a program is
+// moved down; the export
 // holds it all, and all of it survives a reload. Every action is a click at the position the app
 // reports for its widget; getState() and the page's storage are only read.
 import { test, before, after } from 'node:test';
@@ -9,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, artifactsDir } from './browser.mjs';
-import { openWith, clickItem, waitForState, openPanel, localStorageItem, frames } from './ui.mjs';
+import { openWith, clickItem, findItem, waitForState, openPanel, localStorageItem, frames } from './ui.mjs';
 
 const kWorkspaceKey = 'openpick.workspace.v1';
 const kWorkspaceFile = fileURLToPath(new URL('../../assets/workspaces/seed_delta_img_workspace.json', import.meta.url));
@@ -18,6 +19,26 @@ const kOne = 'SAMPLE-IM-MS-001', kTwo = 'SAMPLE-IM-MS-002', kThree = 'SAMPLE-IM-
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
+
+// Scrolls the page (the mouse wheel over the canvas, as a person does) until the widget is
+// wholly on screen; the Season tab is taller than a laptop's screen.
+async function reveal(page, label) {
+  const height = page.viewportSize().height;
+  for (let i = 0; i < 12; ++i) {
+    const item = await findItem(page, label).catch(() => null);
+    if (item && item.y >= 0 && item.y + item.h <= height) return item;
+    await page.mouse.move(page.viewportSize().width / 2, height / 2);
+    await page.mouse.wheel(0, item && item.y < 0 ? -200 : 200);
+    await frames(page, 4);
+  }
+  throw new Error(`"${label}" is not on screen after scrolling`);
+}
+
+async function scrollToTop(page) {
+  await page.mouse.move(page.viewportSize().width / 2, page.viewportSize().height / 2);
+  await page.mouse.wheel(0, -5000);
+  await frames(page, 4);
+}
 
 async function loadWorkspace(page) {
   await openPanel(page, 'Data');
@@ -28,7 +49,7 @@ async function loadWorkspace(page) {
                       { what: 'the workspace loaded' });
 }
 
-test('the workspace: a status and a refused letter in the Season tab, a move in the Rank list, kept after a reload', async () => {
+test('the workspace: a status, a refused letter and a move on the rank list in the Season tab, kept after a reload', async () => {
   const { context, page, errors } = await openWith(env);
   try {
     let s = await loadWorkspace(page);
@@ -38,23 +59,27 @@ test('the workspace: a status and a refused letter in the Season tab, a move in 
 
     // Season: SAMPLE-IM-MS-003 interviewed (it joins the rank list last).
     await openPanel(page, 'Season');
+    await reveal(page, `status_${kThree}`);
     await clickItem(page, `status_${kThree}`);
     await clickItem(page, 'interviewed');
     s = await waitForState(page, (x) => x.tracker[kThree].status === 'interviewed', { what: 'the new status' });
     assert.equal(s.tracker[kThree].rank, 3);
     assert.deepEqual(s.rank_list.ids, [kOne, kTwo, kThree]);
     // A second top-choice letter (001 has it): refused, with the reason.
+    await reveal(page, `Top-choice letter##${kTwo}`);
     await clickItem(page, `Top-choice letter##${kTwo}`);
     s = await waitForState(page, (x) => x.tracker_refusal !== '', { what: 'the refusal' });
     assert.match(s.tracker_refusal, /already marked for "SAMPLE-IM-MS-001"/);
     assert.equal(s.tracker[kTwo].checklist.top_choice_letter, false);
+    await page.mouse.move(1200, 780);  // no tooltip over the screenshot
+    await frames(page, 3);
+    await page.screenshot({ path: join(artifactsDir, 'season-refusal-desktop.png') });
     // Another step is not limited.
     await clickItem(page, `Open house##${kTwo}`);
     s = await waitForState(page, (x) => x.tracker[kTwo].checklist.open_house === true, { what: 'the open house ticked' });
-    await page.screenshot({ path: join(artifactsDir, 'season-desktop.png') });
 
-    // Rank list: 001 down one place.
-    await openPanel(page, 'Rank list');
+    // The rank list: 001 down one place.
+    await scrollToTop(page);
     const before = s.rank_list.p_match;
     await clickItem(page, `Down##${kOne}`);
     s = await waitForState(page, (x) => x.rank_list.ids[0] === kTwo, { what: 'the new rank order' });
@@ -64,12 +89,15 @@ test('the workspace: a status and a refused letter in the Season tab, a move in 
     assert.ok(Math.abs(s.rank_list.p_match - before) < 1e-9, 'the same programs: the same chance to match somewhere');
     assert.equal(s.rank_list.p_match_here.length, 3);
     assert.equal(s.rank_list.extra_rank_fee_usd, 0);
-    await page.screenshot({ path: join(artifactsDir, 'rank-list-desktop.png') });
+    await page.mouse.move(1200, 780);
+    await frames(page, 3);
+    await page.screenshot({ path: join(artifactsDir, 'season-desktop.png') });
 
     // The saved copy and the export hold it.
     const saved = JSON.parse(await localStorageItem(page, kWorkspaceKey));
     assert.equal(saved.tracker[kThree].status, 'interviewed');
     assert.equal(saved.profile, undefined, 'the profile is saved under its own key');
+    await scrollToTop(page);
     await openPanel(page, 'Data');
     const [download] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'Export my workspace')]);
     assert.equal(download.suggestedFilename(), 'openpick-workspace.json');
@@ -91,26 +119,26 @@ test('the workspace: a status and a refused letter in the Season tab, a move in 
     assert.equal(s.tracker[kTwo].checklist.open_house, true);
     assert.equal(s.workspace.research, 2);
     assert.equal(s.profile.step2ck.score, 218);
-    await openPanel(page, 'Rank list');
-    await frames(page, 3);
+    await openPanel(page, 'Season');
+    await findItem(page, `Up##${kOne}`);  // the restored rank list is drawn
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
 });
 
-test('screenshots: the Season and Rank list tabs on a phone', async () => {
+test('screenshots: the Season tab (rank list and tracker) and the Data tab on a phone', async () => {
   const { context, page, errors } = await openWith(env, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   try {
     await loadWorkspace(page);
     await openPanel(page, 'Season');
     await frames(page, 4);
     await page.screenshot({ path: join(artifactsDir, 'season-phone.png') });
-    await openPanel(page, 'Rank list');
-    await frames(page, 4);
-    await page.screenshot({ path: join(artifactsDir, 'rank-list-phone.png') });
+    await reveal(page, `Top-choice letter##${kThree}`);  // down to the tracker
+    await page.screenshot({ path: join(artifactsDir, 'season-phone-tracker.png') });
+    await scrollToTop(page);
     await openPanel(page, 'Data');
-    await frames(page, 4);
+    await reveal(page, 'Export my workspace');
     await page.screenshot({ path: join(artifactsDir, 'workspace-data-phone.png') });
     assert.deepEqual(errors, []);
   } finally {

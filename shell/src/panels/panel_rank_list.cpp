@@ -1,4 +1,4 @@
-// Rank list (after interviews): the programs whose tracker status is interviewed or ranked, in the
+// The rank list (after interviews), drawn by the Season tab: the programs whose tracker status is interviewed or ranked, in the
 // applicant's rank order (Up / Down), the chance of matching with that list and at each program
 // (core::rank_list_outcome, as `openpick ranklist` prints it), the advice to rank by true
 // preference, and the NRMP fee for ranks beyond those the registration covers.
@@ -22,7 +22,7 @@ std::string percent(double p) {
 
 }  // namespace
 
-void panel_rank_list(AppState& state, Platform&) {
+void rank_list_section(AppState& state) {
   push_reading_width();
   heading("After interviews: your rank list");
   const RankListView& v = state.rank_view;
@@ -33,7 +33,7 @@ void panel_rank_list(AppState& state, Platform&) {
   }
   if (v.order.empty()) {
     ImGui::TextWrapped("No program has the status interviewed or ranked yet. When a program interviews you, "
-                       "set its status in the Season tab: it joins this list, where you put the programs in "
+                       "set its status below: it joins this list, where you put the programs in "
                        "the order you would rank them.");
     for (const auto& note : v.notes) wrapped_colored(kColorMuted, note.c_str());
     ImGui::PopTextWrapPos();

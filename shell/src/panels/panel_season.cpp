@@ -1,5 +1,6 @@
-// Season: the tracker (the workspace's `tracker`). Per program its status and the strategy brief's
-// steps (email the coordinator, an open house, a thank-you note, one top-choice letter). A second
+// Season: the rank list after interviews (rank_list_section, panel_rank_list.cpp), then the
+// tracker (the workspace's `tracker`): per program its status and the strategy brief's steps
+// (email the coordinator, an open house, a thank-you note, one top-choice letter). A second
 // top-choice letter is refused, with the reason. Programs are tracked from here (the plan's list)
 // or from the Programs tab ("Track").
 #include <string>
@@ -67,7 +68,8 @@ void tracked_program(AppState& state, const std::string& id, const core::Tracker
   for (std::size_t k = 0; k < std::size(kChecklist); ++k) {
     const ChecklistBox& box = kChecklist[k];
     const std::string label = std::string(box.label) + "##" + id;
-    if (k > 0) same_line_if_fits(box.label);
+    // Beside the status on a wide screen (one line per program); wrapped on a phone.
+    same_line_if_fits(box.label);
     bool done = checklist.*box.field;
     if (ImGui::Checkbox(label.c_str(), &done)) state.actions.emplace_back(SetChecklistItem{id, box.item, done});
     item_tooltip(box.help);
@@ -81,11 +83,12 @@ void tracked_program(AppState& state, const std::string& id, const core::Tracker
 }  // namespace
 
 void panel_season(AppState& state, Platform&) {
+  rank_list_section(state);
   push_reading_width();
   heading("Your season");
   ImGui::TextWrapped("Each program's status and the steps the strategy brief recommends. Kept in your workspace "
                      "(Data tab: export it to keep a copy). Programs that interviewed you go on your rank list "
-                     "(the Rank list tab).");
+                     "(above).");
   const RankListView& v = state.rank_view;
   if (state.workspace.tracker.empty()) {
     wrapped_colored(kColorMuted, "No program in your tracker yet: track the programs on your plan, or press "
