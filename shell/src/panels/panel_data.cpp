@@ -128,7 +128,7 @@ void panel_data(AppState& state, Platform& platform) {
                      "Loading a workspace replaces the profile, research and tracker you have here.");
   {
     const core::Workspace& w = state.workspace;
-    ImGui::TextColored(kColorMuted, "Research on %zu, added %zu, hidden %zu, in the tracker %zu.", w.research.size(),
+    ImGui::TextColored(kColorMuted, "Here now: research on %zu programs, %zu added, %zu hidden, %zu in the tracker.", w.research.size(),
                        w.added_programs.size(), w.hidden.size(), w.tracker.size());
   }
   if (ImGui::Button("Load a workspace (JSON)…")) platform.open_file(".json,application/json", load);

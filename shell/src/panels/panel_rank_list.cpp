@@ -54,7 +54,11 @@ void rank_list_section(AppState& state) {
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, w * 1.6f);
     ImGui::TableSetupColumn("Program", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Chance here", ImGuiTableColumnFlags_WidthFixed, w * 4.5f);
-    ImGui::TableSetupColumn("Move", ImGuiTableColumnFlags_WidthFixed, w * 5.2f);
+    // Room for both small buttons (on a phone "Down" touched the border at a width in font sizes).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float move_width = ImGui::CalcTextSize("Up").x + ImGui::CalcTextSize("Down").x + style.FramePadding.x * 4.0f +
+                             style.ItemSpacing.x + 2.0f;
+    ImGui::TableSetupColumn("Move", ImGuiTableColumnFlags_WidthFixed, move_width);
     ImGui::TableHeadersRow();
     ImGui::PushTextWrapPos(0.0f);  // wrap in the cell, not at the page's reading width
     for (std::size_t r = 0; r < v.order.size(); ++r) {

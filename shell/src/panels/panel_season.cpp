@@ -62,8 +62,6 @@ void tracked_program(AppState& state, const std::string& id, const core::Tracker
     ImGui::SameLine();
     ImGui::TextColored(kColorMuted, "rank %d", *entry.rank);
   }
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Stop tracking")) state.actions.emplace_back(UntrackProgram{id});
   const core::Checklist checklist = entry.checklist.value_or(core::Checklist{});
   for (std::size_t k = 0; k < std::size(kChecklist); ++k) {
     const ChecklistBox& box = kChecklist[k];
@@ -74,6 +72,9 @@ void tracked_program(AppState& state, const std::string& id, const core::Tracker
     if (ImGui::Checkbox(label.c_str(), &done)) state.actions.emplace_back(SetChecklistItem{id, box.item, done});
     item_tooltip(box.help);
   }
+  // Last on the line, away from the status (it drops the program's status and checklist).
+  same_line_if_fits("Stop tracking");
+  if (ImGui::SmallButton("Stop tracking")) state.actions.emplace_back(UntrackProgram{id});
   if (!state.tracker_refusal.empty() && state.tracker_refusal_id == id)
     wrapped_colored(kColorError, ("Not marked: " + state.tracker_refusal).c_str());
   ImGui::PopID();
