@@ -10,10 +10,14 @@
 #include <sstream>
 #include <string>
 
+#include <imgui.h>
+
+#include "headless_imgui.h"
 #include "openpick/core/io.h"
 #include "openpick/core/rank_list.h"
 #include "openpick/core/workspace.h"
 #include "openpick/shell/app_state.h"
+#include "openpick/shell/panels.h"
 #include "openpick/shell/platform.h"
 
 namespace {
@@ -342,4 +346,40 @@ TEST(RankList, UpAndDownReorderAndRenumber) {
   EXPECT_EQ(j["workspace"]["tracked"], 4);
   EXPECT_EQ(j["workspace"]["notes"].size(), 2u);
   EXPECT_EQ(j["rank_list"]["extra_rank_fee_usd"], 0.0);
+}
+
+// Every panel drawn over a loaded workspace (the Season tab with its rank list and tracker, a
+// refusal shown, the Programs tab's own facts, the Data tab's notes), with Dear ImGui's asserts on.
+namespace {
+std::string g_assert_failure;
+void record_assert(const char* expr, const char* file, int line) {
+  if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
+}
+}  // namespace
+
+TEST(WorkspacePanels, EveryPanelDrawsAWorkspace) {
+  g_assert_failure.clear();
+  const auto previous = openpick_set_imgui_assert_handler(&record_assert);
+  {
+    openpick::testing::HeadlessImGui imgui;
+    AppState state;
+    MemoryPlatform platform;
+    load_list_and_workspace(state, platform);
+    run(state, platform, shell::SetChecklistItem{"A", shell::ChecklistItem::TopChoiceLetter, true});
+    run(state, platform, shell::SetChecklistItem{"B", shell::ChecklistItem::TopChoiceLetter, true});  // refused
+    ASSERT_FALSE(state.tracker_refusal.empty());
+    for (const auto* p = shell::panels_begin(); p != shell::panels_end(); ++p) {
+      for (int frame = 0; frame < 3; ++frame) {
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ImGui::Begin("panel test");
+        p->draw(state, platform);
+        ImGui::End();
+        ImGui::Render();
+        shell::apply_actions(state, platform);
+      }
+      EXPECT_EQ(g_assert_failure, "") << "in panel " << p->name;
+    }
+  }
+  openpick_set_imgui_assert_handler(previous);
 }
