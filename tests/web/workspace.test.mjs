@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, artifactsDir } from './browser.mjs';
-import { openWith, clickItem, findItem, waitForState, openPanel, localStorageItem, frames } from './ui.mjs';
+import { openWith, clickItem, findItem, typeText, waitForState, openPanel, localStorageItem, frames } from './ui.mjs';
 
 const kWorkspaceKey = 'openpick.workspace.v1';
 const kWorkspaceFile = fileURLToPath(new URL('../../assets/workspaces/seed_delta_img_workspace.json', import.meta.url));
@@ -92,6 +92,18 @@ test('the workspace: a status, a refused letter and a move on the rank list in t
     await page.mouse.move(1200, 780);
     await frames(page, 3);
     await page.screenshot({ path: join(artifactsDir, 'season-desktop.png') });
+
+    // The Programs tab marks the applicant's own facts (SAMPLE-IM-MS-003's visa and non-US IMG share).
+    await openPanel(page, 'Programs');
+    await clickItem(page, '##search');
+    await typeText(page, kThree);
+    await waitForState(page, (x) => x.ui.programs_shown === 1, { what: 'one program found' });
+    // Over its name in the one row (under the column headers, a row and a half below the search
+    // field; the Pin button is scrolled off to the right): the tooltip.
+    const search = await findItem(page, '##search');
+    await page.mouse.move(60, search.y + search.h + search.h * 1.5);
+    await frames(page, 6);
+    await page.screenshot({ path: join(artifactsDir, 'programs-own-facts-desktop.png') });
 
     // The saved copy and the export hold it.
     const saved = JSON.parse(await localStorageItem(page, kWorkspaceKey));
