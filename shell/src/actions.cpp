@@ -9,6 +9,8 @@
 #include "openpick/core/csv_columns.h"
 #include "openpick/core/io.h"
 #include "openpick/core/profile_rules.h"
+#include "openpick/core/rank_list.h"
+#include "openpick/core/workspace.h"
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/platform.h"
 
@@ -76,6 +78,7 @@ void storage_warning(AppState& state, const char* text, const std::string& detai
 
 void save_profile(AppState& state, Platform& platform);
 void save_settings(AppState& state, Platform& platform);
+void save_workspace(AppState& state, Platform& platform);
 
 // One write. The first failure says so (a message, and the Data panel's status until a write
 // succeeds); the first success after failures drops the message and writes the profile and the
@@ -101,6 +104,7 @@ bool store(AppState& state, Platform& platform, const char* key, const std::stri
                          state.messages.end());
     save_profile(state, platform);
     save_settings(state, platform);
+    save_workspace(state, platform);
   }
   return true;
 }
@@ -110,6 +114,18 @@ void save_profile(AppState& state, Platform& platform) {
   if (!state.persist || !state.profile_is_set) return;
   if (store(state, platform, kStorageProfileKey, core::profile_to_json(state.profile)))
     state.storage_status = kStatusSaved;
+}
+
+// The workspace without its profile (saved under its own key): research, added and hidden
+// programs, the tracker.
+void save_workspace(AppState& state, Platform& platform) {
+  if (!state.persist) return;
+  core::Workspace w;  // field by field: the state's own copy never holds a profile
+  w.research = state.workspace.research;
+  w.added_programs = state.workspace.added_programs;
+  w.hidden = state.workspace.hidden;
+  w.tracker = state.workspace.tracker;
+  if (store(state, platform, kStorageWorkspaceKey, core::workspace_to_json(w))) state.storage_status = kStatusSaved;
 }
 
 nlohmann::json settings_json(const AppState& state) {
@@ -210,6 +226,142 @@ void finish_plan(AppState& state) {
   ++state.plan_revision;
 }
 
+// --- the workspace over the list -----------------------------------------------------------------
+// The programs planned over and shown are the loaded list with the workspace applied; whenever
+// either changes they are made again (and the plan with them). Entries whose program is not in
+// the list are kept in the workspace and named in workspace_notes.
+
+void reapply_workspace(AppState& state) {
+  clear_plan(state);  // the plan points into the programs about to change
+  core::AppliedWorkspace applied = core::apply_workspace(state.loaded_dataset, state.workspace);
+  state.dataset = std::move(applied.dataset);
+  state.own_facts = std::move(applied.own);
+  // Before any list is loaded every entry would be "not in the list": nothing to say yet.
+  if (state.loaded_dataset.programs.empty()) applied.notes.clear();
+  state.workspace_notes = std::move(applied.notes);
+  ++state.dataset_revision;
+  // The Programs tab's chances are for the old programs (their count may differ): gone until the
+  // next plan's are computed.
+  state.programs_view.chances.clear();
+  state.programs_view.plan_position.clear();
+  state.programs_view.dirty = true;
+  invalidate_plan(state);
+}
+
+std::string workspace_summary(const core::Workspace& w) {
+  std::vector<std::string> parts;
+  if (!w.research.empty()) parts.push_back("research on " + plural(w.research.size(), "program"));
+  if (!w.added_programs.empty()) parts.push_back(plural(w.added_programs.size(), "added program"));
+  if (!w.hidden.empty()) parts.push_back(plural(w.hidden.size(), "hidden program"));
+  if (!w.tracker.empty()) parts.push_back(plural(w.tracker.size(), "program") + " in the tracker");
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  return out.empty() ? "no research and no tracker" : out;
+}
+
+// A workspace file replaces the profile (when it holds one), the research, the added and hidden
+// programs and the tracker, all at once; a bad one changes nothing and says why.
+void load_workspace(AppState& state, Platform& platform, const LoadFile& f) {
+  auto r = core::parse_workspace_json(f.bytes, f.file_name);
+  if (!r.ok())
+    return import_failed(state, "the workspace", f.file_name, r.diagnostics,
+                         "Your profile, research and tracker are unchanged.");
+  core::Workspace w = std::move(*r.value);
+  const std::optional<core::Profile> profile = std::move(w.profile);
+  w.profile.reset();
+  if (profile) {
+    state.profile = *profile;
+    state.profile_draft = state.profile;
+    state.profile_draft_edited = false;
+    state.profile_is_set = true;
+  }
+  const std::string what = workspace_summary(w);
+  state.workspace = std::move(w);
+  ++state.tracker_revision;
+  state.tracker_refusal.clear();
+  reapply_workspace(state);
+  add_message(state, core::Severity::Warning,
+              "Loaded your workspace " + f.file_name + ": " + (profile ? "your profile, " : "") + what +
+                  ". It replaced what you had here" +
+                  (profile ? "." : "; it holds no profile, so yours is kept."),
+              r.diagnostics);
+  auto& details = state.messages.back().details;
+  for (const std::string& note : state.workspace_notes) details.push_back(f.file_name + ": note: " + note);
+  if (profile) save_profile(state, platform);
+  save_workspace(state, platform);
+}
+
+bool on_rank_list(core::TrackerStatus s) {
+  return s == core::TrackerStatus::Interviewed || s == core::TrackerStatus::Ranked;
+}
+
+void tracker_changed(AppState& state, Platform& platform) {
+  ++state.tracker_revision;
+  save_workspace(state, platform);
+}
+
+void set_tracker_status(AppState& state, Platform& platform, const SetTrackerStatus& a) {
+  auto& tracker = state.workspace.tracker;
+  core::TrackerEntry& entry = tracker[a.id];
+  entry.status = a.status;
+  if (!on_rank_list(a.status)) {
+    entry.rank.reset();  // a rank only on a program that interviewed you (check_tracker)
+  } else if (!entry.rank) {
+    int last = 0;
+    for (const auto& [id, e] : tracker)
+      if (e.rank) last = std::max(last, *e.rank);
+    if (last < core::kMaxRank) entry.rank = last + 1;  // joins the rank list last
+  }
+  state.tracker_refusal.clear();
+  tracker_changed(state, platform);
+}
+
+void set_checklist_item(AppState& state, Platform& platform, const SetChecklistItem& a) {
+  auto& tracker = state.workspace.tracker;
+  if (a.item == ChecklistItem::TopChoiceLetter && a.done) {
+    std::string why = core::top_choice_letter_refusal(tracker, a.id);
+    if (!why.empty()) {
+      state.tracker_refusal = std::move(why);  // shown beside the checklist; nothing changes
+      state.tracker_refusal_id = a.id;
+      return;
+    }
+  }
+  state.tracker_refusal.clear();
+  core::TrackerEntry& entry = tracker[a.id];
+  if (!entry.checklist) entry.checklist = core::Checklist{};
+  core::Checklist& c = *entry.checklist;
+  switch (a.item) {
+    case ChecklistItem::EmailCoordinator: c.email_coordinator = a.done; break;
+    case ChecklistItem::OpenHouse: c.open_house = a.done; break;
+    case ChecklistItem::ThankYouSent: c.thank_you_sent = a.done; break;
+    case ChecklistItem::TopChoiceLetter: c.top_choice_letter = a.done; break;
+  }
+  tracker_changed(state, platform);
+}
+
+// The rank list as the page shows it (rank_list_order), one program moved, then numbered 1, 2, ...
+// in that order; ranked entries whose program is not in the list follow, in their own order.
+void move_rank(AppState& state, Platform& platform, const MoveRank& a) {
+  auto& tracker = state.workspace.tracker;
+  const core::RankListOrder current = core::rank_list_order(state.workspace, state.dataset.programs);
+  std::vector<std::string> ids;
+  for (std::size_t i : current.order) ids.push_back(state.dataset.programs[i].id);
+  const auto at = std::find(ids.begin(), ids.end(), a.id);
+  if (at == ids.end()) return;
+  const long from = at - ids.begin();
+  const long to = from + a.by;
+  if (to < 0 || to >= static_cast<long>(ids.size())) return;
+  std::swap(ids[static_cast<std::size_t>(from)], ids[static_cast<std::size_t>(to)]);
+  std::vector<std::pair<int, std::string>> elsewhere;  // ranked, not in the list
+  for (const auto& [id, e] : tracker)
+    if (e.rank && std::find(ids.begin(), ids.end(), id) == ids.end()) elsewhere.emplace_back(*e.rank, id);
+  std::sort(elsewhere.begin(), elsewhere.end());
+  int rank = 0;
+  for (const auto& id : ids) tracker[id].rank = ++rank;
+  for (const auto& [old, id] : elsewhere) tracker[id].rank = std::min(++rank, core::kMaxRank);
+  tracker_changed(state, platform);
+}
+
 void load_file(AppState& state, LoadFile& f) {
   using core::DocumentKind;
   const DocumentKind kind = core::detect_document_kind(f.bytes, f.file_name);
@@ -287,15 +439,20 @@ void finish_import(AppState& state) {
   }
   if (!r.ok())
     return import_failed(state, "the program list", file, r.diagnostics, "The programs you had are still loaded.");
-  // The plan in hand, and one being made, point into the old programs: drop them first.
-  clear_plan(state);
-  state.dataset = std::move(*r.value);
-  ++state.dataset_revision;
+  // The workspace is applied over the new list (reapply_workspace drops the plan first: it points
+  // into the old programs).
+  state.loaded_dataset = std::move(*r.value);
   state.dataset_is_sample = is_sample;
-  invalidate_plan(state);
+  reapply_workspace(state);
+  if (!state.workspace_notes.empty())
+    add_message(state, core::Severity::Warning,
+                "Your workspace has " + plural(state.workspace_notes.size(), "entry") + " for programs not in " + file +
+                    ": they are kept in your workspace (the Data tab lists them).");
+  if (!state.workspace_notes.empty())
+    for (const std::string& note : state.workspace_notes) state.messages.back().details.push_back(note);
   if (!own_columns.empty()) {
     add_message(state, core::Severity::Warning,
-                "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
+                "Loaded " + plural(state.loaded_dataset.programs.size(), "program") + " from " + file +
                     ", reading its columns by their names: check that each column went where you meant.",
                 r.diagnostics);
     auto& details = state.messages.back().details;
@@ -304,9 +461,30 @@ void finish_import(AppState& state) {
   }
   if (!r.diagnostics.empty())
     add_message(state, core::Severity::Warning,
-                "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
+                "Loaded " + plural(state.loaded_dataset.programs.size(), "program") + " from " + file +
                     " with " + plural(r.diagnostics.size(), "warning") + ".",
                 r.diagnostics);
+}
+
+// The saved workspace (research, added and hidden programs, tracker). One that cannot be read is
+// kept under its own backup key, and the app goes on with an empty workspace.
+void restore_workspace(AppState& state, Platform& platform) {
+  const auto saved = platform.storage_get(kStorageWorkspaceKey);
+  if (!saved) return;
+  auto r = core::parse_workspace_json(*saved, "saved workspace");
+  if (!r.ok()) {
+    const bool kept = !platform.storage_set(kStorageWorkspaceBackupKey, *saved);
+    add_message(state, core::Severity::Warning,
+                std::string("The research and tracker saved in this browser could not be read; ") +
+                    (kept ? "a copy was kept as a backup" : "no backup copy could be kept (storage refused it)") +
+                    " and you start with an empty workspace.",
+                r.diagnostics);
+    return;
+  }
+  state.workspace = std::move(*r.value);
+  state.workspace.profile.reset();  // the profile has its own key
+  ++state.tracker_revision;
+  reapply_workspace(state);
 }
 
 void restore(AppState& state, Platform& platform) {
@@ -322,6 +500,7 @@ void restore(AppState& state, Platform& platform) {
     state.storage_status = kStatusOff;
     return;
   }
+  restore_workspace(state, platform);
   const auto saved = platform.storage_get(kStorageProfileKey);
   if (!saved) {
     state.storage_status = kStatusSaved;
@@ -377,6 +556,36 @@ void refresh_program_chances(AppState& state) {
     v.plan_position[state.plan.programs[n].index] = static_cast<int>(n + 1);
 }
 
+// After interviews: the rank list and its chance, rebuilt when the tracker, the programs or the
+// plan (which follows the profile) changed.
+void refresh_rank_list(AppState& state) {
+  RankListView& v = state.rank_view;
+  if (v.built_for_tracker == state.tracker_revision && v.built_for_dataset == state.dataset_revision &&
+      v.built_for_plan == state.plan_revision)
+    return;
+  v.built_for_tracker = state.tracker_revision;
+  v.built_for_dataset = state.dataset_revision;
+  v.built_for_plan = state.plan_revision;
+  core::RankListOrder r = core::rank_list_order(state.workspace, state.dataset.programs);
+  v.order = std::move(r.order);
+  v.notes = std::move(r.notes);
+  v.ids.clear();
+  for (std::size_t i : v.order) v.ids.push_back(state.dataset.programs[i].id);
+  v.tracked.clear();
+  for (const auto& [id, e] : state.workspace.tracker) v.tracked.emplace_back(id, std::nullopt);
+  if (!v.tracked.empty())
+    for (std::size_t i = 0; i < state.dataset.programs.size(); ++i) {
+      const std::string& id = state.dataset.programs[i].id;
+      auto at = std::lower_bound(v.tracked.begin(), v.tracked.end(), id,
+                                 [](const auto& t, const std::string& x) { return t.first < x; });
+      if (at != v.tracked.end() && at->first == id) at->second = i;
+    }
+  v.outcome.reset();
+  // No chance before the facts that decide it (as for the plan).
+  if (!v.order.empty() && state.profile_is_set && core::unanswered_facts(state.profile).empty())
+    v.outcome = core::rank_list_outcome(state.profile, state.dataset, v.order, state.model);
+}
+
 // Steps of the long work until it is done or the budget is spent. Reading a program list comes
 // first (a plan over the old programs would be thrown away).
 constexpr std::size_t kImportProgramsPerStep = 500;  // programs read per step (not the planner's own step size)
@@ -399,6 +608,7 @@ void advance_work(AppState& state, double budget_ms) {
   // Out of time with a plan still to make: start it now, so the work shows as busy until done.
   if (!state.work.import && state.plan_dirty) start_plan(state);
   if (!state.work.busy()) refresh_program_chances(state);
+  refresh_rank_list(state);  // small (the tracker's programs), and the dataset is never half-changed here
 }
 
 }  // namespace
@@ -410,6 +620,8 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
   for (auto& action : queue) {
     std::visit(Overloaded{
                    [&](LoadFile& a) {
+                     // A workspace is known by its kind before anything else is tried.
+                     if (core::is_workspace_json(a.bytes)) return load_workspace(state, platform, a);
                      load_file(state, a);
                      if (state.profile_is_set) save_profile(state, platform);
                      invalidate_plan(state);
@@ -436,8 +648,10 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      save_settings(state, platform);
                      if (a.enabled) {
                        save_profile(state, platform);
+                       save_workspace(state, platform);
                      } else {
                        platform.storage_remove(kStorageProfileKey);
+                       platform.storage_remove(kStorageWorkspaceKey);
                        state.storage_status = "Saving is off: nothing is kept in this browser.";
                      }
                    },
@@ -445,6 +659,12 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      platform.storage_remove(kStorageProfileKey);
                      platform.storage_remove(kStorageSettingsKey);
                      platform.storage_remove(kStorageBackupKey);
+                     platform.storage_remove(kStorageWorkspaceKey);
+                     platform.storage_remove(kStorageWorkspaceBackupKey);
+                     state.workspace = core::Workspace{};
+                     ++state.tracker_revision;
+                     state.tracker_refusal.clear();
+                     reapply_workspace(state);
                      state.profile = core::Profile{};
                      state.profile_draft = state.profile;
                      state.profile_draft_edited = false;
@@ -493,6 +713,14 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      state.embed.dark = a.dark;
                      if (a.remember) save_settings(state, platform);
                    },
+                   [&](const SetTrackerStatus& a) { set_tracker_status(state, platform, a); },
+                   [&](const UntrackProgram& a) {
+                     if (state.workspace.tracker.erase(a.id) == 0) return;
+                     state.tracker_refusal.clear();
+                     tracker_changed(state, platform);
+                   },
+                   [&](const SetChecklistItem& a) { set_checklist_item(state, platform, a); },
+                   [&](const MoveRank& a) { move_rank(state, platform, a); },
                    [&](const ShareWithHost& a) {
                      if (state.embed.host_origin.empty()) return;  // not embedded: nobody to send to
                      platform.share_with_host(a.json);

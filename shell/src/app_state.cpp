@@ -6,6 +6,7 @@
 #include "openpick/core/io.h"
 #include "openpick/core/profile_rules.h"
 #include "openpick/core/version.h"
+#include "openpick/core/workspace.h"
 
 namespace openpick::shell {
 
@@ -21,6 +22,16 @@ const DatasetSummary& dataset_summary(AppState& state) {
   s.states.assign(states.begin(), states.end());
   s.built_for_revision = state.dataset_revision;
   return s;
+}
+
+std::string workspace_document(const AppState& state) {
+  core::Workspace w;  // field by field: the state's own copy never holds a profile
+  w.research = state.workspace.research;
+  w.added_programs = state.workspace.added_programs;
+  w.hidden = state.workspace.hidden;
+  w.tracker = state.workspace.tracker;
+  if (state.profile_is_set) w.profile = state.profile;
+  return core::workspace_to_json(w);
 }
 
 std::string state_to_json(const AppState& state) {
@@ -71,6 +82,30 @@ std::string state_to_json(const AppState& state) {
                          {"field", c.field ? nlohmann::json(std::string(core::to_string(*c.field))) : nlohmann::json()}});
   }
   j["sheet_columns_remembered"] = state.remembered_columns.has_value();
+  // The workspace: how much of each it holds, the notes about entries whose program is not in the
+  // list, and the tracker in the workspace file's own form (docs/DATA.md).
+  const core::Workspace& ws = state.workspace;
+  std::size_t own_programs = 0;
+  for (const auto& o : state.own_facts) own_programs += (o.added || !o.fields.empty()) ? 1 : 0;
+  j["workspace"] = {{"research", ws.research.size()},   {"added", ws.added_programs.size()},
+                    {"hidden", ws.hidden.size()},       {"tracked", ws.tracker.size()},
+                    {"own_programs", own_programs},     {"notes", state.workspace_notes}};
+  {
+    core::Workspace tracker_only;
+    tracker_only.tracker = ws.tracker;
+    const auto doc = nlohmann::json::parse(core::workspace_to_json(tracker_only));
+    j["tracker"] = doc.contains("tracker") ? doc["tracker"] : nlohmann::json::object();
+  }
+  j["tracker_refusal"] = state.tracker_refusal;
+  const RankListView& rv = state.rank_view;
+  j["rank_list"] = {{"ids", rv.ids}, {"notes", rv.notes}};
+  if (rv.outcome) {
+    j["rank_list"]["p_match"] = rv.outcome->p_match;
+    j["rank_list"]["p_match_here"] = rv.outcome->p_match_at;
+    j["rank_list"]["extra_rank_fee_usd"] = rv.outcome->extra_rank_fee_usd;
+  } else {
+    j["rank_list"]["p_match"] = nullptr;
+  }
   auto& messages = j["messages"] = nlohmann::json::array();
   for (const auto& m : state.messages)
     messages.push_back({{"severity", m.severity == core::Severity::Error ? "error" : "warning"},

@@ -10,6 +10,7 @@ constexpr PanelInfo kPanels[] = {
     {"Profile", &panel_profile},
     {"Plan", &panel_plan},
     {"Programs", &panel_programs},
+    {"Season", &panel_season},
     {"Data", &panel_data},
     {"About", &panel_about},
     {"Share", &panel_share, &panel_share_visible},

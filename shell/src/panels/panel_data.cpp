@@ -1,5 +1,6 @@
-// Data: load a program list or a profile (file picker; drag and drop is handled by the page),
-// export the profile, the CSV template, saving on this device, and "forget everything".
+// Data: load a program list, a profile or a workspace (file picker; drag and drop is handled by
+// the page), export the profile and the workspace, the CSV template, saving on this device, and
+// "forget everything".
 #include <algorithm>
 
 #include "openpick/core/csv_columns.h"
@@ -122,9 +123,29 @@ void panel_data(AppState& state, Platform& platform) {
     platform.save_file("openpick-profile.json", "application/json", core::profile_to_json(state.profile));
   ImGui::EndDisabled();
 
+  heading("Your workspace");
+  ImGui::TextWrapped("Your profile, what you found out about programs, and your season tracker, in one file. "
+                     "Loading a workspace replaces the profile, research and tracker you have here.");
+  {
+    const core::Workspace& w = state.workspace;
+    ImGui::TextColored(kColorMuted, "Here now: research on %zu programs, %zu added, %zu hidden, %zu in the tracker.", w.research.size(),
+                       w.added_programs.size(), w.hidden.size(), w.tracker.size());
+  }
+  if (ImGui::Button("Load a workspace (JSON)…")) platform.open_file(".json,application/json", load);
+  same_line_if_fits("Export my workspace");
+  if (ImGui::Button("Export my workspace"))
+    platform.save_file("openpick-workspace.json", "application/json", workspace_document(state));
+  if (!state.workspace_notes.empty()) {
+    wrapped_colored(kColorWarning, "Kept in your workspace, though the loaded list does not have the program:");
+    for (const std::string& note : state.workspace_notes) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", note.c_str());
+    }
+  }
+
   heading("Privacy and this device");
-  ImGui::TextWrapped("OpenPick sends nothing anywhere. Your profile can be kept in this browser so it is "
-                     "here next time.");
+  ImGui::TextWrapped("OpenPick sends nothing anywhere. Your profile and workspace can be kept in this browser "
+                     "so they are here next time.");
   bool persist = state.persist;
   if (ImGui::Checkbox("Keep my profile in this browser", &persist))
     state.actions.emplace_back(SetPersistence{persist});
@@ -135,8 +156,8 @@ void panel_data(AppState& state, Platform& platform) {
   if (ImGui::Button("Forget everything on this device")) ImGui::OpenPopup("forget");
   ImGui::PopStyleColor(3);
   if (ImGui::BeginPopupModal("forget", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted("Remove your profile and settings from this browser?");
-    ImGui::TextColored(kColorMuted, "Export your profile first if you want to keep it.");
+    ImGui::TextUnformatted("Remove your profile, workspace and settings from this browser?");
+    ImGui::TextColored(kColorMuted, "Export your workspace first if you want to keep it.");
     if (ImGui::Button("Remove everything")) {
       state.actions.emplace_back(ForgetEverything{});
       ImGui::CloseCurrentPopup();

@@ -114,6 +114,19 @@ void chance_tooltip(AppState& state, const core::Program& p, std::size_t index) 
     }
     if (v.plan_position[index] > 0) ImGui::TextColored(kColorGood, "On your plan: #%d", v.plan_position[index]);
   }
+  // The applicant's own facts (their workspace's research or added programs), with their sources.
+  if (index < state.own_facts.size()) {
+    const core::OwnFacts& own = state.own_facts[index];
+    if (own.added) ImGui::TextColored(kColorAccent, "Added by you (your workspace).");
+    if (!own.fields.empty()) {
+      std::string fields;
+      for (const auto& f : own.fields) fields += (fields.empty() ? "" : ", ") + f;
+      ImGui::TextColored(kColorAccent, "Your research: %s", fields.c_str());
+      for (const auto& src : own.sources)
+        ImGui::BulletText("%s: %s%s%s%s", src.what.c_str(), src.by.empty() ? "you" : src.by.c_str(),
+                          src.date.empty() ? "" : ", ", src.date.c_str(), src.url.empty() ? "" : (", " + src.url).c_str());
+    }
+  }
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
@@ -208,7 +221,10 @@ void panel_programs(AppState& state, Platform&) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       const auto index = static_cast<std::size_t>(v.rows[static_cast<std::size_t>(r)]);
-      ImGui::TextUnformatted(p.name.c_str());
+      // A program with facts of the applicant's own is drawn in the accent colour (the tooltip says which).
+      const bool own = index < state.own_facts.size() && (state.own_facts[index].added || !state.own_facts[index].fields.empty());
+      if (own) ImGui::TextColored(kColorAccent, "%s", p.name.c_str());
+      else ImGui::TextUnformatted(p.name.c_str());
       if (ImGui::IsItemHovered()) chance_tooltip(state, p, index);
       ImGui::TableNextColumn();
       if (v.chances.empty()) ImGui::TextDisabled("-");
@@ -255,6 +271,12 @@ void panel_programs(AppState& state, Platform&) {
       if (ImGui::SmallButton(pinned ? "Unpin" : "Pin")) state.actions.emplace_back(SetPinned{p.id, !pinned});
       ImGui::SameLine();
       if (ImGui::SmallButton(excluded ? "Include" : "Exclude")) state.actions.emplace_back(SetExcluded{p.id, !excluded});
+      ImGui::SameLine();
+      // The season tracker (Season tab): a program tracked shows its status instead.
+      if (const auto t = state.workspace.tracker.find(p.id); t != state.workspace.tracker.end())
+        ImGui::TextColored(kColorGood, "%s", std::string(core::to_string(t->second.status)).c_str());
+      else if (ImGui::SmallButton("Track"))
+        state.actions.emplace_back(SetTrackerStatus{p.id, core::TrackerStatus::Considering});
       ImGui::PopID();
     }
   }

@@ -18,6 +18,8 @@
 #include "openpick/core/planner.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
+#include "openpick/core/rank_list.h"
+#include "openpick/core/workspace.h"
 
 namespace openpick::shell {
 
@@ -27,7 +29,7 @@ namespace openpick::shell {
 // have one home.
 
 // Bytes of a file the user picked or dropped (or the page's default sample dataset). What it
-// holds is decided from its name and content: a dataset, a program CSV or a profile.
+// holds is decided from its name and content: a workspace, a dataset, a program CSV or a profile.
 struct LoadFile {
   std::string file_name;
   std::string bytes;
@@ -87,9 +89,35 @@ struct ShareWithHost {
   std::string json;
 };
 
+// The season tracker (the workspace's `tracker`): a program's status. A program that leaves the
+// rank list (any status but interviewed or ranked) loses its rank; one that joins it is ranked last.
+struct SetTrackerStatus {
+  std::string id;
+  core::TrackerStatus status = core::TrackerStatus::Considering;
+};
+// Takes a program off the tracker (its status, dates, notes and checklist).
+struct UntrackProgram {
+  std::string id;
+};
+// One step of the seed's checklist for a program. A second top-choice letter is refused, and the
+// reason (core::top_choice_letter_refusal) is said.
+enum class ChecklistItem { EmailCoordinator, OpenHouse, ThankYouSent, TopChoiceLetter };
+struct SetChecklistItem {
+  std::string id;
+  ChecklistItem item = ChecklistItem::EmailCoordinator;
+  bool done = true;
+};
+// Moves a program on the rank list by `by` places (-1: up, toward first choice; +1: down). The
+// whole list is numbered again 1, 2, ... in the new order (the tracker's `rank`).
+struct MoveRank {
+  std::string id;
+  int by = 0;
+};
+
 using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything,
                             RestoreFromStorage, SetPinned, SetExcluded, SetPlanLimits, ReadSheetAgain, ForgetSheetColumns,
-                            SetEmbedHost, SetTheme, ShareWithHost>;
+                            SetEmbedHost, SetTheme, ShareWithHost, SetTrackerStatus, UntrackProgram,
+                            SetChecklistItem, MoveRank>;
 
 // --- state -----------------------------------------------------------------------------------
 
@@ -172,10 +200,38 @@ struct Work {
   bool busy() const { return import || plan; }
 };
 
+// After interviews: the rank list from the tracker (core::rank_list_order over the programs
+// planned over) and its outcome (core::rank_list_outcome). Rebuilt between frames when the
+// tracker, the programs or the profile changed; never inside a frame.
+struct RankListView {
+  std::vector<std::string> ids;     // in rank order
+  std::vector<std::size_t> order;   // indexes into AppState::dataset.programs, in rank order
+  std::vector<std::string> notes;   // rank_list_order's (no rank yet, not in the list)
+  std::optional<core::RankListOutcome> outcome;  // none: no list, or no chance before the profile's facts
+  // Every tracked program with its index in dataset.programs (none: not in the loaded list), by id.
+  std::vector<std::pair<std::string, std::optional<std::size_t>>> tracked;
+  unsigned built_for_tracker = ~0u;
+  unsigned built_for_dataset = ~0u;
+  unsigned built_for_plan = ~0u;
+};
+
 struct AppState {
   // Document.
+  // The programs planned over and shown: the loaded list with the applicant's workspace applied
+  // (core::apply_workspace: research over the list's facts, added programs, hidden ones out).
   core::Dataset dataset;
   unsigned dataset_revision = 0;  // bumped on every change of the dataset
+  // The list as it was loaded (the sample, a file, a host's data), before the workspace.
+  core::Dataset loaded_dataset;
+  // The applicant's own: research, added programs, hidden ids, the tracker. Its `profile` is not
+  // used here (the profile is `profile`, below); it is written in on export (workspace_document).
+  core::Workspace workspace;
+  std::vector<core::OwnFacts> own_facts;      // own_facts[i] is for dataset.programs[i]
+  std::vector<std::string> workspace_notes;   // entries whose program is not in the list, ...
+  unsigned tracker_revision = 0;              // bumped on every change of workspace.tracker
+  std::string tracker_refusal;                // why the last checklist change was refused ("" none)
+  std::string tracker_refusal_id;             // the program it was refused for
+  RankListView rank_view;
   bool dataset_is_sample = false;
   core::Profile profile;
   bool profile_is_set = false;  // false until the user starts from an example or a blank profile
@@ -232,6 +288,10 @@ inline constexpr double kProfileCommitPauseSeconds = 0.8;
 inline constexpr const char* kStorageProfileKey = "openpick.profile.v1";
 inline constexpr const char* kStorageSettingsKey = "openpick.settings.v1";
 inline constexpr const char* kStorageBackupKey = "openpick.backup.v1";
+// The workspace without its profile (the profile has its own key), as workspace_to_json writes it.
+inline constexpr const char* kStorageWorkspaceKey = "openpick.workspace.v1";
+// A saved workspace that could not be read is kept here, so nothing the applicant entered is lost.
+inline constexpr const char* kStorageWorkspaceBackupKey = "openpick.workspace-backup.v1";
 
 class Platform;
 
@@ -245,6 +305,10 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms = 
 
 // Writes a profile save still waiting out its debounce now (the page is being hidden or closed).
 void flush_pending_saves(AppState& state, Platform& platform);
+
+// The applicant's workspace as one file (docs/DATA.md, "Your workspace"): the workspace with the
+// current profile written in (none before one is set). "Export my workspace" saves it.
+std::string workspace_document(const AppState& state);
 
 // The state as JSON for window.openpick.getState() and for tests: version, dataset summary,
 // profile (the profile document, or null before one is set), messages.

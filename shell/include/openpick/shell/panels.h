@@ -19,6 +19,7 @@ void panel_start(AppState& state, Platform& platform);
 void panel_profile(AppState& state, Platform& platform);
 void panel_plan(AppState& state, Platform& platform);
 void panel_programs(AppState& state, Platform& platform);
+void panel_season(AppState& state, Platform& platform);
 void panel_data(AppState& state, Platform& platform);
 void panel_about(AppState& state, Platform& platform);
 void panel_share(AppState& state, Platform& platform);
@@ -27,6 +28,9 @@ bool panel_share_visible(const AppState& state);  // only when embedded in an ad
 // The decisive facts still unanswered (core::unanswered_facts), asked as questions with the
 // Profile form's own fields; nothing while all are answered. Drawn by the Start and Plan tabs.
 void profile_questions(AppState& state);
+// After interviews: the rank list in the applicant's order (Up / Down), its chance, the advice and
+// the NRMP fee. Drawn by the Season tab, above the tracker (a tab of its own did not fit a phone).
+void rank_list_section(AppState& state);
 // Commits the profile form's draft once an edit is finished (SetProfile, saved on a debounce).
 // The form calls it; draw_frame calls it too, for an edit left by switching tabs.
 void commit_profile_draft(AppState& state);
