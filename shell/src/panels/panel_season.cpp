@@ -1,10 +1,13 @@
-// Season: the rank list after interviews (rank_list_section, panel_rank_list.cpp), then the
+// Season: the dates of the Match year with the step due next and the counts so far (core/season.h),
+// then the rank list after interviews (rank_list_section, panel_rank_list.cpp), then the
 // tracker (the workspace's `tracker`): per program its status and the strategy brief's steps
 // (email the coordinator, an open house, a thank-you note, one top-choice letter). A second
 // top-choice letter is refused, with the reason. Programs are tracked from here (the plan's list)
 // or from the Programs tab ("Track").
+#include <ctime>
 #include <string>
 
+#include "openpick/core/season.h"
 #include "openpick/core/workspace.h"
 #include "openpick/shell/panels.h"
 #include "openpick/shell/widgets.h"
@@ -81,9 +84,72 @@ void tracked_program(AppState& state, const std::string& id, const core::Tracker
   ImGui::Separator();
 }
 
+// Today on this device's clock (core has none).
+core::CalendarDate today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+// The season of the profile's Match year: published days where core has them, typical months
+// elsewhere, the step due next marked.
+void season_table(const AppState& state) {
+  const std::vector<core::DatedStep> steps = core::season_steps(state.profile.match_year);
+  const std::optional<std::size_t> next = core::next_step(steps, today());
+  heading(("The " + std::to_string(state.profile.match_year) + " Match season").c_str());
+  if (ImGui::BeginTable("season", 2, ImGuiTableFlags_SizingFixedFit)) {
+    // The date column fits its text; the description takes the rest and wraps there (a wrapped
+    // cell in a fit-to-content column would size itself to one letter).
+    ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+    bool any_typical = false;
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      const core::DatedStep& step = steps[k];
+      any_typical = any_typical || !step.dated;
+      ImGui::TableNextColumn();
+      ImGui::TextColored(next == k ? kColorGood : kColorAccent, "%s", step.when.c_str());
+      ImGui::TableNextColumn();
+      if (next == k) {
+        ImGui::TextColored(kColorGood, "Next:");
+        ImGui::SameLine();
+      }
+      ImGui::TextWrapped("%s", step.what);
+      if (step.dated) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+        ImGui::TextWrapped("Source: %s", step.source.c_str());
+        ImGui::PopStyleColor();
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (!next) wrapped_colored(kColorMuted, "This season is over by this device's date.");
+  // The counts so far, from the tracker, beside what the plan expected.
+  int applied = 0, invited = 0, interviewed = 0;
+  for (const auto& [id, entry] : state.workspace.tracker) {
+    const core::TrackerStatus st = entry.status;
+    const bool got_interview = st == core::TrackerStatus::Interviewed || st == core::TrackerStatus::Ranked;
+    const bool got_invite = got_interview || st == core::TrackerStatus::Invited;
+    applied += got_invite || st == core::TrackerStatus::Applied || st == core::TrackerStatus::Rejected ? 1 : 0;
+    invited += got_invite ? 1 : 0;
+    interviewed += got_interview ? 1 : 0;
+  }
+  if (state.plan_valid)
+    ImGui::TextWrapped("So far: %d applied, %d invited, %d interviewed. Your plan: %zu applications, about %.1f "
+                       "interviews expected.",
+                       applied, invited, interviewed, state.plan.programs.size(), state.plan.expected_interviews);
+  else
+    ImGui::TextWrapped("So far: %d applied, %d invited, %d interviewed.", applied, invited, interviewed);
+  wrapped_colored(kColorMuted, (std::string("Typical months are marked so: the days move each year. Check ") +
+                                core::kSeasonSource + ".").c_str());
+}
+
 }  // namespace
 
 void panel_season(AppState& state, Platform&) {
+  push_reading_width();
+  season_table(state);
+  ImGui::PopTextWrapPos();
   rank_list_section(state);
   push_reading_width();
   heading("Your season");
