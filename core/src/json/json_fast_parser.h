@@ -2,6 +2,8 @@
 // JsonArrayStream (json_parse.h). Its members are defined in the class so both can inline them.
 #pragma once
 
+#include <algorithm>
+#include <clocale>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
