@@ -10,16 +10,9 @@
 #include "openpick/core/io.h"
 
 using namespace openpick::core;
-using openpick::testing::Draw;
+using namespace openpick::testing;  // test_support.h, io_generators.h
 
 namespace {
-
-using openpick::testing::all_messages;
-using openpick::testing::expect_same;
-using openpick::testing::find_field;
-using openpick::testing::read_data;
-using openpick::testing::read_file;
-using openpick::testing::read_source;
 
 std::string good(const std::string& name) { return read_data("good/" + name); }
 
