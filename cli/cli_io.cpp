@@ -51,10 +51,25 @@ void print_csv_mapping(const std::string& path, const core::CsvMapping& mapping)
   for (const std::string& line : core::describe_mapping(mapping)) std::fprintf(stderr, "%s: %s\n", path.c_str(), line.c_str());
 }
 
-bool load_profile_and_programs(const std::string& profile_path, const std::string& programs_path,
-                               core::Profile& profile, core::Dataset& dataset) {
-  const bool ok_profile = load(profile_path, core::parse_profile_json, profile);
-  const bool ok_programs = load(
+namespace {
+
+// The page shows no chance until these are answered; the command line still plans, and says
+// which placeholders the numbers rest on.
+void note_unanswered(const std::string& profile_path, const core::Profile& profile) {
+  const auto unanswered = core::unanswered_facts(profile);
+  if (unanswered.empty()) return;
+  std::string facts;
+  for (core::DecisiveFact f : unanswered) facts += (facts.empty() ? "" : ", ") + std::string(core::to_string(f));
+  std::fprintf(stderr,
+               "%s: note: not answered yet: %s; the chances below rest on placeholder values for them, "
+               "not on the applicant's answers\n",
+               profile_path.c_str(), facts.c_str());
+}
+
+}  // namespace
+
+bool load_programs(const std::string& programs_path, core::Dataset& dataset) {
+  return load(
       programs_path,
       [](std::string_view text, std::string_view name) {
         if (core::detect_document_kind(text, name) != core::DocumentKind::ProgramsCsv)
@@ -64,20 +79,42 @@ bool load_profile_and_programs(const std::string& profile_path, const std::strin
         return static_cast<core::ImportResult<core::Dataset>>(std::move(r));
       },
       dataset);
-  if (ok_profile) {
-    // The page shows no chance until these are answered; the command line still plans, and says
-    // which placeholders the numbers rest on.
-    const auto unanswered = core::unanswered_facts(profile);
-    if (!unanswered.empty()) {
-      std::string facts;
-      for (core::DecisiveFact f : unanswered) facts += (facts.empty() ? "" : ", ") + std::string(core::to_string(f));
-      std::fprintf(stderr,
-                   "%s: note: not answered yet: %s; the chances below rest on placeholder values for them, "
-                   "not on the applicant's answers\n",
-                   profile_path.c_str(), facts.c_str());
-    }
-  }
+}
+
+bool load_profile_and_programs(const std::string& profile_path, const std::string& programs_path,
+                               core::Profile& profile, core::Dataset& dataset) {
+  const bool ok_profile = load(profile_path, core::parse_profile_json, profile);
+  const bool ok_programs = load_programs(programs_path, dataset);
+  if (ok_profile) note_unanswered(profile_path, profile);
   return ok_profile && ok_programs;
+}
+
+bool load_workspace(const std::string& workspace_path, core::Workspace& workspace) {
+  return load(workspace_path, core::parse_workspace_json, workspace);
+}
+
+bool load_workspace_and_programs(const std::string& workspace_path, const std::string& programs_path,
+                                 core::Workspace& workspace, core::Profile& profile, core::Dataset& dataset) {
+  const bool ok_workspace = load_workspace(workspace_path, workspace);
+  core::Dataset loaded;
+  const bool ok_programs = load_programs(programs_path, loaded);
+  if (ok_workspace && !workspace.profile) {
+    std::fprintf(stderr, "%s: error: profile: the workspace holds no profile; expected \"profile\": {...} to plan with\n",
+                 workspace_path.c_str());
+    return false;
+  }
+  if (!ok_workspace || !ok_programs) return false;
+  profile = *workspace.profile;
+  note_unanswered(workspace_path, profile);
+  core::AppliedWorkspace applied = core::apply_workspace(loaded, workspace);
+  for (const std::string& note : applied.notes) std::fprintf(stderr, "%s: note: %s\n", workspace_path.c_str(), note.c_str());
+  if (applied.dataset.programs.empty()) {
+    std::fprintf(stderr, "%s: error: no program left to plan over (every program of %s is hidden)\n",
+                 workspace_path.c_str(), programs_path.c_str());
+    return false;
+  }
+  dataset = std::move(applied.dataset);
+  return true;
 }
 
 }  // namespace openpick::cli

@@ -6,6 +6,7 @@
 #include "openpick/core/csv_columns.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
+#include "openpick/core/workspace.h"
 
 namespace openpick::cli {
 
@@ -20,5 +21,17 @@ void print_csv_mapping(const std::string& path, const core::CsvMapping& mapping)
 // stderr as FILE:LINE:COL. False when either cannot be used; both are checked either way.
 bool load_profile_and_programs(const std::string& profile_path, const std::string& programs_path,
                                core::Profile& profile, core::Dataset& dataset);
+
+// A program list alone (a JSON dataset, or CSV), its problems on stderr.
+bool load_programs(const std::string& programs_path, core::Dataset& dataset);
+
+// `--workspace W.json --programs D`: W's profile (required here), research, added and hidden
+// programs over D. Prints every problem, and apply_workspace's notes ("W.json: note: ..."), on
+// stderr. False when either file cannot be used or W has no profile.
+bool load_workspace_and_programs(const std::string& workspace_path, const std::string& programs_path,
+                                 core::Workspace& workspace, core::Profile& profile, core::Dataset& dataset);
+
+// A workspace file alone.
+bool load_workspace(const std::string& workspace_path, core::Workspace& workspace);
 
 }  // namespace openpick::cli

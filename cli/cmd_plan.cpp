@@ -1,5 +1,7 @@
 // openpick plan --profile P.json --programs D.json [options]: the application list, chances,
 // cost, curve, signals, what-if gains and advice, as JSON (or the list as CSV) on stdout.
+// openpick plan --workspace W.json --programs D.json: the same with W's profile, research, added
+// and hidden programs over D (core/include/openpick/core/workspace.h).
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -18,6 +20,12 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: openpick plan --profile P.json --programs D.json|D.csv [options]\n"
+    "       openpick plan --workspace W.json --programs D.json|D.csv [options]\n"
+    "\n"
+    "  --workspace W.json       plan with your workspace's profile, over D with your research\n"
+    "                           (facts you found override D's, by program id), the programs you\n"
+    "                           added, and without those you hid; stderr notes entries whose program\n"
+    "                           is not in D (they stay in W)\n"
     "\n"
     "options:\n"
     "  --max-applications N     apply to at most N programs\n"
@@ -48,7 +56,7 @@ bool parse_number(const char* text, double& out) {
 }  // namespace
 
 int cmd_plan(int argc, char** argv) {
-  std::string profile_path, programs_path, format = "json";
+  std::string profile_path, programs_path, workspace_path, format = "json";
   core::PlanOptions options;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -64,6 +72,10 @@ int cmd_plan(int argc, char** argv) {
       const char* v = value("--profile");
       if (!v) return usage_error("--profile needs a file");
       profile_path = v;
+    } else if (a == "--workspace") {
+      const char* v = value("--workspace");
+      if (!v) return usage_error("--workspace needs a file");
+      workspace_path = v;
     } else if (a == "--programs") {
       const char* v = value("--programs");
       if (!v) return usage_error("--programs needs a file");
@@ -103,11 +115,17 @@ int cmd_plan(int argc, char** argv) {
       return usage_error("unknown option '" + a + "'");
     }
   }
-  if (profile_path.empty() || programs_path.empty()) return usage_error("--profile and --programs are required");
+  if (!profile_path.empty() && !workspace_path.empty())
+    return usage_error("--profile and --workspace both give a profile: name one");
+  if ((profile_path.empty() && workspace_path.empty()) || programs_path.empty())
+    return usage_error("--profile (or --workspace) and --programs are required");
 
   core::Profile profile;
   core::Dataset dataset;
-  if (!load_profile_and_programs(profile_path, programs_path, profile, dataset)) return 1;
+  core::Workspace workspace;
+  if (workspace_path.empty() ? !load_profile_and_programs(profile_path, programs_path, profile, dataset)
+                             : !load_workspace_and_programs(workspace_path, programs_path, workspace, profile, dataset))
+    return 1;
 
   const core::Model model;
   const core::Plan plan = core::make_plan(profile, dataset, options, model);

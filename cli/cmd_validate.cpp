@@ -4,14 +4,16 @@
 //   programs.csv:12:10: error: img_share: expected a share from 0 to 1 ... (column J)
 //   me.json:3:20: warning: us_leters: unknown field "us_leters" is ignored; did you mean ...
 //
-// What a file holds is decided as the page decides it: .csv is a program list; .json with a
-// top-level "programs" key is a dataset, any other .json a profile.
+// What a file holds is decided as the page decides it: .csv is a program list; .json whose "kind"
+// is "openpick-workspace" a workspace; .json with a top-level "programs" key a dataset, any other
+// .json a profile.
 // Exit: 0 when every file is valid (warnings allowed), 1 when any has an error or cannot be read,
 // 2 on a usage error. Problems go to stdout (they are the output); the per-file summary to stderr.
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "cli_io.h"
 #include "commands.h"
 #include "openpick/core/io.h"
+#include "openpick/core/workspace.h"
 
 namespace openpick::cli {
 
@@ -27,7 +30,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: openpick validate FILE...\n"
     "\n"
-    "Checks profiles (.json), datasets (.json with a \"programs\" array) and program lists (.csv).\n"
+    "Checks profiles (.json), datasets (.json with a \"programs\" array), workspaces (.json with\n"
+    "\"kind\": \"openpick-workspace\") and program lists (.csv).\n"
     "Prints one line per problem: FILE:LINE:COL: error: message (or warning:).\n"
     "A .csv may name its columns its own way (\"Program\", \"IMG %\", \"J1?\"): unless they are the\n"
     "template's, stderr says which column went to which field, one line per column.\n"
@@ -43,6 +47,14 @@ std::string lower_extension(const std::string& path) {
   return ext;
 }
 
+
+// A JSON document with a top-level "kind" (only workspaces have one): read as a workspace, so a
+// wrong kind is named as such rather than read as a profile with an unknown field.
+bool claims_a_kind(const std::string& text) {
+  if (text.find("\"kind\"") == std::string::npos) return false;
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  return doc.is_object() && doc.contains("kind");
+}
 
 // Prints the diagnostics and returns whether the file is valid.
 template <class T>
@@ -62,6 +74,17 @@ bool validate_one(const std::string& path) {
   if (!read_whole_file(path, text, why)) {
     std::printf("%s: error: cannot read the file: %s\n", path.c_str(), why.c_str());
     return false;
+  }
+  if (ext == "json" && (core::is_workspace_json(text) || claims_a_kind(text))) {
+    const auto r = core::parse_workspace_json(text, path);
+    const bool ok = report(r);
+    if (ok)
+      std::fprintf(stderr, "%s: ok: workspace with %s, %zu research %s, %zu added %s, %zu tracked %s\n",
+                   path.c_str(), r.value->profile ? "a profile" : "no profile", r.value->research.size(),
+                   r.value->research.size() == 1 ? "entry" : "entries", r.value->added_programs.size(),
+                   r.value->added_programs.size() == 1 ? "program" : "programs", r.value->tracker.size(),
+                   r.value->tracker.size() == 1 ? "program" : "programs");
+    return ok;
   }
   switch (core::detect_document_kind(text, path)) {
     case core::DocumentKind::ProgramsCsv: {

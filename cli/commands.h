@@ -17,6 +17,9 @@ int cmd_portfolio(int argc, char** argv);
 // openpick validate FILE...: checks profiles, datasets and program CSVs (cmd_validate.cpp).
 int cmd_validate(int argc, char** argv);
 
+// openpick workspace merge A.json B.json: B's research merged into A's (cmd_workspace.cpp).
+int cmd_workspace(int argc, char** argv);
+
 // openpick calibrate [--targets T.json]: re-fits the model's constants (cmd_calibrate.cpp).
 int cmd_calibrate(int argc, char** argv);
 

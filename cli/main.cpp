@@ -21,7 +21,8 @@ constexpr Command kCommands[] = {
     {"", nullptr, ""},  // placeholder so the table is never empty; skipped below
     {"plan", &openpick::cli::cmd_plan, "the application plan for a profile and a program list"},
     {"ranklist", &openpick::cli::cmd_ranklist, "after interviews: the chance with your rank list"},
-    {"validate", &openpick::cli::cmd_validate, "check profile and program files"},
+    {"validate", &openpick::cli::cmd_validate, "check profile, program and workspace files"},
+    {"workspace", &openpick::cli::cmd_workspace, "your workspace: merge another's research into yours"},
     {"portfolio", &openpick::cli::cmd_portfolio, "optimal list for explicit chances"},
     {"calibrate", &openpick::cli::cmd_calibrate, "re-fit the model to the published figures (make refit)"},
 };

@@ -171,6 +171,14 @@ export interface OpenPickState {
     programs_search: string; programs_shown: number;
   };
   embed: { host: string | null; theme: 'light' | 'dark'; confirming_share: boolean; shares_sent: number };
+  /** The applicant's own sheet read last (a CSV whose columns are not the template's), or null:
+   *  each column's header and the field it is read as (null: not read). */
+  sheet: {
+    file: string; loaded: boolean; edited: boolean;
+    columns: { header: string; field: string | null }[];
+  } | null;
+  /** Columns fixed by hand are remembered for the next file from the same sheet. */
+  sheet_columns_remembered: boolean;
   messages: { severity: 'error' | 'warning'; text: string; details: string[] }[];
 }
 

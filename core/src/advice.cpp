@@ -11,7 +11,9 @@ namespace openpick::core {
 
 namespace {
 // Where the advice comes from (each said once).
-constexpr const char* kSeedBrief = "the project's domain brief on low scores and the Deep South (seed)";
+constexpr const char* kSeedBrief =
+    "Residency Advisor, \"Strategies for Non-US Citizen IMGs with Low Step Scores in Mississippi Delta\" "
+    "(residencyadvisor.com/resources/low-step-score-strategies)";
 constexpr const char* kStep3Source = "program visa pages (e.g. University of Pittsburgh Internal Medicine); NRMP Match calendar";
 constexpr const char* kJ1Source =
     "ECFMG Exchange Visitor Sponsorship Program; Congressional Research Service RS22584 (Conrad 30); Delta "
@@ -92,7 +94,7 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
     out.push_back({"target_community_programs", "Aim at community and IMG-friendly programs",
                    "With Step 2 CK " + std::to_string(*p.step2ck.score) + ", large university programs rarely "
                    "interview you; community programs with many IMG residents read the whole application.",
-                   "Reddy et al., J Gen Intern Med 2020 (IMG shares by setting); the seed brief"});
+                   "Reddy et al., J Gen Intern Med 2020 (IMG shares by setting); Residency Advisor, low Step score strategies"});
   if (img && (prefers_deep_south_or_delta(p) || (p.step2ck.score && *p.step2ck.score < 230)))
     out.push_back({"underserved_fit", "Show your fit with underserved and Deep South programs",
                    "Programs in the Mississippi Delta and the Deep South serve high-need communities with fewer "
@@ -106,7 +108,7 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
     out.push_back({"explain_the_gap", "Explain the years since graduation",
                    std::to_string(years) + " years will have passed since graduation by the Match. Many programs "
                    "prefer recent graduates; recent US clinical work and a clear account of those years help.",
-                   "Hunter et al., BMC Med Educ 2024 (older IMGs match less often); the seed brief"});
+                   "Hunter et al., BMC Med Educ 2024 (older IMGs match less often); Residency Advisor, low Step score strategies"});
   out.push_back({"apply_day_one", "Apply on the first day ERAS opens to programs",
                  "Programs review early applications first and fill interview slots as they go; late applications "
                  "hurt most when scores are low. Have scores, letters and the ECFMG status ready before.",

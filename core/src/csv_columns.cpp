@@ -176,11 +176,13 @@ CsvMapping reuse_mapping(const CsvMapping& remembered, const std::vector<std::st
   return m;
 }
 
+std::string csv_column_name(std::size_t index) { return detail::csv_column_letters(index + 1); }
+
 std::vector<std::string> describe_mapping(const CsvMapping& mapping) {
   std::vector<std::string> out;
   for (std::size_t k = 0; k < mapping.columns.size(); ++k) {
     const CsvColumnMap& c = mapping.columns[k];
-    std::string line = "column " + detail::csv_column_letters(k + 1) + " ";
+    std::string line = "column " + csv_column_name(k) + " ";
     line += c.header.empty() ? std::string("(no name)") : "\"" + detail::excerpt(c.header) + "\"";
     line += " -> ";
     line += c.field ? std::string(to_string(*c.field)) : std::string("not read");

@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "io_csv_cells.h"
-#include "io_readers.h"
+#include "io_program_list.h"
 #include "json/json_path.h"
 
 namespace openpick::core {

@@ -4,7 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
-#include "io_detail.h"
+#include "io_readers.h"
 
 namespace openpick::core {
 
@@ -122,8 +122,8 @@ void read_sources(ObjectReader& r, Program& p) {
   }
 }
 
-void read_state(ObjectReader& r, Program& p) {
-  const auto state = r.string("state", kRequired, true);
+void read_state(ObjectReader& r, Program& p, FieldRule rule) {
+  const auto state = r.string("state", rule, true);
   if (!state) return;
   if (!is_usps_code(*state)) {
     std::string upper = *state;
@@ -135,19 +135,28 @@ void read_state(ObjectReader& r, Program& p) {
   p.state = std::move(*state);
 }
 
-Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink) {
+}  // namespace
+
+Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink, ProgramFields fields) {
+  // A research entry (Partial) sets only the facts it names: no field is required there, the
+  // sources are the workspace's own kind (workspace.h), and a name, specialty or state given must
+  // not be null (a program always has them).
+  const bool full = fields == ProgramFields::Full;
+  const FieldRule required = full ? kRequired : kOptionalNotNull;
   Program p;
   ObjectReader r(item, std::move(path), sink);
   r.warn_unknown({"id", "name", "institution", "specialty", "track", "city", "state", "setting",
                   "positions", "img_share", "img_share_non_us", "visa", "cutoffs", "rural", "accepts_signals", "sources",
                   "application_service"});
-  if (auto v = r.string("id", kRequired, true)) p.id = std::move(*v);
-  if (auto v = r.string("name", kRequired, true)) p.name = std::move(*v);
+  if (full) {
+    if (auto v = r.string("id", kRequired, true)) p.id = std::move(*v);
+  }
+  if (auto v = r.string("name", required, true)) p.name = std::move(*v);
   if (auto v = r.string("institution", kOptional, false)) p.institution = std::move(*v);
-  if (auto v = r.string("specialty", kRequired, true)) p.specialty = std::move(*v);
+  if (auto v = r.string("specialty", required, true)) p.specialty = std::move(*v);
   if (auto v = r.enumeration<Track>("track", kOptionalNotNull)) p.track = *v;
   if (auto v = r.string("city", kOptional, false)) p.city = std::move(*v);
-  read_state(r, p);
+  read_state(r, p, required);
   p.setting = r.enumeration<Setting>("setting", kOptional);
   if (auto v = r.integer("positions", kOptional, 0, kMaxPositions, "the number of PGY-1 positions")) {
     p.positions = static_cast<int>(*v);
@@ -161,13 +170,12 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink)
   read_cutoffs(r, p);
   p.rural = r.boolean("rural", kOptional);
   p.accepts_signals = r.boolean("accepts_signals", kOptional);
-  read_sources(r, p);
+  if (full) read_sources(r, p);
   // Unknown (absent or null): decided by the specialty when the list is priced (fees.h).
   p.application_service = r.enumeration<ApplicationService>("application_service", kOptional);
   return p;
 }
 
-}  // namespace
 }  // namespace detail
 
 namespace detail {
@@ -330,8 +338,6 @@ ImportResult<Dataset> parse_dataset_json(std::string_view text, std::string_view
 }
 
 std::string dataset_to_json(const Dataset& d) {
-  using detail::json_number;
-  using detail::json_optional;
   using detail::OrderedJson;
   OrderedJson doc = OrderedJson::object();
   doc["schema_version"] = d.schema_version;
@@ -340,45 +346,49 @@ std::string dataset_to_json(const Dataset& d) {
   doc["as_of"] = d.as_of;
   doc["source"] = d.source;
   OrderedJson programs = OrderedJson::array();
-  for (const Program& p : d.programs) {
-    OrderedJson j = OrderedJson::object();
-    j["id"] = p.id;
-    j["name"] = p.name;
-    j["institution"] = p.institution;
-    j["specialty"] = p.specialty;
-    j["track"] = to_string(p.track);
-    j["city"] = p.city;
-    j["state"] = p.state;
-    j["setting"] = p.setting ? OrderedJson(to_string(*p.setting)) : OrderedJson(nullptr);
-    j["positions"] = json_optional(p.positions);
-    j["img_share"] = json_optional(p.img_share);
-    if (p.img_share_non_us) j["img_share_non_us"] = json_number(*p.img_share_non_us);
-    j["visa"] = {{"j1", json_optional(p.visa.j1)}, {"h1b", json_optional(p.visa.h1b)}};
-    // A flexible cutoff is written {"value": V, "strict": false}; a strict one as its plain value.
-    const auto cutoff = [](OrderedJson value, bool strict) {
-      if (strict || value.is_null()) return value;
-      return OrderedJson{{"value", std::move(value)}, {"strict", false}};
-    };
-    const Cutoffs& c = p.cutoffs;
-    j["cutoffs"] = {
-        {"step2ck_min", cutoff(json_optional(c.step2ck_min), c.strict.step2ck_min)},
-        {"max_years_since_graduation",
-         cutoff(json_optional(c.max_years_since_graduation), c.strict.max_years_since_graduation)},
-        {"max_attempts", cutoff(json_optional(c.max_attempts), c.strict.max_attempts)},
-        {"usce_required", cutoff(json_optional(c.usce_required), c.strict.usce_required)}};
-    j["rural"] = json_optional(p.rural);
-    j["accepts_signals"] = json_optional(p.accepts_signals);
-    if (p.application_service) j["application_service"] = std::string(to_string(*p.application_service));
-    if (!p.sources.empty()) {
-      OrderedJson sources = OrderedJson::array();
-      for (const FactSource& s : p.sources)
-        sources.push_back({{"field", s.field}, {"source", s.source}, {"year", json_optional(s.year)}});
-      j["sources"] = std::move(sources);
-    }
-    programs.push_back(std::move(j));
-  }
+  for (const Program& p : d.programs) programs.push_back(detail::program_to_ordered_json(p));
   doc["programs"] = std::move(programs);
   return detail::dump_document(doc);
 }
+
+namespace detail {
+OrderedJson program_to_ordered_json(const Program& p) {
+  OrderedJson j = OrderedJson::object();
+  j["id"] = p.id;
+  j["name"] = p.name;
+  j["institution"] = p.institution;
+  j["specialty"] = p.specialty;
+  j["track"] = to_string(p.track);
+  j["city"] = p.city;
+  j["state"] = p.state;
+  j["setting"] = p.setting ? OrderedJson(to_string(*p.setting)) : OrderedJson(nullptr);
+  j["positions"] = json_optional(p.positions);
+  j["img_share"] = json_optional(p.img_share);
+  if (p.img_share_non_us) j["img_share_non_us"] = json_number(*p.img_share_non_us);
+  j["visa"] = {{"j1", json_optional(p.visa.j1)}, {"h1b", json_optional(p.visa.h1b)}};
+  // A flexible cutoff is written {"value": V, "strict": false}; a strict one as its plain value.
+  const auto cutoff = [](OrderedJson value, bool strict) {
+    if (strict || value.is_null()) return value;
+    return OrderedJson{{"value", std::move(value)}, {"strict", false}};
+  };
+  const Cutoffs& c = p.cutoffs;
+  j["cutoffs"] = {
+      {"step2ck_min", cutoff(json_optional(c.step2ck_min), c.strict.step2ck_min)},
+      {"max_years_since_graduation",
+       cutoff(json_optional(c.max_years_since_graduation), c.strict.max_years_since_graduation)},
+      {"max_attempts", cutoff(json_optional(c.max_attempts), c.strict.max_attempts)},
+      {"usce_required", cutoff(json_optional(c.usce_required), c.strict.usce_required)}};
+  j["rural"] = json_optional(p.rural);
+  j["accepts_signals"] = json_optional(p.accepts_signals);
+  if (p.application_service) j["application_service"] = std::string(to_string(*p.application_service));
+  if (!p.sources.empty()) {
+    OrderedJson sources = OrderedJson::array();
+    for (const FactSource& s : p.sources)
+      sources.push_back({{"field", s.field}, {"source", s.source}, {"year", json_optional(s.year)}});
+    j["sources"] = std::move(sources);
+  }
+  return j;
+}
+}  // namespace detail
 
 }  // namespace openpick::core

@@ -11,7 +11,8 @@
 //   io_text.h             closest_name, join_names, excerpt, UTF-16 and invalid UTF-8 detection
 //   io_enum_names.h       one name table per enum, used by JSON and CSV alike
 //   io_program_checks.h   USPS codes, program fact fields, a program's ranges, the share hint
-//   io_readers.h          the program list readers behind ProgramListImport
+//   io_program_list.h     the program list readers behind ProgramListImport
+// (io_readers.h, one profile and one program read and written, includes this header.)
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -31,7 +32,7 @@
 #include "io_enum_names.h"
 #include "io_fields.h"
 #include "io_program_checks.h"
-#include "io_readers.h"
+#include "io_program_list.h"
 #include "io_text.h"
 #include "json/json_parse.h"
 #include "json/json_path.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "io_detail.h"
+#include "io_readers.h"
 
 namespace openpick::core {
 
@@ -243,24 +243,14 @@ std::string path_with_document_index(const std::string& field, const std::vector
 }
 
 }  // namespace
-}  // namespace detail
 
-ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view file_name) {
-  using namespace detail;
-  ImportResult<Profile> result;
-  DiagnosticSink sink(file_name);
-  JsonDocument json;
-  if (!parse_json_document(text, json, sink) ||
-      !check_root(json.root(), sink, kProfileSchemaVersion, "a profile")) {
-    result.diagnostics = sink.finish(text);
-    return result;
-  }
-
-  const JsonValue& doc = json.root();
+// The profile object at `base` (the root of a profile file, or a workspace's "profile"), with
+// every problem reported into `sink` at its path under `base`.
+Profile read_profile(const JsonValue& doc, const JsonPath& base, DiagnosticSink& sink) {
   Profile p;
   Given given;
   std::vector<long> specialty_json_index;
-  ObjectReader r(doc, {}, sink);
+  ObjectReader r(doc, base, sink);
   r.warn_unknown({"schema_version", "graduate_type", "visa", "step1", "step2ck", "step3_passed",
                   "ecfmg_certified", "graduation_year", "match_year", "usce_months", "us_letters",
                   "research_items", "specialties", "preferred_states", "budget_usd", "state_ties",
@@ -272,7 +262,8 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
     p.graduate_type = *v;
   if (auto v = r.enumeration<VisaNeed>("visa", p.unanswered.visa ? kOptional : kRequired)) p.visa = *v;
   if (!doc.contains("step1")) {
-    sink.warning_at({}, "no step1; assuming Step 1 passed on the first attempt", false, "step1");
+    sink.warning_at(base, "no step1; assuming Step 1 passed on the first attempt", false,
+                    path_to_string(child(base, "step1")));
     p.unanswered.step1 = true;
   }
   read_step1(r, p, given);
@@ -312,11 +303,28 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
       return given.count(path_with_document_index(f, specialty_json_index)) > 0;
     });
     if (!all_given) continue;
-    const JsonPath where = field_path(c.field, specialty_json_index);
+    JsonPath where = base;
+    for (PathSegment& s : field_path(c.field, specialty_json_index)) where.push_back(std::move(s));
     if (c.severity == Severity::Error) sink.error_at(where, c.message);
     else sink.warning_at(where, c.message);
   }
 
+  return p;
+}
+
+}  // namespace detail
+
+ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view file_name) {
+  using namespace detail;
+  ImportResult<Profile> result;
+  DiagnosticSink sink(file_name);
+  JsonDocument json;
+  if (!parse_json_document(text, json, sink) ||
+      !check_root(json.root(), sink, kProfileSchemaVersion, "a profile")) {
+    result.diagnostics = sink.finish(text);
+    return result;
+  }
+  Profile p = read_profile(json.root(), {}, sink);
   result.diagnostics = sink.finish(text);
   if (sink.errors() == 0) result.value = std::move(p);
   return result;
@@ -325,10 +333,8 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
 // The fields added after schema 1's first release (expected and dated Step 2 CK, numeric Step 1,
 // ties, specialty letters, unanswered facts) are written only when given: absent is unknown, and a
 // profile without them is written exactly as before.
-std::string profile_to_json(const Profile& p) {
-  using detail::json_number;
-  using detail::json_optional;
-  using detail::OrderedJson;
+namespace detail {
+OrderedJson profile_to_ordered_json(const Profile& p) {
   OrderedJson doc = OrderedJson::object();
   doc["schema_version"] = p.schema_version;
   doc["graduate_type"] = to_string(p.graduate_type);
@@ -367,7 +373,10 @@ std::string profile_to_json(const Profile& p) {
   if (p.match_value_usd != kDefaultMatchValueUsd) doc["match_value_usd"] = json_number(p.match_value_usd);
   if (p.one_year_value != kDefaultOneYearValue) doc["one_year_value"] = json_number(p.one_year_value);
   if (p.prior_residency_years != 0) doc["prior_residency_years"] = p.prior_residency_years;
-  return detail::dump_document(doc);
+  return doc;
 }
+}  // namespace detail
+
+std::string profile_to_json(const Profile& p) { return detail::dump_document(detail::profile_to_ordered_json(p)); }
 
 }  // namespace openpick::core

@@ -1,22 +1,26 @@
-// The readers behind ProgramListImport (io.h), one per form of a program list. Private to core.
+// The readers and writers of one profile and one program, shared by the documents that hold them
+// (a profile file, a dataset, a workspace). Internal, like io_detail.h; kept apart from it so the
+// workspace (workspace*.cpp) reads profiles and programs with the very code the files use.
+//
+//   Profile p = read_profile(object, child({}, "profile"), sink);   // problems at "profile.visa"...
+//   Program q = read_program(object, path, sink, ProgramFields::Partial);  // a research entry
 #pragma once
 
-#include <memory>
-#include <string>
-#include <string_view>
-
-#include "openpick/core/io.h"
+#include "io_detail.h"
 
 namespace openpick::core::detail {
 
-// The readers behind ProgramListImport and parse_dataset_json / parse_programs_csv: they step
-// through text they do not own.
-std::unique_ptr<ProgramListImport::Reader> make_dataset_json_reader(std::string_view text, std::string_view file_name);
-std::unique_ptr<ProgramListImport::Reader> make_programs_csv_reader(std::string_view text, std::string_view file_name);
-// The dataset read as one document (what the streaming reader falls back to), for tests that
-// check the two readings agree.
-ImportResult<Dataset> parse_dataset_json_whole(std::string_view text, std::string_view file_name);
-// "more than 100,000 programs; ...": the message for a list over kMaxPrograms, JSON or CSV.
-std::string too_many_programs_message();
+// io_profile.cpp. The profile object at `path` (empty for a profile file's root). Does not check
+// its schema_version (the caller does, for the document it reads).
+Profile read_profile(const JsonValue& object, const JsonPath& path, DiagnosticSink& sink);
+OrderedJson profile_to_ordered_json(const Profile& profile);
+
+// io_dataset.cpp. Full: a dataset's program (id, name, specialty and state required, sources in
+// the dataset's form). Partial: the facts of a research entry, none required, no id, no sources.
+enum class ProgramFields { Full, Partial };
+Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink,
+                     ProgramFields fields = ProgramFields::Full);
+// Every field, as dataset_to_json writes it.
+OrderedJson program_to_ordered_json(const Program& program);
 
 }  // namespace openpick::core::detail

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "openpick/core/csv_columns.h"
 #include "openpick/core/io.h"
 #include "openpick/core/profile_rules.h"
 #include "openpick/shell/app_state.h"
@@ -121,6 +122,8 @@ nlohmann::json settings_json(const AppState& state) {
                    {"dark", state.embed.dark}};
   j["max_applications"] = o.max_applications ? nlohmann::json(*o.max_applications) : nlohmann::json(nullptr);
   j["min_preferred_share"] = o.min_preferred_share;
+  if (state.remembered_columns)
+    j["sheet_columns"] = nlohmann::json::parse(core::csv_mapping_to_json(*state.remembered_columns));
   return j;
 }
 
@@ -128,6 +131,8 @@ nlohmann::json settings_json(const AppState& state) {
 // but an older or hand-edited copy must never stop the app).
 void read_settings(AppState& state, const nlohmann::json& j) {
   if (!j.is_object()) return;
+  if (j.contains("sheet_columns") && j["sheet_columns"].is_object())
+    state.remembered_columns = core::csv_mapping_from_json(j["sheet_columns"].dump());
   auto flag = [&](const char* key, bool& out) {
     if (j.contains(key) && j[key].is_boolean()) out = j[key].get<bool>();
   };
@@ -222,17 +227,64 @@ void load_file(AppState& state, LoadFile& f) {
     return;
   }
   // A program list is read in steps (advance_work); a newer file replaces one still being read.
-  state.work.import = std::make_shared<core::ProgramListImport>(std::move(f.bytes), f.file_name, kind);
+  state.work.sheet.reset();
   state.work.import_is_sample = f.is_sample;
+  if (kind == DocumentKind::ProgramsCsv) {
+    core::CsvPreview preview = core::preview_csv(f.bytes, kSheetPreviewRows);
+    const core::CsvMapping automatic = core::auto_map_columns(preview.header);
+    core::CsvMapping mapping = state.remembered_columns ? core::reuse_mapping(*state.remembered_columns, preview.header)
+                                                        : automatic;
+    if (!mapping.is_template()) {
+      // An own sheet: keep what the Data tab needs to show its columns and read it again.
+      SheetColumns sheet{f.file_name, f.bytes.size() <= kMaxSheetBytes ? f.bytes : std::string(), mapping,
+                         std::move(preview.rows), false, false};
+      state.work.sheet = std::move(sheet);
+      if (!(mapping == automatic)) {
+        state.work.import = std::make_shared<core::ProgramListImport>(std::move(f.bytes), f.file_name, mapping);
+        return;
+      }
+    }
+  }
+  state.work.import = std::make_shared<core::ProgramListImport>(std::move(f.bytes), f.file_name, kind);
+}
+
+void read_sheet_again(AppState& state, Platform& platform, const core::CsvMapping& mapping) {
+  if (state.sheet.text.empty() || mapping.columns.size() != state.sheet.mapping.columns.size()) return;
+  SheetColumns sheet = state.sheet;
+  sheet.mapping = mapping;
+  sheet.edited = false;
+  state.work.import = std::make_shared<core::ProgramListImport>(sheet.text, sheet.file_name, mapping);
+  state.work.import_is_sample = false;
+  state.work.sheet = std::move(sheet);
+  state.remembered_columns = mapping;
+  save_settings(state, platform);
 }
 
 // The program list has been read: it replaces the programs, or says why not and keeps them.
 void finish_import(AppState& state) {
   core::ProgramListImport& job = *state.work.import;
   const std::string file = job.file_name();
+  // An own sheet's columns were read by their names: said, so that nothing is guessed silently.
+  std::vector<std::string> own_columns;
+  std::optional<SheetColumns> sheet = std::move(state.work.sheet);
+  state.work.sheet.reset();
+  if (const core::CsvMapping* mapping = job.csv_mapping(); mapping && !mapping->is_template()) {
+    own_columns = core::describe_mapping(*mapping);
+    if (sheet) sheet->mapping = *mapping;
+  } else {
+    sheet.reset();
+  }
   auto r = job.take_result();
   const bool is_sample = state.work.import_is_sample;
   state.work.import.reset();
+  // The Data tab shows the own sheet read last, loaded or not (its columns can be fixed there);
+  // any other list that loads replaces it.
+  if (sheet) {
+    sheet->loaded = r.ok();
+    state.sheet = std::move(*sheet);
+  } else if (r.ok()) {
+    state.sheet = SheetColumns{};
+  }
   if (!r.ok())
     return import_failed(state, "the program list", file, r.diagnostics, "The programs you had are still loaded.");
   // The plan in hand, and one being made, point into the old programs: drop them first.
@@ -241,6 +293,15 @@ void finish_import(AppState& state) {
   ++state.dataset_revision;
   state.dataset_is_sample = is_sample;
   invalidate_plan(state);
+  if (!own_columns.empty()) {
+    add_message(state, core::Severity::Warning,
+                "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
+                    ", reading its columns by their names: check that each column went where you meant.",
+                r.diagnostics);
+    auto& details = state.messages.back().details;
+    details.insert(details.begin(), own_columns.begin(), own_columns.end());
+    return;
+  }
   if (!r.diagnostics.empty())
     add_message(state, core::Severity::Warning,
                 "Loaded " + plural(state.dataset.programs.size(), "program") + " from " + file +
@@ -391,6 +452,8 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      state.profile_is_set = false;
                      state.messages.clear();
                      state.plan_options = core::PlanOptions{};
+                     state.remembered_columns.reset();
+                     state.sheet = SheetColumns{};
                      state.storage_status = "Everything OpenPick kept in this browser was removed.";
                      invalidate_plan(state);
                    },
@@ -418,6 +481,11 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      if (a.min_preferred_share >= 0.0 && a.min_preferred_share <= 1.0)
                        state.plan_options.min_preferred_share = a.min_preferred_share;
                      invalidate_plan(state);
+                     save_settings(state, platform);
+                   },
+                   [&](const ReadSheetAgain& a) { read_sheet_again(state, platform, a.mapping); },
+                   [&](const ForgetSheetColumns&) {
+                     state.remembered_columns.reset();
                      save_settings(state, platform);
                    },
                    [&](const SetEmbedHost& a) { state.embed.host_origin = a.origin; },

@@ -61,6 +61,16 @@ std::string state_to_json(const AppState& state) {
                 {"theme", state.embed.dark ? "dark" : "light"},
                 {"confirming_share", !state.embed.share_preview.empty()},
                 {"shares_sent", state.embed.shares_sent}};
+  if (state.sheet.mapping.columns.empty()) {
+    j["sheet"] = nullptr;
+  } else {
+    auto& columns = (j["sheet"] = {{"file", state.sheet.file_name}, {"loaded", state.sheet.loaded},
+                                   {"edited", state.sheet.edited}, {"columns", nlohmann::json::array()}})["columns"];
+    for (const auto& c : state.sheet.mapping.columns)
+      columns.push_back({{"header", c.header},
+                         {"field", c.field ? nlohmann::json(std::string(core::to_string(*c.field))) : nlohmann::json()}});
+  }
+  j["sheet_columns_remembered"] = state.remembered_columns.has_value();
   auto& messages = j["messages"] = nlohmann::json::array();
   for (const auto& m : state.messages)
     messages.push_back({{"severity", m.severity == core::Severity::Error ? "error" : "warning"},

@@ -45,6 +45,13 @@ void heading(const char* text) {
   ImGui::Separator();
 }
 
+void same_line_if_fits(const char* next_button_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(next_button_label, nullptr, true).x + style.FramePadding.x * 2.0f;
+  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 void name_item(const char* name) {
 #ifdef IMGUI_ENABLE_TEST_ENGINE
   ImGuiContext& g = *GImGui;

@@ -4,6 +4,7 @@
 //   tests/data/bad/profile_NAME.json    parsed as a profile
 //   tests/data/bad/dataset_NAME.json    parsed as a dataset
 //   tests/data/bad/programs_NAME.csv    parsed as a program CSV
+//   tests/data/bad/workspace_NAME.json  parsed as a workspace
 //   tests/data/bad/<same stem>.expect   one or more lines; each must appear in one diagnostic line
 //                                       ("FILE:LINE:COL: error: field: message", FILE = base name)
 //
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "openpick/core/io.h"
+#include "openpick/core/workspace.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -41,6 +43,9 @@ Outcome import_case(const fs::path& path) {
   Outcome o;
   if (starts_with(name, "profile_")) {
     auto r = parse_profile_json(text, name);
+    o = {r.ok(), r.diagnostics};
+  } else if (starts_with(name, "workspace_")) {
+    auto r = parse_workspace_json(text, name);
     o = {r.ok(), r.diagnostics};
   } else if (starts_with(name, "dataset_")) {
     auto r = parse_dataset_json(text, name);

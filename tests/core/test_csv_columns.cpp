@@ -337,4 +337,43 @@ TEST(CsvColumns, TheTemplateReadsAsBeforeThroughEitherCall) {
   EXPECT_EQ(programs_to_csv(again.value->programs), csv);
 }
 
+// The page's preview of a sheet and the mapping it remembers (csv_mapping.cpp).
+TEST(CsvColumns, PreviewReadsTheHeaderAndTheFirstRowsOnly) {
+  const std::string text = "\xEF\xBB\xBFProgram,\"IMG %\"\r\nOne,\"60%\"\r\nTwo,35%\r\nThree,\"unclosed\r\n";
+  const CsvPreview p = preview_csv(text, 2);
+  EXPECT_EQ(p.header, (std::vector<std::string>{"Program", "IMG %"}));  // the byte order mark is not a name
+  ASSERT_EQ(p.rows.size(), 2u);  // the third row (with its broken quote) is not read
+  EXPECT_EQ(p.rows[0], (std::vector<std::string>{"One", "60%"}));
+  EXPECT_EQ(p.rows[1], (std::vector<std::string>{"Two", "35%"}));
+  EXPECT_TRUE(preview_csv("", 3).header.empty());
+  EXPECT_TRUE(preview_csv("a,b\n", 3).rows.empty());
+}
+
+TEST(CsvColumns, ARememberedMappingRoundTripsAndAnUnknownFieldIsNotUsed) {
+  CsvMapping m = auto_map_columns({"Program", "Sponsor", "IMG %"});
+  m.columns[1].field = CsvField::Visa;
+  const std::string json = csv_mapping_to_json(m);
+  EXPECT_EQ(json, R"({"columns":[{"field":"name","header":"Program"},{"field":"visa","header":"Sponsor"},)"
+                  R"({"field":"img_share","header":"IMG %"}]})");
+  const auto back = csv_mapping_from_json(json);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_TRUE(*back == m);
+  m.columns[2].field.reset();
+  const auto with_null = csv_mapping_from_json(csv_mapping_to_json(m));
+  ASSERT_TRUE(with_null.has_value());
+  EXPECT_FALSE(with_null->columns[2].field.has_value());
+  // Not a field's template name (an alias is not enough here), not an object, not JSON: not used.
+  EXPECT_FALSE(csv_mapping_from_json(R"({"columns":[{"header":"IMG %","field":"IMG %"}]})").has_value());
+  EXPECT_FALSE(csv_mapping_from_json(R"({"columns":[{"field":"name"}]})").has_value());
+  EXPECT_FALSE(csv_mapping_from_json(R"([1,2])").has_value());
+  EXPECT_FALSE(csv_mapping_from_json("{").has_value());
+  // Reused on the next file from the sheet, columns moved: "Sponsor" keeps the applicant's field.
+  const CsvMapping next = reuse_mapping(*back, {"IMG %", "Notes", "Sponsor", "Program"});
+  EXPECT_EQ(next.columns[2].field, CsvField::Visa);
+  EXPECT_EQ(next.columns[0].field, CsvField::ImgShare);
+  EXPECT_FALSE(next.columns[1].field.has_value());
+  EXPECT_EQ(csv_column_name(0), "A");
+  EXPECT_EQ(csv_column_name(27), "AB");
+}
+
 }  // namespace

@@ -3,7 +3,7 @@
 # Fails on any crash, sanitizer report, timeout or out-of-memory (libFuzzer's exit status).
 #
 #   tests/fuzz/run_fuzz.sh FUZZ_BUILD_DIR TARGET SECONDS [WORK_DIR]
-#   TARGET: profile_json | dataset_json | programs_csv | plan
+#   TARGET: profile_json | dataset_json | programs_csv | plan | workspace_json
 #
 # Seeds: tests/data/{good,bad} files of the target's kind, assets/ examples, tests/fuzz/seeds/TARGET;
 # regressions: tests/fuzz/regressions/TARGET-* (every crash ever found, replayed whole). A crash
@@ -29,6 +29,7 @@ case $target in
   programs_csv) seeds=("$root"/tests/data/bad/programs_*.csv "$root"/tests/data/good/*.csv
                        "$root"/assets/templates/*.csv); max_len=16384 ;;
   plan)         seeds=(); max_len=32768 ;;
+  workspace_json) seeds=("$root"/tests/data/bad/workspace_*.json "$root"/assets/workspaces/*.json); max_len=16384 ;;
   *) echo "run_fuzz: unknown target $target" >&2; exit 2 ;;
 esac
 seeds+=("$here"/seeds/"$target"/*)

@@ -225,6 +225,110 @@ TEST(Actions, LoadingABadFileKeepsThePreviousData) {
   EXPECT_EQ(state.messages.back().details[0].rfind("bad.csv:", 0), 0u) << state.messages.back().details[0];
 }
 
+// An own sheet (not the template's column names) loads, and the page says which column went
+// where, so that nothing is read silently; a file in the template's own columns needs no such word.
+TEST(Actions, AnOwnSheetSaysWhereItsColumnsWent) {
+  AppState state;
+  MemoryPlatform platform;
+  state.actions.emplace_back(openpick::shell::LoadFile{
+      "mine.csv", "Program Name,Specialty,State,IMG %,Notes\rOne,Internal Medicine,Texas,60%,x\r", false});
+  openpick::shell::apply_actions(state, platform);
+  ASSERT_EQ(state.dataset.programs.size(), 1u);
+  EXPECT_EQ(state.dataset.programs[0].state, "TX");
+  ASSERT_EQ(state.messages.size(), 1u);
+  const auto& m = state.messages.back();
+  EXPECT_EQ(m.severity, openpick::core::Severity::Warning);
+  EXPECT_NE(m.text.find("Loaded 1 program from mine.csv"), std::string::npos) << m.text;
+  // five columns, "no id column", then the reader's warning that "Notes" is not read
+  ASSERT_EQ(m.details.size(), 5u + 1u + 1u);
+  EXPECT_NE(m.details[0].find("\"Program Name\" -> name"), std::string::npos) << m.details[0];
+  EXPECT_NE(m.details[3].find("\"IMG %\" -> img_share"), std::string::npos) << m.details[3];
+  EXPECT_NE(m.details[4].find("not read"), std::string::npos) << m.details[4];
+  EXPECT_NE(m.details[5].find("no id column"), std::string::npos) << m.details[5];
+  EXPECT_EQ(m.details[6].rfind("mine.csv:1:5: warning:", 0), 0u) << m.details[6];
+
+  state.messages.clear();
+  state.actions.emplace_back(openpick::shell::LoadFile{
+      "template.csv", openpick::core::programs_to_csv(dataset(3).programs), false});
+  openpick::shell::apply_actions(state, platform);
+  EXPECT_EQ(state.dataset.programs.size(), 3u);
+  EXPECT_TRUE(state.messages.empty()) << state.messages.front().text;
+}
+
+// The Data tab's sheet columns: a column OpenPick does not know ("Sponsor") is not read; the
+// applicant sets it to visa and reads the sheet again; the choice is saved with the settings and
+// used for the next file from the same sheet, in a new session, with its columns moved.
+TEST(Actions, AColumnFixedByHandIsReadAgainAndRemembered) {
+  namespace sh = openpick::shell;
+  MemoryPlatform platform;
+  {
+    AppState state;
+    state.actions.emplace_back(sh::LoadFile{"mine.csv", "Program,Specialty,State,Sponsor\nOne,Internal Medicine,MS,J1/H1B\n", false});
+    sh::apply_actions(state, platform);
+    ASSERT_EQ(state.dataset.programs.size(), 1u);
+    EXPECT_FALSE(state.dataset.programs[0].visa.j1.has_value());  // "Sponsor" is not read
+    ASSERT_EQ(state.sheet.mapping.columns.size(), 4u);
+    EXPECT_TRUE(state.sheet.loaded);
+    EXPECT_FALSE(state.sheet.mapping.columns[3].field.has_value());
+    ASSERT_EQ(state.sheet.rows.size(), 1u);
+    EXPECT_EQ(state.sheet.rows[0][3], "J1/H1B");
+
+    openpick::core::CsvMapping fixed = state.sheet.mapping;
+    fixed.columns[3].field = openpick::core::CsvField::Visa;
+    state.actions.emplace_back(sh::ReadSheetAgain{fixed});
+    sh::apply_actions(state, platform);
+    ASSERT_EQ(state.dataset.programs.size(), 1u);
+    EXPECT_EQ(state.dataset.programs[0].visa.j1, true);
+    EXPECT_EQ(state.dataset.programs[0].visa.h1b, true);
+    EXPECT_TRUE(state.remembered_columns.has_value());
+  }
+  ASSERT_TRUE(platform.store.count(sh::kStorageSettingsKey));
+  EXPECT_NE(platform.store[sh::kStorageSettingsKey].find("\"Sponsor\""), std::string::npos);
+
+  AppState next;
+  next.actions.emplace_back(sh::RestoreFromStorage{});
+  sh::apply_actions(next, platform);
+  ASSERT_TRUE(next.remembered_columns.has_value());
+  next.actions.emplace_back(sh::LoadFile{"mine-2.csv", "Sponsor,Program,State,Specialty\nNone,Two,TX,Internal Medicine\n", false});
+  sh::apply_actions(next, platform);
+  ASSERT_EQ(next.dataset.programs.size(), 1u);
+  EXPECT_EQ(next.dataset.programs[0].visa.j1, false);
+  EXPECT_EQ(next.dataset.programs[0].visa.h1b, false);
+
+  next.actions.emplace_back(sh::ForgetSheetColumns{});
+  sh::apply_actions(next, platform);
+  EXPECT_EQ(platform.store[sh::kStorageSettingsKey].find("Sponsor"), std::string::npos);
+}
+
+// A sheet that fails for its columns (one field in two) keeps the programs before, and shows its
+// columns: setting one of the two to "not read" and reading again loads it.
+TEST(Actions, ASheetThatFailsForItsColumnsCanBeFixedInThePage) {
+  namespace sh = openpick::shell;
+  AppState state;
+  MemoryPlatform platform;
+  state.actions.emplace_back(sh::LoadFile{"good.json", openpick::core::dataset_to_json(dataset(5)), false});
+  sh::apply_actions(state, platform);
+  state.actions.emplace_back(sh::LoadFile{"twice.csv", "Program,Program Name,Specialty,State\nOne,One,Internal Medicine,MS\n", false});
+  sh::apply_actions(state, platform);
+  EXPECT_EQ(state.dataset.programs.size(), 5u);
+  ASSERT_EQ(state.sheet.mapping.columns.size(), 4u);
+  EXPECT_FALSE(state.sheet.loaded);
+  EXPECT_EQ(state.messages.back().severity, openpick::core::Severity::Error);
+
+  openpick::core::CsvMapping fixed = state.sheet.mapping;
+  fixed.columns[1].field.reset();
+  state.actions.emplace_back(sh::ReadSheetAgain{fixed});
+  sh::apply_actions(state, platform);
+  ASSERT_EQ(state.dataset.programs.size(), 1u);
+  EXPECT_EQ(state.dataset.programs[0].name, "One");
+  EXPECT_TRUE(state.sheet.loaded);
+
+  // Another list that loads replaces the sheet shown.
+  state.actions.emplace_back(sh::LoadFile{"good.json", openpick::core::dataset_to_json(dataset(5)), false});
+  sh::apply_actions(state, platform);
+  EXPECT_TRUE(state.sheet.mapping.columns.empty());
+}
+
 TEST(Actions, ProfileIsSavedRestoredAndForgotten) {
   MemoryPlatform platform;
   {

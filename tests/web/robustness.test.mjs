@@ -111,7 +111,12 @@ function pageBuilders() {
     'profile_deep.json': () => enc.encode('{"specialties":' + '['.repeat(100000)),
     // ---- program lists (CSV) ----
     'million_rows.csv': millionRows,
-    'cr_only.csv': () => enc.encode((csvHeader + 'C1,One,Internal Medicine,MS,4,0.5\nC2,Two,Internal Medicine,Texas,4,0.5\n').replace(/\n/g, '\r')),
+    'cr_only_bad_state.csv': () => enc.encode((csvHeader + 'C1,One,Internal Medicine,MS,4,0.5\nC2,Two,Internal Medicine,Texass,4,0.5\n').replace(/\n/g, '\r')),
+    // An own sheet's faults (issue 14): a title row above the names, one field in two columns, a
+    // visa cell with a remark in it.
+    'merged_header.csv': () => enc.encode('Programs I researched,,,\nProgram,Specialty,State,Visa\nOne,Internal Medicine,MS,J1\n'),
+    'column_twice.csv': () => enc.encode('Program,Program Name,Specialty,State\nOne,One,Internal Medicine,MS\n'),
+    'visa_remark.csv': () => enc.encode('Program,Specialty,State,Visa\nOne,Internal Medicine,MS,J1 (2019 only)\n'),
     'formula_cells.csv': () => enc.encode(csvHeader + '=1+1,@SUM(A1),+cmd|\' /C calc\'!A0,=HYPERLINK("x"),-2+3,0.5\n'),
     'latin1.csv': () => { const b = enc.encode(csvHeader + 'L1,Caf_ Program,Internal Medicine,MS,4,0.5\n'); b[b.lastIndexOf(0x5f)] = 0xe9; return b; },
     'utf16le.csv': () => utf16le(csvHeader + 'U1,One,Internal Medicine,MS,4,0.5\n'),
@@ -186,6 +191,22 @@ test('malformed files through the page: a message each, nothing lost, no abort; 
       assert.equal(JSON.stringify(after.state.profile), before.profile, `${name}: profile kept`);
       memory.cases += 1;
     }
+
+    // Old Mac line endings (CR only) and a state written out: an own sheet that loads, and the
+    // page says where its columns went (nothing read silently); the programs before are replaced.
+    const own = await page.evaluate(() => {
+      const n = window.openpick.getState().messages.length;
+      const text = 'Program Name,Specialty,State,IMG %\rOne,Internal Medicine,MS,50%\rTwo,Internal Medicine,Texas,40%\r';
+      window.openpickPage.loadBytes('cr_only.csv', new TextEncoder().encode(text), false);
+      return n;
+    });
+    await page.waitForFunction((n) => window.openpick.getState().messages.length > n, own, { timeout: 60000, polling: 100 });
+    const ownState = await page.evaluate(() => window.openpick.getState());
+    const ownMessage = ownState.messages[ownState.messages.length - 1];
+    assert.equal(ownState.dataset.program_count, 2);
+    assert.equal(ownMessage.severity, 'warning', JSON.stringify(ownMessage));
+    assert.match(ownMessage.text, /Loaded 2 programs from cr_only\.csv/);
+    assert.ok(ownMessage.details.some((d) => d.includes('"IMG %" -> img_share')), JSON.stringify(ownMessage.details));
 
     // A valid program list and a valid profile still load afterwards.
     await page.evaluate(([d, p]) => {

@@ -1,10 +1,90 @@
 // Data: load a program list or a profile (file picker; drag and drop is handled by the page),
 // export the profile, the CSV template, saving on this device, and "forget everything".
+#include <algorithm>
+
+#include "openpick/core/csv_columns.h"
 #include "openpick/core/io.h"
 #include "openpick/shell/panels.h"
 #include "openpick/shell/widgets.h"
 
 namespace openpick::shell {
+
+namespace {
+
+// The columns of the applicant's own sheet as OpenPick read them, on its first rows; any column
+// can be set by hand and the sheet read again (remembered for the next file from the sheet).
+void sheet_columns(AppState& state) {
+  SheetColumns& sheet = state.sheet;
+  heading("Your sheet's columns");
+  ImGui::TextWrapped("OpenPick read the columns of %s by their names. Check what each one is read as; "
+                     "change any that is wrong and read the sheet again. Your changes are remembered "
+                     "for the next file from this sheet.",
+                     sheet.file_name.c_str());
+  if (!sheet.loaded)
+    wrapped_colored(kColorError, "This sheet did not load (the message above says why): the programs you had "
+                                 "are still loaded. Fix a column below and read it again, or fix the file.");
+  // Two columns, so that a phone has room: the sheet's column (letter, name, first values wrapped
+  // under it) and what it is read as.
+  const float value_width = ImGui::GetFontSize() * 10.0f;
+  const float table_width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44.0f);
+  if (ImGui::BeginTable("sheet_columns", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImVec2(table_width, 0.0f))) {
+    ImGui::TableSetupColumn("Your column (first rows)", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Read as", ImGuiTableColumnFlags_WidthFixed, value_width);
+    ImGui::TableHeadersRow();
+    ImGui::PushTextWrapPos(0.0f);  // wrap in the cell, not at the page's reading width
+    for (std::size_t k = 0; k < sheet.mapping.columns.size(); ++k) {
+      core::CsvColumnMap& column = sheet.mapping.columns[k];
+      ImGui::PushID(static_cast<int>(k));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%s  %s", core::csv_column_name(k).c_str(), column.header.empty() ? "(no name)" : column.header.c_str());
+      std::string values;
+      for (const auto& row : sheet.rows) {
+        if (k >= row.size() || row[k].empty()) continue;
+        if (!values.empty()) values += "  ·  ";
+        values += row[k];
+      }
+      ImGui::TextColored(kColorMuted, "%s", values.empty() ? "(empty)" : values.c_str());
+      ImGui::TableNextColumn();
+      const std::string current = column.field ? std::string(core::to_string(*column.field)) : "not read";
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      const std::string combo_id = "read_as_" + core::csv_column_name(k);
+      const bool open = ImGui::BeginCombo(("##" + combo_id).c_str(), current.c_str(), ImGuiComboFlags_HeightLargest);
+      if (!open) name_item(combo_id.c_str());  // a combo reports no label of its own
+      if (open) {
+        if (ImGui::Selectable("not read", !column.field)) {
+          column.field.reset();
+          sheet.edited = true;
+        }
+        // The combined visa column first (most sheets have one), then the template's columns.
+        for (std::size_t n = 0; n < core::kCsvFieldCount; ++n) {
+          const auto field = static_cast<core::CsvField>(n == 0 ? core::kCsvFieldCount - 1 : n - 1);
+          if (ImGui::Selectable(std::string(core::to_string(field)).c_str(), column.field == field)) {
+            column.field = field;
+            sheet.edited = true;
+          }
+        }
+        ImGui::EndCombo();
+      }
+      ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTable();
+  }
+  if (sheet.text.empty()) {
+    ImGui::TextWrapped("This sheet is too big to read again from here: load the file again after "
+                       "changing the columns.");
+  }
+  ImGui::BeginDisabled(sheet.text.empty() || !sheet.edited || state.work.import != nullptr);
+  if (ImGui::Button("Read the sheet again with these columns")) state.actions.emplace_back(ReadSheetAgain{sheet.mapping});
+  ImGui::EndDisabled();
+  if (state.remembered_columns) {
+    same_line_if_fits("Forget my column choices");
+    if (ImGui::Button("Forget my column choices")) state.actions.emplace_back(ForgetSheetColumns{});
+  }
+}
+
+}  // namespace
 
 void panel_data(AppState& state, Platform& platform) {
   push_reading_width();
@@ -26,11 +106,13 @@ void panel_data(AppState& state, Platform& platform) {
     state.actions.emplace_back(LoadFile{std::move(name), std::move(bytes), false});
   };
   if (ImGui::Button("Load a program list (JSON or CSV)…")) platform.open_file(".json,.csv,application/json,text/csv", load);
-  ImGui::SameLine();
+  same_line_if_fits("Download the CSV template");
   if (ImGui::Button("Download the CSV template"))
     platform.save_file("openpick-programs-template.csv", "text/csv", core::programs_to_csv({}));
   ImGui::TextColored(kColorMuted, "You can also drop a file anywhere on the page.");
   ImGui::TextWrapped("If a file has problems, OpenPick lists each one with its line and keeps what you had loaded.");
+
+  if (!state.sheet.mapping.columns.empty()) sheet_columns(state);
 
   heading("Your profile");
   if (ImGui::Button("Load a profile (JSON)…")) platform.open_file(".json,application/json", load);

@@ -42,6 +42,9 @@ struct CsvColumnMap {
   std::string header;             // the header cell as written, trimmed
   std::optional<CsvField> field;  // empty: the column is not read
 };
+inline bool operator==(const CsvColumnMap& a, const CsvColumnMap& b) {
+  return a.header == b.header && a.field == b.field;
+}
 
 struct CsvMapping {
   std::vector<CsvColumnMap> columns;  // one per header cell, in the file's order
@@ -50,6 +53,7 @@ struct CsvMapping {
   // such a file needs no explanation of where its columns went.
   bool is_template() const;
 };
+inline bool operator==(const CsvMapping& a, const CsvMapping& b) { return a.columns == b.columns; }
 
 // The automatic mapping of a header row: each cell to the field its name or alias names, or to
 // nothing. A field named by two cells is kept on both (parse_programs_csv reports it).
@@ -64,6 +68,26 @@ CsvMapping reuse_mapping(const CsvMapping& remembered, const std::vector<std::st
 // "column J "IMG %" -> img_share" / "column E "Notes" -> not read", one line per column, for a
 // person to check the mapping (the command line prints these on stderr).
 std::vector<std::string> describe_mapping(const CsvMapping& mapping);
+
+// A column's name as a spreadsheet shows it: 0 -> "A", 25 -> "Z", 26 -> "AA".
+std::string csv_column_name(std::size_t index);
+
+// The header row of a program CSV (its first row, cells as written; empty when the text has no
+// rows), and up to `rows` rows after it, for a person to see what each column holds before or
+// after an import. Reads no further than that.
+struct CsvPreview {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+CsvPreview preview_csv(std::string_view text, std::size_t rows);
+
+// A mapping kept to be reused for the next file from the same sheet (reuse_mapping):
+//   {"columns": [{"header": "IMG %", "field": "img_share"}, {"header": "Notes", "field": null}]}
+// A field is written by its template column name (to_string). Reading gives nullopt for anything
+// that is not such a document (an unknown field name included): a remembered mapping that cannot
+// be read is not used.
+std::string csv_mapping_to_json(const CsvMapping& mapping);
+std::optional<CsvMapping> csv_mapping_from_json(std::string_view text);
 
 // An import of a program CSV, with the mapping it used (empty when the file has no header).
 struct CsvImportResult : ImportResult<Dataset> {

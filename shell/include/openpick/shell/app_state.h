@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "openpick/core/advice.h"
+#include "openpick/core/csv_columns.h"
 #include "openpick/core/diagnostics.h"
 #include "openpick/core/io.h"
 #include "openpick/core/model.h"
@@ -64,6 +65,13 @@ struct SetPlanLimits {
   bool only_preferred_states = false;
   double min_preferred_share = 0.0;  // 0..1: at least this share of the list in the preferred states
 };
+// Reads the applicant's own sheet (state.sheet) again with the columns as they set them in the
+// Data tab; the mapping is remembered for the next file from the same sheet.
+struct ReadSheetAgain {
+  core::CsvMapping mapping;
+};
+// Forgets the remembered columns: the next sheet's columns are read by their names alone.
+struct ForgetSheetColumns {};
 // Embedding (web/EMBED.md): the page is framed by an adviser's site at this exact origin.
 struct SetEmbedHost {
   std::string origin;
@@ -80,7 +88,8 @@ struct ShareWithHost {
 };
 
 using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything,
-                            RestoreFromStorage, SetPinned, SetExcluded, SetPlanLimits, SetEmbedHost, SetTheme, ShareWithHost>;
+                            RestoreFromStorage, SetPinned, SetExcluded, SetPlanLimits, ReadSheetAgain, ForgetSheetColumns,
+                            SetEmbedHost, SetTheme, ShareWithHost>;
 
 // --- state -----------------------------------------------------------------------------------
 
@@ -138,12 +147,27 @@ struct PlanView {
   std::vector<bool> advice_done;                             // the checklist's ticks, by advice index
 };
 
+// The applicant's own sheet: a program CSV whose columns are not the template's, read by what
+// its columns are called (core's csv_columns.h). Its text is kept so that a column fixed by hand
+// can be read again; the Data tab shows the mapping on its first rows.
+struct SheetColumns {
+  std::string file_name;
+  std::string text;                            // empty: too big to keep (kMaxSheetBytes)
+  core::CsvMapping mapping;                    // as read, then as the applicant edits it
+  std::vector<std::vector<std::string>> rows;  // the first rows after the header
+  bool loaded = false;                         // its last reading replaced the programs
+  bool edited = false;                         // a column changed since it was read
+};
+inline constexpr std::size_t kSheetPreviewRows = 3;
+inline constexpr std::size_t kMaxSheetBytes = 16u << 20;
+
 // Long work, done a step at a time between frames so that no frame waits for it (reading a
 // 50,000-program file, planning over it); the interface shows its progress meanwhile. A newer
 // file or a new plan request replaces the work in progress.
 struct Work {
   std::shared_ptr<core::ProgramListImport> import;  // the program list being read
   bool import_is_sample = false;
+  std::optional<SheetColumns> sheet;                 // the import is of an own sheet
   std::shared_ptr<core::PlanWork> plan;             // the plan being made
   bool busy() const { return import || plan; }
 };
@@ -169,6 +193,11 @@ struct AppState {
   bool plan_dirty = true;
   unsigned plan_revision = 0;  // bumped on every new plan, for views that cache
   Work work;                   // an import or a plan in progress
+
+  // The own sheet read last (empty mapping: none), and the columns the applicant fixed by hand,
+  // reused for the next file from the same sheet (saved with the settings).
+  SheetColumns sheet;
+  std::optional<core::CsvMapping> remembered_columns;
 
   // Settings (saved with the profile when persistence is on).
   bool persist = true;

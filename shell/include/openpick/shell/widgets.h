@@ -20,6 +20,9 @@ void wrapped_colored(const ImVec4& colour, const char* text);
 // Wraps text from here on at a comfortable reading width (40 font sizes), or at the window's edge
 // when the window is narrower (a phone); pair with ImGui::PopTextWrapPos().
 void push_reading_width();
+// ImGui::SameLine() when a button labelled `next_button_label` still fits beside the previous
+// item; otherwise the button goes on the next line (a phone).
+void same_line_if_fits(const char* next_button_label);
 // A section heading: a little larger spacing and the accent colour.
 void heading(const char* text);
 // Gives the previous widget a name in the widget positions the web build reports
