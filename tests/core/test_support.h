@@ -119,9 +119,17 @@ class ProfileBuilder {
  public:
   ProfileBuilder& graduate(core::GraduateType t) { p_.graduate_type = t; return *this; }
   ProfileBuilder& visa(core::VisaNeed v) { p_.visa = v; return *this; }
-  ProfileBuilder& step1(core::ExamResult result, int attempts) { p_.step1 = {result, attempts}; return *this; }
+  ProfileBuilder& step1(core::ExamResult result, int attempts) {
+    p_.step1.result = result;
+    p_.step1.attempts = attempts;
+    return *this;
+  }
   ProfileBuilder& step2ck(int score) { p_.step2ck.score = score; return *this; }
-  ProfileBuilder& step2ck(int score, int attempts) { p_.step2ck = {score, attempts}; return *this; }
+  ProfileBuilder& step2ck(int score, int attempts) {
+    p_.step2ck.score = score;
+    p_.step2ck.attempts = attempts;
+    return *this;
+  }
   ProfileBuilder& step3_passed(bool passed) { p_.step3_passed = passed; return *this; }
   ProfileBuilder& ecfmg_certified(bool certified) { p_.ecfmg_certified = certified; return *this; }
   ProfileBuilder& graduated(int year) { p_.graduation_year = year; return *this; }
