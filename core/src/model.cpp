@@ -172,6 +172,9 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     c.exclusion_reasons = std::move(e.reasons);
     flexible_misses = std::move(e.flexible_misses);
     flexible_missed = static_cast<int>(flexible_misses.size());
+  } else if (options.known_flexible_missed >= 0) {
+    c.eligible = true;
+    flexible_missed = options.known_flexible_missed;
   } else {
     c.eligible = is_eligible(profile, program, &flexible_missed);
   }
@@ -373,6 +376,7 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   c.logits.interview = eta;
   c.logits.match_given_interview =
       sp.match_given_interview + P.match_given_interview_shift + P.rank_stage_weight * profile_terms;
+  if (!options.marginals) return c;
   // Both marginals in one pass over the nodes (the same sums as p_interview() and p_match()).
   const double ei = detail::det_exp(-clamp_logit(c.logits.interview));
   const double em = detail::det_exp(-clamp_logit(c.logits.match_given_interview));
@@ -421,9 +425,14 @@ double Model::p_match(const ProgramLogits& logits) const {
 
 void Model::node_chances(const ProgramLogits& logits, std::vector<double>& interview,
                          std::vector<double>& match) const {
-  interview.assign(node_.size(), 0.0);
-  match.assign(node_.size(), 0.0);
-  if (!logits.reachable) return;
+  // Every element is written below (or zeroed): no fill first (this runs for every candidate).
+  interview.resize(node_.size());
+  match.resize(node_.size());
+  if (!logits.reachable) {
+    std::fill(interview.begin(), interview.end(), 0.0);
+    std::fill(match.begin(), match.end(), 0.0);
+    return;
+  }
   const double ei = detail::det_exp(-clamp_logit(logits.interview));
   const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
   for (std::size_t k = 0; k < node_.size(); ++k) {

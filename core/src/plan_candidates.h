@@ -10,6 +10,7 @@
 #include "openpick/core/planner.h"
 #include "openpick/core/signals.h"
 #include "plan_fees.h"
+#include "plan_objective.h"
 
 namespace openpick::core::detail {
 
@@ -61,8 +62,16 @@ double program_utility(const Profile& profile, const Program& program);
 // The same from the specialty's weight and the program's track.
 double track_utility(const Profile& profile, double specialty_weight, Track track);
 bool in_preferred_states(const Profile& profile, const Program& program);
-// The distinct utilities, highest first (the objective's levels).
-std::vector<double> utility_levels(const std::vector<Candidate>& cands);
+// What a candidate's match gives: a residency, a one-year position, or an advanced one.
+inline SlotKind slot_kind(const Candidate& c) {
+  return c.advanced ? SlotKind::Advanced : c.one_year ? SlotKind::OneYear : SlotKind::Residency;
+}
+// The distinct (utility, kind) slots, highest utility first, then by kind (the objective's levels,
+// and the rank order: at equal utility a position that completes a residency comes first, an
+// advanced one, which needs a PGY-1 year besides, last).
+std::vector<Slot> utility_levels(const std::vector<Candidate>& cands);
+// The slot of a candidate among `levels`.
+std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c);
 // A program's logits with a signal of this kind (a silver signal: kSilverShare of a gold one's).
 inline ProgramLogits with_signal(const ProgramChance& c, SignalKind kind) {
   ProgramLogits l = c.logits;

@@ -74,19 +74,41 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   // weights times the utility), and gains only fall as the list grows. A signal of log odds s
   // multiplies the chance at every node by at most e^s (1/(1 + x e^-s) <= e^s/(1 + x)). The margin
   // covers rounding (the two sums differ in their last bits).
-  const auto first_key = [&](std::size_t i, SignalKind kind) {
+  const auto first_gain_bound = [&](std::size_t i, SignalKind kind) {
     const Candidate& c = cands[i];
     double bound = c.utility * c.chance.p_match;
     if (kind != SignalKind::None) {
       const double s = (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
       bound = std::min(c.utility, bound * det_exp(s));
     }
-    return per_fee(i, bound * (1.0 + 1e-9));
+    return bound * (1.0 + 1e-9);
   };
-  // Two heaps when a share of the list must be in the preferred states: [1] those programs, [0] the
-  // rest; one heap ([0]) otherwise.
+  const auto first_key = [&](std::size_t i, SignalKind kind) { return per_fee(i, first_gain_bound(i, kind)); };
+  // Tracks (docs/PLANNER.md, "Tracks"): with advanced (PGY-2) positions and one-year programs among
+  // the candidates, the objective counts an advanced match only with a PGY-1 year (its chance s).
+  // An advanced program then gains nothing while the list has no one-year program, and a one-year
+  // program gains more once advanced ones are on it: in those two kinds the gains are not
+  // submodular. So, when pairing: the advanced candidates are kept out of the heaps and evaluated
+  // afresh at every step; while the list has no one-year program, each comes as a bundle with the
+  // best one-year program (that one first, then the advanced one), valued by the gain of the two
+  // together per application (or per dollar); and after an advanced program is taken, every key
+  // whose node chances are known is made fresh (the one-year programs' gains rise with it). With no
+  // advanced candidate none of this runs.
   const bool share_rule = stop.min_share > 0.0;
-  std::priority_queue<HeapEntry> heaps[2];
+  bool one_year_listed = false, advanced_left = false, one_year_candidates = false;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    one_year_listed = one_year_listed || (taken[i] && cands[i].one_year);
+    advanced_left = advanced_left || (!taken[i] && cands[i].advanced);
+    one_year_candidates = one_year_candidates || cands[i].one_year;
+  }
+  const bool pairing = objective.paired() && advanced_left && one_year_candidates;
+  // Heaps [side * 2 + role]: side 1 holds the preferred states' programs when a share must be there
+  // (else every program is on side 0); role 1 the one-year programs when pairing (else 0).
+  const auto heap_of = [&](const Candidate& c) {
+    return (share_rule && c.preferred ? 2 : 0) + (pairing && c.one_year ? 1 : 0);
+  };
+  std::priority_queue<HeapEntry> heaps[4];
+  std::vector<std::size_t> advanced;  // pairing: the advanced candidates in play, one of each class
   std::size_t preferred = 0;
   for (std::size_t i : order) preferred += cands[i].preferred ? 1 : 0;
   // Candidates alike (likeness) have equal keys always, so ties go to the lowest candidate: only the
@@ -108,8 +130,16 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       const bool first = r == 0 || rest[r - 1].first != rest[r].first;
       if (r + 1 < rest.size() && rest[r + 1].first == rest[r].first) next_alike[i] = rest[r + 1].second;
       if (!first) continue;
+      if (pairing && cands[i].advanced) {
+        advanced.push_back(i);
+        continue;
+      }
       const SignalKind kind = signals.best(cands[i]);
-      heaps[share_rule && cands[i].preferred ? 1 : 0].push({first_key(i, kind), i, kind});
+      // A one-year program's gain has a pairing part when advanced programs are pinned: not bounded
+      // by its own utility, so its first key is its gain.
+      const bool paired_one_year = (pairing || objective.advanced_listed()) && cands[i].one_year;
+      const double key = paired_one_year ? key_of(i, kind) : first_key(i, kind);
+      heaps[heap_of(cands[i])].push({key, i, kind});
     }
   }
   // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
@@ -133,45 +163,150 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     }
     return false;
   };
-  while (order.size() < stop.length || !value_found) {
-    const bool other_allowed =
-        !share_rule || static_cast<double>(preferred) >= stop.min_share * static_cast<double>(order.size() + 1) - 1e-9;
-    HeapEntry other{}, pref{};
-    const bool has_other = other_allowed && best_of(heaps[0], other);
-    const bool has_pref = best_of(heaps[1], pref);
-    if (!has_other && !has_pref) break;
-    HeapEntry pick = has_other ? other : pref;
-    if (has_other && has_pref) {
-      pick = other < pref ? pref : other;
-      const HeapEntry& back = other < pref ? other : pref;
-      heaps[&back == &other ? 0 : 1].push(back);
+  // Pairing, after an advanced program is taken: every key whose node chances are known made fresh
+  // (the others keep their first keys, still upper bounds: utility x marginal P(match)).
+  std::vector<HeapEntry> entries;
+  const auto refresh_keys = [&] {
+    for (auto& heap : heaps) {
+      entries.clear();
+      for (; !heap.empty(); heap.pop())
+        if (!taken[heap.top().candidate]) entries.push_back(heap.top());
+      for (HeapEntry& e : entries) {
+        Candidate& c = cands[e.candidate];
+        if (!signals.available(c, e.kind)) e.kind = signals.best(c);
+        if (c.one_year || !c.q_with(e.kind).empty()) e.key = key_of(e.candidate, e.kind);
+        heap.push(e);
+      }
     }
+  };
+  // Whether the share rule lets a program of this side come after `listed` programs of which
+  // `in_preferred` are in the preferred states.
+  const auto share_allows = [&](bool is_preferred, std::size_t in_preferred, std::size_t listed) {
+    return !share_rule || is_preferred ||
+           static_cast<double>(in_preferred) >= stop.min_share * static_cast<double>(listed + 1) - 1e-9;
+  };
+  const auto take = [&](const HeapEntry& e) {
+    Candidate& c = cands[e.candidate];
+    objective.add(c.level, c.q_with(e.kind));
+    ++counts[static_cast<std::size_t>(c.group)];
+    order.push_back(e.candidate);
+    taken[e.candidate] = true;
+    c.signal = e.kind;
+    signals.use(c, e.kind);
+    preferred += c.preferred ? 1 : 0;
+    one_year_listed = one_year_listed || c.one_year;
+    const std::size_t next = next_alike[e.candidate];
+    if (pairing && c.advanced) {
+      auto it = std::find(advanced.begin(), advanced.end(), e.candidate);
+      if (next == kNone) advanced.erase(it);
+      else *it = next;
+    } else if (next != kNone) {
+      heaps[heap_of(c)].push({e.key, next, e.kind});
+    }
+  };
+  Objective with_b = objective;  // a bundle's objective: assigned, so its buffers are reused
+  std::vector<int> counts_b;
+  while (order.size() < stop.length || !value_found) {
+    HeapEntry tops[4];
+    bool has[4] = {false, false, false, false};
+    for (int h = 0; h < 4; ++h)
+      if (share_allows(h >= 2, preferred, order.size())) has[h] = best_of(heaps[h], tops[h]);
+    int best = -1;  // the heap whose top is the best single program
+    for (int h = 0; h < 4; ++h)
+      if (has[h] && (best < 0 || tops[best] < tops[h])) best = h;
+    // Pairing: the best advanced program alone (the list has a one-year program), or the best
+    // bundle of the best one-year program and an advanced one (it has none yet).
+    bool alone = false, bundle = false;
+    int b = -1;  // the bundle's one-year program: the top of heap b
+    HeapEntry adv{};
+    double adv_gain = 0, adv_fee = 0;
+    if (pairing && !advanced.empty()) {
+      if (one_year_listed) {
+        for (std::size_t a : advanced) {
+          Candidate& ca = cands[a];
+          if (!share_allows(ca.preferred, preferred, order.size())) continue;
+          const SignalKind kind = signals.best(ca);
+          const HeapEntry bound{per_fee(a, first_gain_bound(a, kind)), a, kind};
+          if ((best >= 0 && bound < tops[best]) || (alone && bound < adv)) continue;  // cannot lead
+          const double g = objective.gain(ca.level, chances_with(ca, kind, model, scratch));
+          if (!(g > 0.0)) continue;  // too little chance of a PGY-1 year yet for it to add anything
+          const HeapEntry e{per_fee(a, g), a, kind};
+          if (!alone || adv < e) {
+            alone = true;
+            adv = e;
+            adv_gain = g;
+            adv_fee = fees.rule_fee_usd(counts, ca.group);
+          }
+        }
+      } else if (order.size() + 2 <= stop.length || !value_found) {
+        for (int h : {1, 3})
+          if (has[h] && (b < 0 || tops[b] < tops[h])) b = h;
+      }
+      if (b >= 0) {
+        const Candidate& cb = cands[tops[b].candidate];
+        const std::vector<double>& qb = cb.q_with(tops[b].kind);
+        const double gain_b = objective.gain(cb.level, qb);
+        const double fee_b = fees.rule_fee_usd(counts, cb.group);
+        counts_b = counts;
+        ++counts_b[static_cast<std::size_t>(cb.group)];
+        SignalsLeft signals_b = signals;
+        signals_b.use(cb, tops[b].kind);
+        bool objective_b = false;  // with_b holds the objective with the one-year program added
+        for (std::size_t a : advanced) {
+          Candidate& ca = cands[a];
+          if (!share_allows(ca.preferred, preferred + (cb.preferred ? 1 : 0), order.size() + 1)) continue;
+          const SignalKind kind = signals_b.best(ca);
+          const double fee = fee_b + fees.rule_fee_usd(counts_b, ca.group);
+          // Per application (two of them), or per dollar of the two fees.
+          const auto key_for = [&](double g) { return per_dollar ? (fee > 0.0 ? g / fee : g * 1e9) : g / 2.0; };
+          // The advanced program's gain is at most its first key's bound: a bundle that cannot beat
+          // the best so far even so is not worked out.
+          const HeapEntry bound{key_for(gain_b + first_gain_bound(a, kind)), a, kind};
+          if (best >= 0 && bound < tops[best]) continue;
+          if (bundle && bound < adv) continue;
+          if (!objective_b) {
+            with_b = objective;
+            with_b.add(cb.level, qb);
+            objective_b = true;
+          }
+          const double g_a = with_b.gain(ca.level, chances_with(ca, kind, model, scratch));
+          if (!(g_a > 0.0)) continue;
+          const double g = gain_b + g_a;
+          const HeapEntry e{key_for(g), a, kind};
+          if (!bundle || adv < e) {
+            bundle = true;
+            adv = e;
+            adv_gain = g;
+            adv_fee = fee;
+          }
+        }
+      }
+    }
+    // The choice: the best single program, unless an advanced one alone or a bundle beats it.
+    const bool single = best >= 0 && !((alone || bundle) && tops[best] < adv);
+    if (!single && !alone && !bundle) break;
+    for (int h = 0; h < 4; ++h)
+      if (has[h] && !(single && h == best) && !(!single && bundle && h == b)) heaps[h].push(tops[h]);
+    const HeapEntry pick = single ? tops[best] : bundle ? tops[b] : adv;
     Candidate& c = cands[pick.candidate];
-    const std::vector<double>& q = c.q_with(pick.kind);
     if (!value_found) {
-      // The match-value rule: is this application worth its fee? (The transcript fee is paid once
-      // whatever the length, so it is not weighed here.)
-      const double gain = objective.gain(c.level, q);
-      const double fee = fees.rule_fee_usd(counts, c.group);
+      // The match-value rule: is this application (a bundle: are these two) worth its fee? (The
+      // transcript fee is paid once whatever the length, so it is not weighed here.)
+      const double gain = single ? objective.gain(c.level, c.q_with(pick.kind)) : adv_gain;
+      const double fee = single ? fees.rule_fee_usd(counts, c.group) : adv_fee;
       if (gain * *stop.value_usd < fee) {
         value_found = true;
         out.value_stop_gain = gain;
         out.value_stop_fee = fee;
         if (stop.stop_at_value) break;
       } else {
-        out.value_stop = order.size() + 1;
+        out.value_stop = order.size() + (bundle && !single ? 2 : 1);
       }
     }
     if (order.size() >= stop.length && value_found) break;
-    objective.add(c.level, q);
-    ++counts[static_cast<std::size_t>(c.group)];
-    order.push_back(pick.candidate);
-    taken[pick.candidate] = true;
-    c.signal = pick.kind;
-    signals.use(c, pick.kind);
-    preferred += c.preferred ? 1 : 0;
-    if (next_alike[pick.candidate] != kNone)
-      heaps[share_rule && c.preferred ? 1 : 0].push({pick.key, next_alike[pick.candidate], pick.kind});
+    take(pick);
+    if (!single && bundle) take(adv);
+    if (pairing && cands[order.back()].advanced) refresh_keys();
     if (stop.past_budget_usd && fees.cost_usd(counts) > *stop.past_budget_usd) break;
   }
   if (!value_found) out.value_stop = order.size();  // every candidate is worth its fee

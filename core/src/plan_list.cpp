@@ -45,6 +45,13 @@ void track_notes(const std::vector<Candidate>& cands, const std::vector<std::siz
                     " one-year (preliminary or transitional) program(s) on the list, as a bridge: a one-year position "
                     "is not a residency, so P(match) leaves it out; the chance of ending with only a one-year "
                     "position is " + percent(tracks.one_year) + " (p_match_one_year).");
+  int advanced_candidates = 0;
+  for (const Candidate& c : cands) advanced_candidates += c.advanced ? 1 : 0;
+  if (advanced == 0 && advanced_candidates > 0)
+    notes.push_back(std::to_string(advanced_candidates) +
+                    " advanced (PGY-2) program(s) were weighed and none is on the list: each needs a PGY-1 year (a "
+                    "preliminary or transitional program on a supplemental list), and counted with the chance of "
+                    "that year from the list's one-year programs each added less than the programs chosen.");
   if (advanced > 0 && one_year == 0)
     notes.push_back(std::to_string(advanced) +
                     " advanced (PGY-2) program(s) on the list need a PGY-1 year: rank preliminary or transitional "
@@ -63,13 +70,15 @@ void track_notes(const std::vector<Candidate>& cands, const std::vector<std::siz
 // ---- [SECTION] The order, the curve, the length --------------------------------------------------
 
 void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only,
-           Built& b, Plan& plan, bool drop_advanced) {
+           Built& b, Plan& plan) {
   // An advanced (PGY-2) position completes a residency only with a PGY-1 year. With no one-year
   // program among the candidates to pair it with, it cannot count toward P(match): it is left out
-  // (unless pinned), with the reason, and the notes say what would bring it back.
+  // (unless pinned), with the reason, and the notes say what would bring it back. With one-year
+  // candidates the greedy pairs them (plan_greedy.cpp): an advanced position comes onto the list
+  // only after a one-year program, valued with its chance of a PGY-1 year.
   const bool pgy1_available =
       std::any_of(b.cands.begin(), b.cands.end(), [](const Candidate& c) { return c.one_year; });
-  if (!pgy1_available || drop_advanced) {
+  if (!pgy1_available) {
     int left_out = 0;
     std::vector<Candidate> kept;
     kept.reserve(b.cands.size());
@@ -86,19 +95,13 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
     if (left_out > 0 && !list_only)
       plan.notes.push_back(
           std::to_string(left_out) + " advanced (PGY-2) program(s) left out: each needs a PGY-1 year, and " +
-          (drop_advanced ? std::string("the list chose no preliminary or transitional program to pair them with (a "
-                                       "list with advanced positions came out with none: the planner cannot yet pair "
-                                       "them). Pin a preliminary or transitional program, or an advanced one, to plan "
-                                       "such a pair.")
-                         : std::string("none of your target specialties offers a preliminary or transitional program "
-                                       "to pair it with. Add Transitional Year or a preliminary specialty to your "
-                                       "targets to plan them.")));
+          "none of your target specialties offers a preliminary or transitional program to pair it with. Add "
+          "Transitional Year or a preliminary specialty to your targets to plan them.");
   }
   plan.candidates = b.cands.size();
 
-  const std::vector<double> levels = utility_levels(b.cands);
-  for (auto& c : b.cands)
-    c.level = static_cast<std::size_t>(std::find(levels.begin(), levels.end(), c.utility) - levels.begin());
+  const std::vector<Slot> levels = utility_levels(b.cands);
+  for (auto& c : b.cands) c.level = level_of(levels, c);
 
   const std::optional<double> budget = options.budget_usd ? options.budget_usd : profile.budget_usd;
   std::size_t length = static_cast<std::size_t>(std::max(0, options.curve_length));
@@ -189,22 +192,6 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
     if (fit == 0 && !b.order.empty())
       plan.notes.push_back("The budget does not cover one application with the transcript fee.");
   }
-  // A list that holds advanced positions and no one-year program would count none of them in
-  // P(match): made again without them (pinned ones stay, and the notes speak for them).
-  if (!drop_advanced) {
-    bool advanced = false, one_year = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      const Candidate& c = b.cands[b.order[k]];
-      advanced = advanced || (c.advanced && !c.pinned);
-      one_year = one_year || c.one_year;
-    }
-    if (advanced && !one_year) {
-      for (Candidate& c : b.cands) c.signal = SignalKind::None;
-      plan.curve.clear();
-      b.order.clear();
-      return order(profile, options, model, fees, list_only, b, plan, true);
-    }
-  }
   if (by_value && !list_only && n < b.order.size())
     plan.notes.push_back("The list stops at " + std::to_string(n) + " applications: one more would add " +
                          format_points(greedy.value_stop_gain) + " to the expected value of your match, worth $" +
@@ -233,8 +220,14 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   // Rank order: true preference (utility), then application order.
   std::vector<std::size_t> rank(chosen.size());
   for (std::size_t r = 0; r < rank.size(); ++r) rank[r] = r;
-  std::stable_sort(rank.begin(), rank.end(),
-                   [&](std::size_t x, std::size_t y) { return b.cands[chosen[x]].utility > b.cands[chosen[y]].utility; });
+  // (At equal utility by kind: a position that completes a residency first, an advanced one last,
+  // as the objective's slots are ordered.)
+  std::stable_sort(rank.begin(), rank.end(), [&](std::size_t x, std::size_t y) {
+    const Candidate& cx = b.cands[chosen[x]];
+    const Candidate& cy = b.cands[chosen[y]];
+    if (cx.utility != cy.utility) return cx.utility > cy.utility;
+    return static_cast<int>(slot_kind(cx)) < static_cast<int>(slot_kind(cy));
+  });
   std::vector<ProgramLogits> rank_logits;
   for (std::size_t r : rank) rank_logits.push_back(signalled_logits(b.cands[chosen[r]]));
   const ListOutcome out = model.evaluate_list(rank_logits);

@@ -8,44 +8,85 @@
 
 namespace openpick::core::detail {
 
+// What a program's match gives, by track (docs/PLANNER.md, "Tracks"): a residency, a one-year
+// (preliminary or transitional) position, or an advanced (PGY-2) position, which completes a
+// residency only together with a PGY-1 year from the list's one-year programs. At equal utility
+// the applicant ranks in this order (an advanced position is worth its utility only with a PGY-1
+// year).
+enum class SlotKind { Residency = 0, OneYear = 1, Advanced = 2 };
 
-// E[utility of the match | Z = z_k] for a set ranked in true preference order. Programs of one
-// utility level are interchangeable in the rank list, so only the product A[l][k] of
-// (1 - q_jk) over the chosen programs of level l matters:
-//   value_k = sum_l B[l][k] * u_l * (1 - A[l][k]),  B[l][k] = prod_{l' < l} A[l'][k].
-// Adding program j (level l, q_jk = P(match at j | z_k)) gains B[l][k] A[l][k] q_jk (u_l - R[l][k]),
-// R[l][k] = the expected utility from the levels below l given no match at l or above.
+// One rank-order slot: the programs of one utility and kind, interchangeable in the rank list.
+struct Slot {
+  double utility = 1.0;
+  SlotKind kind = SlotKind::Residency;
+  bool operator==(const Slot& o) const { return utility == o.utility && kind == o.kind; }
+};
+
+// E[utility of the match | Z = z_k] for a set ranked in true preference order (slots by utility,
+// highest first, then by kind). Programs of one slot are interchangeable in the rank list, so only
+// the product A[l][k] of (1 - q_jk) over the chosen programs of slot l matters:
+//   value_k = sum_l B[l][k] * u_l * f_l * (1 - A[l][k]),  B[l][k] = prod_{l' < l} A[l'][k],
+// f_l = 1, except for an advanced slot: f = s_k = 1 - P_k, the chance of a PGY-1 year, P_k the
+// product of A over the one-year slots (the supplemental match taken as independent of the
+// primary one given Z, as the headline P(match) takes it: plan_tracks.h).
+// Adding program j (slot l, q_jk = P(match at j | z_k)) gains B A q (u f - R) at each node, R the
+// expected utility from the slots below l given no match at l or above. A one-year program also
+// raises s by P q, which adds P q D (D = sum over the advanced slots of B u (1 - A)) and, for the
+// advanced slots below it, whose B it lowers by the factor (1 - q), takes P q^2 D_below back:
+//   gain = sum_k q_k (C[l][k] + q_k E[l][k]),  E = 0 but for a one-year slot above an advanced one.
+// Without advanced slots the sums are the plain per-level ones.
 class Objective {
  public:
-  Objective(std::vector<double> levels, const std::vector<double>& weights)
-      : u_(std::move(levels)), w_(weights), L_(u_.size()), K_(weights.size()),
+  Objective(std::vector<Slot> slots, const std::vector<double>& weights)
+      : slots_(std::move(slots)), w_(weights), L_(slots_.size()), K_(weights.size()),
         A_(L_ * K_, 1.0), C_(L_ * K_, 0.0) {
+    for (std::size_t l = 0; l < L_; ++l) {
+      u_.push_back(slots_[l].utility);
+      paired_ = paired_ || slots_[l].kind == SlotKind::Advanced;
+      if (slots_[l].kind == SlotKind::OneYear) one_year_slots_.push_back(l);
+    }
+    if (paired_) {
+      E_.assign(L_ * K_, 0.0);
+      quadratic_.assign(L_, false);
+      bool advanced_below = false;
+      for (std::size_t l = L_; l-- > 0;) {
+        quadratic_[l] = slots_[l].kind == SlotKind::OneYear && advanced_below;
+        advanced_below = advanced_below || slots_[l].kind == SlotKind::Advanced;
+      }
+    }
     refresh();
   }
 
   double gain(std::size_t level, const std::vector<double>& q) const {
     const double* c = &C_[level * K_];  // the node weight folded in (refresh): one product a node
     double g = 0.0;
+    if (paired_ && quadratic_[level]) {
+      const double* e = &E_[level * K_];
+      for (std::size_t k = 0; k < K_; ++k) g += q[k] * (c[k] + q[k] * e[k]);
+      return g;
+    }
     for (std::size_t k = 0; k < K_; ++k) g += q[k] * c[k];
     return g;
   }
 
   void add(std::size_t level, const std::vector<double>& q) {
+    advanced_listed_ = advanced_listed_ || (paired_ && slots_[level].kind == SlotKind::Advanced);
     double* a = &A_[level * K_];
     for (std::size_t k = 0; k < K_; ++k) a[k] *= 1.0 - q[k];
     refresh();
   }
 
-  // Replaces one chosen program's chances (a signal placed) and returns the new value; with
-  // `commit` false the objective is left unchanged. `level_members` are the q vectors of the
-  // level's chosen programs after the change, used when a division would be unstable.
+  // The value with one slot's product replaced by `a_level` (a signal placed on one of its
+  // programs); the objective is left unchanged.
   double value_with_level(std::size_t level, const std::vector<double>& a_level) const {
     double total = 0.0;
     for (std::size_t k = 0; k < K_; ++k) {
+      const double s = paired_ ? pgy1_chance(k, level, a_level) : 1.0;
       double b = 1.0, v = 0.0;
       for (std::size_t l = 0; l < L_; ++l) {
         const double a = l == level ? a_level[k] : A_[l * K_ + k];
-        v += b * u_[l] * (1.0 - a);
+        if (paired_ && slots_[l].kind == SlotKind::Advanced) v += b * u_[l] * s * (1.0 - a);
+        else v += b * u_[l] * (1.0 - a);
         b *= a;
       }
       total += w_[k] * v;
@@ -57,36 +98,91 @@ class Objective {
   std::vector<double> level_product(std::size_t level) const {
     return {A_.begin() + static_cast<long>(level * K_), A_.begin() + static_cast<long>((level + 1) * K_)};
   }
+  void level_product(std::size_t level, std::vector<double>& out) const {
+    out.assign(A_.begin() + static_cast<long>(level * K_), A_.begin() + static_cast<long>((level + 1) * K_));
+  }
   void set_level_product(std::size_t level, const std::vector<double>& a) {
+    advanced_listed_ = advanced_listed_ || (paired_ && slots_[level].kind == SlotKind::Advanced);
     std::copy(a.begin(), a.end(), A_.begin() + static_cast<long>(level * K_));
     refresh();
   }
+  // True when some slot is advanced: its value depends on the one-year slots.
+  bool paired() const { return paired_; }
+  // True once an advanced program is in: the one-year programs' gains then rise with it.
+  bool advanced_listed() const { return advanced_listed_; }
 
  private:
+  // s_k = 1 - P_k (slot `level` read from `a_level`).
+  double pgy1_chance(std::size_t k, std::size_t level, const std::vector<double>& a_level) const {
+    return 1.0 - no_pgy1(k, level, a_level);
+  }
+  // P_k, the product of A over the one-year slots.
+  double no_pgy1(std::size_t k, std::size_t level, const std::vector<double>& a_level) const {
+    double none = 1.0;
+    for (std::size_t l : one_year_slots_) none *= l == level ? a_level[k] : A_[l * K_ + k];
+    return none;
+  }
+
   void refresh() {
     std::vector<double>& R = r_scratch_;  // kept between calls: refresh runs after every add
     R.assign(L_, 0.0);
-    for (std::size_t k = 0; k < K_; ++k) {
-      // R from the bottom level up, B from the top down.
-      double r = 0.0;
-      for (std::size_t l = L_; l-- > 0;) {
-        R[l] = r;
-        const double a = A_[l * K_ + k];
-        r = u_[l] * (1.0 - a) + a * r;
+    if (!paired_) {
+      for (std::size_t k = 0; k < K_; ++k) {
+        // R from the bottom level up, B from the top down.
+        double r = 0.0;
+        for (std::size_t l = L_; l-- > 0;) {
+          R[l] = r;
+          const double a = A_[l * K_ + k];
+          r = u_[l] * (1.0 - a) + a * r;
+        }
+        double b = 1.0;
+        for (std::size_t l = 0; l < L_; ++l) {
+          const double a = A_[l * K_ + k];
+          C_[l * K_ + k] = w_[k] * b * a * (u_[l] - R[l]);
+          b *= a;
+        }
       }
-      double b = 1.0;
+      return;
+    }
+    // Paired: B from the top down (with D, the advanced slots' B u (1 - A)), then R, the gain
+    // factors and D below each slot from the bottom up, in one pass.
+    std::vector<double>& B = b_scratch_;
+    B.assign(L_, 1.0);
+    for (std::size_t k = 0; k < K_; ++k) {
+      const double none = no_pgy1(k, L_, {});  // P_k: no PGY-1 year
+      const double s = 1.0 - none;
+      double b = 1.0, d = 0.0;
       for (std::size_t l = 0; l < L_; ++l) {
+        B[l] = b;
         const double a = A_[l * K_ + k];
-        C_[l * K_ + k] = w_[k] * b * a * (u_[l] - R[l]);
+        if (slots_[l].kind == SlotKind::Advanced) d += b * u_[l] * (1.0 - a);
         b *= a;
+      }
+      double r = 0.0, below = 0.0;  // R, and D over the advanced slots below l
+      for (std::size_t l = L_; l-- > 0;) {
+        const double a = A_[l * K_ + k];
+        const SlotKind kind = slots_[l].kind;
+        const double u = kind == SlotKind::Advanced ? u_[l] * s : u_[l];
+        double c = B[l] * a * (u - r);
+        if (kind == SlotKind::OneYear) {
+          c += none * d;
+          E_[l * K_ + k] = -w_[k] * none * below;
+        }
+        C_[l * K_ + k] = w_[k] * c;
+        if (kind == SlotKind::Advanced) below += B[l] * u_[l] * (1.0 - a);
+        r = u * (1.0 - a) + a * r;
       }
     }
   }
 
+  std::vector<Slot> slots_;
   std::vector<double> u_, w_;
   std::size_t L_, K_;
-  std::vector<double> A_, C_;
-  std::vector<double> r_scratch_;
+  std::vector<double> A_, C_, E_;
+  std::vector<bool> quadratic_;
+  std::vector<std::size_t> one_year_slots_;
+  bool paired_ = false, advanced_listed_ = false;
+  std::vector<double> r_scratch_, b_scratch_;
 };
 
 }  // namespace openpick::core::detail

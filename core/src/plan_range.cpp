@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <random>
 
+#include "openpick/core/eligibility.h"
 #include "openpick/core/signals.h"
 #include "plan_candidates.h"
 #include "plan_tracks.h"
@@ -36,18 +38,31 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   // The list's logits under the stated defaults and their node chances: a program whose logits an
   // assumption leaves unchanged (the bits the same) keeps its node chances when the correlation
   // sds are the defaults too (they set the node scales).
-  ScoreOptions fast;
-  fast.explain = false;
+  // Only the logits are read, and every program on the list is eligible (whatever the parameters:
+  // eligibility reads the profile and the program only), so each program's count of flexible
+  // cutoffs missed is found once and the score skips the check and the marginals.
+  std::vector<ScoreOptions> fast(ranked.size());
   std::vector<ProgramLogits> base_logits;
   std::vector<std::vector<double>> base_q(ranked.size());
   for (std::size_t r = 0; r < ranked.size(); ++r) {
     const RankedChoice& c = ranked[r];
-    base_logits.push_back(with_signal(model.score(profile, dataset.programs[c.index], fast), c.signal));
+    const Program& program = dataset.programs[c.index];
+    fast[r].explain = false;
+    fast[r].marginals = false;
+    int flexible_missed = 0;
+    if (is_eligible(profile, program, &flexible_missed)) fast[r].known_flexible_missed = flexible_missed;
+    base_logits.push_back(with_signal(model.score(profile, program, fast[r]), c.signal));
     model.node_chances(base_logits.back(), interview, base_q[r]);
   }
-  const auto same = [](const ProgramLogits& x, const ProgramLogits& y) {
-    return x.reachable == y.reachable && std::memcmp(&x.interview, &y.interview, sizeof x.interview) == 0 &&
-           std::memcmp(&x.match_given_interview, &y.match_given_interview, sizeof x.interview) == 0;
+  // Bits compared as integers (a call to memcmp per program and draw cost more than the test).
+  const auto bits = [](double x) {
+    std::uint64_t u;
+    std::memcpy(&u, &x, sizeof u);
+    return u;
+  };
+  const auto same = [&](const ProgramLogits& x, const ProgramLogits& y) {
+    return x.reachable == y.reachable && bits(x.interview) == bits(y.interview) &&
+           bits(x.match_given_interview) == bits(y.match_given_interview);
   };
   const ModelParams& defaults = model.params();
   const auto p_with = [&](const ModelParams& params) {
@@ -56,7 +71,7 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
                              std::memcmp(&params.sigma_match, &defaults.sigma_match, sizeof(double)) == 0;
     for (std::size_t r = 0; r < ranked.size(); ++r) {
       const RankedChoice& c = ranked[r];
-      const ProgramLogits l = with_signal(m.score(profile, dataset.programs[c.index], fast), c.signal);
+      const ProgramLogits l = with_signal(m.score(profile, dataset.programs[c.index], fast[r]), c.signal);
       if (same_scales && same(l, base_logits[r])) {
         q_of[r] = &base_q[r];
       } else {

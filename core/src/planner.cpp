@@ -89,11 +89,19 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-std::vector<double> utility_levels(const std::vector<Candidate>& cands) {
-  std::set<double, std::greater<double>> levels;
-  for (const auto& c : cands) levels.insert(c.utility);
-  if (levels.empty()) levels.insert(1.0);
+std::vector<Slot> utility_levels(const std::vector<Candidate>& cands) {
+  const auto before = [](const Slot& x, const Slot& y) {
+    return x.utility != y.utility ? x.utility > y.utility : static_cast<int>(x.kind) < static_cast<int>(y.kind);
+  };
+  std::set<Slot, decltype(before)> levels(before);
+  for (const auto& c : cands) levels.insert({c.utility, slot_kind(c)});
+  if (levels.empty()) levels.insert({1.0, SlotKind::Residency});
   return {levels.begin(), levels.end()};
+}
+
+std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c) {
+  const Slot s{c.utility, slot_kind(c)};
+  return static_cast<std::size_t>(std::find(levels.begin(), levels.end(), s) - levels.begin());
 }
 
 // The per-node chances of a candidate with its current signal.

@@ -377,9 +377,15 @@ TEST(PlanTracks, AnAdvancedPositionCountsOnlyWithAPgy1Year) {
   EXPECT_NEAR(plan.p_match, A * S, 1e-12);
   EXPECT_NEAR(plan.p_match_one_year, (1.0 - A) * S, 1e-12);
 
-  // Room for two only: the greedy would take the two advanced positions (utility 1 against 0.25)
-  // and no PGY-1 year, which counts for nothing. The list is made again without them: the two
-  // transitional years, P(match) 0, P(one year only) = S.
+  // Room for two only. An advanced position alone counts for nothing (no PGY-1 year), so the
+  // greedy weighs, per application, a bundle (a transitional year, then an advanced position):
+  //   (0.25 t + a (t - 0.25 t)) / 2        (the TY's gain; then the advanced one's, paired: s = t,
+  //                                          less the TY match it ranks above)
+  // against a transitional year alone, 0.25 t: the bundle wins only when a > 1/3. Here a < 1/3:
+  // a TY first; then the advanced one alone, 0.75 a t, against the second TY, 0.25 t (1 - t):
+  // with 3 a < 1 - t, the second TY. P(match) 0, P(one year only) = S.
+  ASSERT_LT(a, 1.0 / 3.0);
+  ASSERT_LT(3.0 * a, 1.0 - t);
   o.max_applications = 2;
   plan = make_plan(p, d, o, model);
   ASSERT_EQ(plan.programs.size(), 2u);
@@ -387,6 +393,113 @@ TEST(PlanTracks, AnAdvancedPositionCountsOnlyWithAPgy1Year) {
   EXPECT_DOUBLE_EQ(plan.p_match, 0.0);
   EXPECT_NEAR(plan.p_match_one_year, S, 1e-12);
   EXPECT_TRUE(has_pgy1_note(plan));
+}
+
+TEST(PlanTracks, AnAdvancedPositionComesPairedWithAPgy1Year) {
+  // 2 advanced Anesthesiology programs (chance a, utility 1) and 2 transitional years (chance t,
+  // utility 0.4 x 0.25 = 0.1 with the Transitional Year at weight 0.4). Independent outcomes.
+  Dataset d;
+  add_identical(d, "ADV", "Anesthesiology", 2, Track::Advanced);
+  add_identical(d, "TY", "Transitional Year", 2, Track::Transitional);
+  const Model model = independent_model();
+  const Profile p = us_md({{"Anesthesiology", 1.0}, {"Transitional Year", 0.4}});
+  const double a = model.score(p, d.programs[0]).p_match, t = model.score(p, d.programs[2]).p_match;
+  const double u1 = 0.1;  // a transitional year's utility
+  PlanOptions o = quick();
+  const auto tracks_of = [&](const Plan& plan) {
+    std::string s;
+    for (const auto& pp : plan.programs) s += d.programs[pp.index].track == Track::Advanced ? "A" : "T";
+    return s;
+  };
+  // Two applications. Step 1: a TY alone gains u1 t; the bundle (TY, then ADV) gains
+  //   u1 t + a (t - u1 t)                   (ADV ranks first; it counts with s = t and takes away
+  //                                          the TY match below it)
+  // per application half of that, more than u1 t when a > u1 / (1 - u1) = 1/9.
+  ASSERT_GT(a, u1 / (1.0 - u1));
+  o.max_applications = 2;
+  Plan plan = make_plan(p, d, o, model);
+  EXPECT_EQ(tracks_of(plan), "TA");  // the PGY-1 year first: a shorter list never holds ADV alone
+  EXPECT_NEAR(plan.p_match, a * t, 1e-12);
+  EXPECT_NEAR(plan.p_match_one_year, (1.0 - a) * t, 1e-12);
+  EXPECT_NEAR(plan.expected_utility, a * t + (1.0 - a) * t * u1, 1e-12);
+
+  // Three. Step 2, with TY0 and ADV0 on the list: the second ADV gains (ranked with ADV0, which
+  // leaves 1 - a; its match counts with s = t, less the TY's u1 t below)
+  //   a (1 - a) (t - u1 t),
+  // the second TY gains its own match below the ADV (1 - a)(1 - t) u1 and the PGY-1 year it adds
+  // to ADV0's match (s rises by (1 - t) t, times a):
+  //   t (1 - t) ((1 - a) u1 + a).
+  const double second_adv = a * (1.0 - a) * (t - u1 * t);
+  const double second_ty = t * (1.0 - t) * ((1.0 - a) * u1 + a);
+  ASSERT_GT(second_ty, second_adv * 1.01);  // clear of a tie, for these chances
+  o.max_applications = 3;
+  plan = make_plan(p, d, o, model);
+  EXPECT_EQ(tracks_of(plan), "TAT");
+  const double S = 1.0 - (1.0 - t) * (1.0 - t);
+  EXPECT_NEAR(plan.p_match, a * S, 1e-12);
+  EXPECT_NEAR(plan.p_match_one_year, (1.0 - a) * S, 1e-12);
+  EXPECT_NEAR(plan.expected_utility, a * S + (1.0 - a) * S * u1, 1e-12);
+  bool pgy1 = false;
+  for (const auto& n : plan.notes) pgy1 = pgy1 || n.find("PGY-1") != std::string::npos;
+  EXPECT_TRUE(pgy1);
+}
+
+TEST(PlanTracks, ABundleBringsAnAdvancedPositionNoSingleProgramWouldOpen) {
+  // One advanced Anesthesiology program (chance a, utility 1), one transitional year (t, weight
+  // 0.4: utility 0.1) and one categorical Internal Medicine program (c) at a weight w chosen below.
+  // Two applications. Alone, the transitional year gains 0.1 t and the categorical one w c; the
+  // bundle (the TY, then the advanced one, which ranks first and counts with s = t, less the TY
+  // match below it) gains 0.1 t + a (t - 0.1 t), half of it per application. With w c between
+  // 0.1 t and that half, the best single program is the categorical one, yet the bundle beats it:
+  // the list is the TY and the advanced program, P(match) = a t. Taking programs one at a time
+  // would give the categorical program and then the TY (no advanced one without a PGY-1 year on
+  // the list): P(match) = c.
+  Dataset d;
+  add_identical(d, "ADV", "Anesthesiology", 1, Track::Advanced);
+  add_identical(d, "TY", "Transitional Year", 1, Track::Transitional);
+  add_identical(d, "IM", "Internal Medicine", 1);
+  const Model model = independent_model();
+  Profile p = us_md({{"Anesthesiology", 1.0}, {"Transitional Year", 0.4}, {"Internal Medicine", 0.5}});
+  const double a = model.score(p, d.programs[0]).p_match, t = model.score(p, d.programs[1]).p_match,
+               c = model.score(p, d.programs[2]).p_match;
+  const double ty_alone = 0.1 * t, bundle_half = (0.1 * t + a * (t - 0.1 * t)) / 2.0;
+  ASSERT_GT(bundle_half, ty_alone * 1.05);
+  const double w = (ty_alone + bundle_half) / 2.0 / c;  // w c halfway between the two
+  ASSERT_GT(w, 0.1);  // still ranked above the transitional year
+  ASSERT_LT(w, 1.0);
+  p.specialties[2].weight = w;
+  PlanOptions o = quick();
+  o.max_applications = 2;
+  const Plan plan = make_plan(p, d, o, model);
+  ASSERT_EQ(plan.programs.size(), 2u);
+  EXPECT_EQ(plan.programs[0].id, "TY0");
+  EXPECT_EQ(plan.programs[1].id, "ADV0");
+  EXPECT_NEAR(plan.p_match, a * t, 1e-12);
+  EXPECT_NEAR(plan.p_match_one_year, (1.0 - a) * t, 1e-12);
+}
+
+TEST(PlanTracks, AtEqualUtilityACategoricalPositionRanksAboveAnAdvancedOne) {
+  // One categorical (chance c) and one advanced (chance a) Anesthesiology program and one
+  // transitional year (t), all pinned. Rank order: categorical, advanced (it needs the PGY-1 year
+  // besides), then the one-year program:
+  //   P(match) = c + (1 - c) a t,  P(one year only) = (1 - c)(1 - a) t.
+  Dataset d;
+  add_identical(d, "ADV", "Anesthesiology", 1, Track::Advanced);
+  add_identical(d, "CAT", "Anesthesiology", 1);
+  d.programs[1].setting = Setting::University;  // another chance than the advanced one
+  add_identical(d, "TY", "Transitional Year", 1, Track::Transitional);
+  const Model model = independent_model();
+  const Profile p = us_md({{"Anesthesiology", 1.0}, {"Transitional Year", 1.0}});
+  const double a = model.score(p, d.programs[0]).p_match, c = model.score(p, d.programs[1]).p_match,
+               t = model.score(p, d.programs[2]).p_match;
+  ASSERT_GT(std::fabs(a - c), 0.01);
+  PlanOptions o = quick();
+  o.pinned_ids = {"ADV0", "CAT0", "TY0"};
+  o.max_applications = 3;
+  const Plan plan = make_plan(p, d, o, model);
+  ASSERT_EQ(plan.programs.size(), 3u);
+  EXPECT_NEAR(plan.p_match, c + (1.0 - c) * a * t, 1e-12);
+  EXPECT_NEAR(plan.p_match_one_year, (1.0 - c) * (1.0 - a) * t, 1e-12);
 }
 
 TEST(PlanTracks, PhysicianOnlyPositionsNeedPriorResidency) {

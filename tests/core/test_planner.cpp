@@ -98,6 +98,118 @@ TEST(Planner, GreedyReachesTheOptimumOnSmallInstances) {
   EXPECT_LE(worst_gap, 1e-12);
 }
 
+namespace {
+
+// The expected utility of a set with tracks, worked out here from its definition (docs/PLANNER.md,
+// "Tracks"), apart from the planner's slot products: at each quadrature node the match is at the
+// first program in rank order that matches (utility, highest first; at equal utility a residency,
+// then a one-year position, then an advanced one), an advanced match worth its utility only with a
+// PGY-1 year, s = 1 - prod (1 - q) over the set's one-year programs; integrated over the nodes.
+double paired_utility(const Profile& p, const Dataset& d, const std::vector<std::size_t>& set, const Model& model) {
+  struct Ranked {
+    double u;
+    int kind;  // 0 residency, 1 one-year, 2 advanced
+    std::vector<double> q;
+  };
+  std::vector<Ranked> ranked;
+  std::vector<double> interview;
+  for (std::size_t i : set) {
+    const Program& pr = d.programs[i];
+    double w = 0.0;
+    for (const auto& sp : p.specialties)
+      if (sp.name == pr.specialty) w = sp.weight;
+    const bool one_year = pr.track == Track::Preliminary || pr.track == Track::Transitional;
+    Ranked r{one_year ? w * p.one_year_value : w, one_year ? 1 : pr.track == Track::Advanced ? 2 : 0, {}};
+    const ProgramChance c = model.score(p, pr);
+    model.node_chances(c.logits, interview, r.q);
+    ranked.push_back(std::move(r));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& x, const Ranked& y) { return x.u != y.u ? x.u > y.u : x.kind < y.kind; });
+  double total = 0.0;
+  for (std::size_t k = 0; k < model.weights().size(); ++k) {
+    double no_pgy1 = 1.0;
+    for (const Ranked& r : ranked)
+      if (r.kind == 1) no_pgy1 *= 1.0 - r.q[k];
+    double unmatched = 1.0, v = 0.0;
+    for (const Ranked& r : ranked) {
+      v += unmatched * r.q[k] * r.u * (r.kind == 2 ? 1.0 - no_pgy1 : 1.0);
+      unmatched *= 1.0 - r.q[k];
+    }
+    total += model.weights()[k] * v;
+  }
+  return total;
+}
+
+}  // namespace
+
+TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
+  // Advanced (PGY-2) positions with one-year programs as their PGY-1 year: 12 programs (4 advanced
+  // and 2 categorical Anesthesiology at weight 1, 2 transitional years at weight 1, so 0.25 each,
+  // 2 categorical and 2 preliminary Internal Medicine at 0.6), the correlated model, lists of 2-6.
+  // The greedy with its bundles against the best set of at most that size by enumeration, both valued
+  // by paired_utility above. Pairing is not submodular, so greedy is not proven optimal here; it
+  // reached the optimum on all 40 (measured gap 0; the planner before pairing, which valued an
+  // advanced position as if paired and dropped it when no one-year program came: worst 45%, mean
+  // 6.7%, on these instances). Should a change make it miss, record the gap in docs/PLANNER.md
+  // ("Tracks") and set it here.
+  const Model model;
+  double worst_gap = 0.0, sum_gap = 0.0;
+  int with_advanced = 0;
+  const int kInstances = 40;
+  for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(kInstances); ++seed) {
+    Rng r(seed + 100);
+    Dataset d;
+    for (int i = 0; i < 12; ++i) {
+      const int role = i % 6;
+      const char* specialty = role <= 2 ? "Anesthesiology" : role == 3 ? "Transitional Year" : "Internal Medicine";
+      Program pr = random_program(r, i, specialty);
+      pr.track = role <= 1 ? Track::Advanced : role == 3 ? Track::Transitional : role == 4 ? Track::Preliminary
+                                                                                           : Track::Categorical;
+      d.programs.push_back(pr);
+    }
+    Profile p = img_profile(r.uniform(215, 255));
+    p.specialties = {{"Anesthesiology", 1.0}, {"Transitional Year", 1.0}, {"Internal Medicine", 0.6}};
+    PlanOptions o;
+    o.whatif = false;
+    o.explain = false;
+    o.assumption_range = false;
+    o.choose_signals = false;
+    const int count = r.uniform(2, 6);
+    o.max_applications = count;
+    const Plan plan = make_plan(p, d, o, model);
+    std::vector<std::size_t> chosen, reachable;
+    for (const auto& pp : plan.programs) chosen.push_back(pp.index);
+    for (std::size_t i = 0; i < d.programs.size(); ++i)
+      if (model.score(p, d.programs[i]).eligible) reachable.push_back(i);
+    const int k = std::min<int>(count, static_cast<int>(reachable.size()));
+    // An advanced position can lower the value (its match, without a PGY-1 year, takes the place
+    // of one below it): the greedy leaves out what adds nothing, so the list may be shorter, and
+    // the search runs over every set of at most k.
+    ASSERT_LE(static_cast<int>(chosen.size()), k) << "seed " << seed;
+    for (std::size_t i : chosen) with_advanced += d.programs[i].track == Track::Advanced ? 1 : 0;
+    double best = 0.0;
+    const std::size_t n = reachable.size();
+    for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+      if (__builtin_popcount(mask) > k) continue;
+      std::vector<std::size_t> set;
+      for (std::size_t j = 0; j < n; ++j)
+        if (mask & (1u << j)) set.push_back(reachable[j]);
+      best = std::max(best, paired_utility(p, d, set, model));
+    }
+    const double greedy = paired_utility(p, d, chosen, model);
+    ASSERT_LE(greedy, best + 1e-12);
+    const double gap = best > 0 ? std::max(0.0, (best - greedy) / best) : 0.0;
+    worst_gap = std::max(worst_gap, gap);
+    sum_gap += gap;
+  }
+  std::printf("paired greedy vs exhaustive over %d instances: worst gap %.4f%%, mean %.4f%%; %d advanced "
+              "positions on the greedy's lists\n",
+              kInstances, 100.0 * worst_gap, 100.0 * sum_gap / kInstances, with_advanced);
+  EXPECT_GT(with_advanced, 0);  // the instances do exercise the pairing
+  EXPECT_LE(worst_gap, 1e-9);
+}
+
 TEST(Planner, WithoutCorrelationGreedyMatchesKapursExactOrder) {
   // sigma = 0: outcomes are independent, and the greedy values must equal the exact nested
   // portfolio's at every length (Kapur 2022).

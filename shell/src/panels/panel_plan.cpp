@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <string>
 
@@ -18,6 +19,8 @@
 namespace openpick::shell {
 
 namespace {
+
+void season_table(const AppState& state);
 
 std::string percent(double p) {
   char buf[16];
@@ -398,21 +401,50 @@ void advice_checklist(AppState& state) {
     ImGui::PopID();
   }
   ImGui::Spacing();
-  ImGui::TextUnformatted("A typical season");
+  season_table(state);
+}
+
+// Today on this device's clock (core has none).
+core::CalendarDate today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+// The season of the profile's Match year: published days where core has them, typical months
+// elsewhere, the step due next marked.
+void season_table(const AppState& state) {
+  const std::vector<core::DatedStep> steps = core::season_steps(state.profile.match_year);
+  const std::optional<std::size_t> next = core::next_step(steps, today());
+  ImGui::Text("The %d Match season", state.profile.match_year);
   if (ImGui::BeginTable("season", 2, ImGuiTableFlags_SizingFixedFit)) {
-    // The month column fits its text; the description takes the rest and wraps there (a wrapped
+    // The date column fits its text; the description takes the rest and wraps there (a wrapped
     // cell in a fit-to-content column would size itself to one letter).
-    ImGui::TableSetupColumn("month", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
-    for (const core::SeasonStep& step : core::typical_season()) {
+    bool any_typical = false;
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      const core::DatedStep& step = steps[k];
+      any_typical = any_typical || !step.dated;
       ImGui::TableNextColumn();
-      ImGui::TextColored(kColorAccent, "%s", step.when);
+      ImGui::TextColored(next == k ? kColorGood : kColorAccent, "%s", step.when.c_str());
       ImGui::TableNextColumn();
+      if (next == k) {
+        ImGui::TextColored(kColorGood, "Next:");
+        ImGui::SameLine();
+      }
       ImGui::TextWrapped("%s", step.what);
+      if (step.dated) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+        ImGui::TextWrapped("Source: %s", step.source.c_str());
+        ImGui::PopStyleColor();
+      }
     }
     ImGui::EndTable();
   }
-  wrapped_colored(kColorMuted, (std::string("Typical months only: the dates move each year. Check ") +
+  if (!next) wrapped_colored(kColorMuted, "This season is over by this device's date.");
+  wrapped_colored(kColorMuted, (std::string("Typical months are marked so: the days move each year. Check ") +
                                 core::kSeasonSource + ".").c_str());
 }
 

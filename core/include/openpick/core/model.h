@@ -166,6 +166,12 @@ struct ProgramLogits {
 struct ScoreOptions {
   bool signal = false;   // the applicant sends this program a signal
   bool explain = true;   // build `terms` and reasons (off in hot loops)
+  // Off: only the logits (and signal_logit) are wanted; p_interview and p_match are left at 0.
+  bool marginals = true;
+  // A caller that already knows the program is eligible, and how many flexible cutoffs it misses
+  // (is_eligible's count: the eligibility check does not depend on ModelParams), says so here and
+  // the check is skipped; -1: check. Ignored when explaining.
+  int known_flexible_missed = -1;
 };
 
 struct ProgramChance {

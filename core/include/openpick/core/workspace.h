@@ -28,6 +28,7 @@
 #include "openpick/core/diagnostics.h"
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
+#include "openpick/core/season.h"  // CalendarDate
 
 namespace openpick::core {
 
@@ -95,9 +96,6 @@ struct Workspace {
 };
 
 // "2026-09-25": a real calendar day, year within the profile's year range; nothing otherwise.
-struct CalendarDate {
-  int year = 0, month = 0, day = 0;
-};
 std::optional<CalendarDate> read_calendar_date(std::string_view text);
 
 // The tracker's own rules, for the importer and the page alike: each rank once, a rank only on a
