@@ -158,7 +158,7 @@ TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
   int with_advanced = 0;
   const int kInstances = 40;
   for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(kInstances); ++seed) {
-    Rng r(seed + 100);
+    Draw r(seed + 100);
     Dataset d;
     for (int i = 0; i < 12; ++i) {
       const int role = i % 6;
@@ -168,14 +168,14 @@ TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
                                                                                            : Track::Categorical;
       d.programs.push_back(pr);
     }
-    Profile p = img_profile(r.uniform(215, 255));
+    Profile p = img_profile(r.between(215, 255));
     p.specialties = {{"Anesthesiology", 1.0}, {"Transitional Year", 1.0}, {"Internal Medicine", 0.6}};
     PlanOptions o;
     o.whatif = false;
     o.explain = false;
     o.assumption_range = false;
     o.choose_signals = false;
-    const int count = r.uniform(2, 6);
+    const int count = r.between(2, 6);
     o.max_applications = count;
     const Plan plan = make_plan(p, d, o, model);
     std::vector<std::size_t> chosen, reachable;
