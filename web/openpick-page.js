@@ -49,7 +49,8 @@
     return p;
   }
 
-  // Services for web/platform_web.cpp. Each must fail softly: a blocked or full storage, a
+  // What the C++ calls (web/main_web.cpp, input_web.cpp, platform_web.cpp; declared in
+  // openpick-page.d.ts). Each must fail softly: a blocked or full storage, a
   // refused clipboard, must never stop the app.
   window.openpickPage = {
     appReady() { resolveFirstFrame(); },

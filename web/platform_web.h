@@ -20,7 +20,7 @@ class WebPlatform final : public shell::Platform {
   void open_url(const std::string& url) override;
   void share_with_host(const std::string& json) override;
 
-  // Called from JS (through main_web.cpp's exported function) when a picked file has been read.
+  // Called from JS (through page_api.cpp's openpick_file_opened) when a picked file has been read.
   void deliver_file(int request_id, std::string name, std::string bytes);
 
  private:

@@ -1,6 +1,5 @@
 // Random but legal profiles and datasets for the round-trip properties and the import benchmark.
-// Every draw is an integer from a seeded std::mt19937_64 (no std::*_distribution, whose output
-// differs between standard libraries), so native and wasm runs see the same documents.
+// Every draw comes from test_support.h's seeded Draw, so native and wasm runs see the same documents.
 #pragma once
 
 #include <cstdint>
@@ -11,44 +10,11 @@
 
 #include "openpick/core/profile.h"
 #include "openpick/core/program.h"
+#include "test_support.h"
 
 namespace openpick::testing {
 
-class Draw {
- public:
-  explicit Draw(std::uint64_t seed) : rng_(seed) {}
-
-  std::uint64_t below(std::uint64_t n) { return rng_() % n; }
-  int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::uint64_t>(hi - lo + 1))); }
-  bool percent(int p) { return static_cast<int>(below(100)) < p; }
-  template <class T>
-  const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
-  // Unknown in about a third of draws: unknown is a value the formats must carry.
-  template <class T>
-  std::optional<T> maybe(T value) { return percent(35) ? std::nullopt : std::optional<T>(value); }
-  std::optional<bool> maybe_bool() { return maybe(percent(50)); }
-
-  // Text with what breaks naive writers: commas, quotes, line breaks, non-ASCII, formula starts.
-  // Never blank and never with spaces at either end (the CSV form trims cells).
-  std::string text(bool tricky) {
-    static const std::vector<std::string> kWords = {
-        "Sample", "Delta", "Valley", "Community", "Regional", "Medical", "Center", "Program",
-        "Internal", "Medicine", "St.", "O'Neil", "Sa\xC3\xBA" "de", "\xE4\xB8\xAD\xE5\xBF\x83", "R\xC3\xA9gion"};
-    static const std::vector<std::string> kTricky = {
-        ",", "\"", "\"quoted\"", "a,b", "line\nbreak", "crlf\r\nbreak", "=SUM(A1)", "+1", "-x",
-        "@home", "'=x", "\xE2\x80\x94", "tab\tinside", "\\", "/", "{}", "[1]"};
-    std::string out;
-    const int words = between(1, 4);
-    for (int i = 0; i < words; ++i) {
-      if (i) out += ' ';
-      out += (tricky && percent(30)) ? pick(kTricky) : pick(kWords);
-    }
-    return out;
-  }
-
- private:
-  std::mt19937_64 rng_;
-};
+// Draw: test_support.h.
 
 inline const std::vector<std::string>& state_codes() {
   static const std::vector<std::string> kCodes = {

@@ -9,25 +9,18 @@
 
 #include "openpick/core/advice.h"
 #include "openpick/core/planner.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
 Profile img(VisaNeed visa) {
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = visa;
-  p.step1 = {ExamResult::Pass, 1};
-  p.step2ck.score = 246;
-  p.step2ck.attempts = 1;
-  p.ecfmg_certified = true;
-  p.graduation_year = 2024;
-  p.match_year = 2027;
-  p.usce_months.hands_on = 3;
-  p.us_letters = 3;
-  p.specialties = {{"Internal Medicine", 1.0}};
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::NonUsImg).visa(visa).step1(ExamResult::Pass, 1).step2ck(246, 1)
+      .ecfmg_certified(true).graduated(2024).match_year(2027).usce(3).us_letters(3)
+      .specialties({{"Internal Medicine", 1.0}})
+      .build();
 }
 
 // The item with this id, copied out (the list is often a temporary), or nullopt.

@@ -19,20 +19,16 @@
 
 #include "openpick/core/io.h"
 #include "openpick/core/workspace.h"
+#include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace openpick::core;
 
 namespace {
 
-const fs::path kBadDir = fs::path(OPENPICK_TEST_DATA_DIR) / "bad";
+using openpick::testing::read_file;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+const fs::path kBadDir = openpick::testing::data_path("bad");
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 

@@ -16,10 +16,13 @@
 #include "openpick/core/io.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/rank_list.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
+
+using openpick::testing::read_source;
 
 struct SpecialtyRun {
   ReferenceSpecialty ref;
@@ -27,13 +30,6 @@ struct SpecialtyRun {
   std::vector<CohortApplicant> cohort;
   CohortResult result;
 };
-
-std::string read_source_file(const std::string& relative) {
-  std::ifstream f(std::string(OPENPICK_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::stringstream text;
-  text << f.rdbuf();
-  return text.str();
-}
 
 // Built once for the whole suite: the cohorts are deterministic and the runs are what we check.
 const std::map<std::string, SpecialtyRun>& runs() {
@@ -99,7 +95,7 @@ TEST(CalibrationData, TheCompiledInTargetsParseAndCiteTheirSources) {
   // The file in the repository is the one compiled in.
   const auto from_file = [] {
     std::string error;
-    return parse_calibration_targets(read_source_file("assets/model/targets.json"), error);
+    return parse_calibration_targets(read_source("assets/model/targets.json"), error);
   }();
   ASSERT_TRUE(from_file.has_value());
   EXPECT_EQ(from_file->specialties.size(), t.specialties.size());
@@ -121,7 +117,7 @@ TEST(CalibrationData, ABadTargetsDocumentNamesTheField) {
 
 TEST(CalibrationData, FittedFileIsWhatTheRefitWritesAndReadsBack) {
   // fitted.json is in the exact form `openpick calibrate` writes, so a re-fit is a clean diff.
-  EXPECT_EQ(fitted_params_to_json(default_model_params()), read_source_file("assets/model/fitted.json"));
+  EXPECT_EQ(fitted_params_to_json(default_model_params()), read_source("assets/model/fitted.json"));
   ModelParams p = default_model_params();
   std::string error;
   EXPECT_FALSE(apply_fitted_params(R"({"kind": "openpick-fitted-params", "specialties": [{"name": "Dermatology"}]})", p, error));
@@ -294,7 +290,7 @@ TEST(CalibrationHeldOut, FiguresTheModelWasNotFittedTo) {
 // IMGs counted, model.h non_us_part_of_img_share) they were read as non-US shares, 0.3 logit too
 // easy, and this check passed by that much.
 TEST(Calibration, SampleDatasetStaysNearThePublishedRates) {
-  const std::string text = read_source_file("assets/datasets/sample.json");
+  const std::string text = read_source("assets/datasets/sample.json");
   ASSERT_FALSE(text.empty()) << "no sample dataset";
   const auto parsed = parse_dataset_json(text, "sample.json");
   ASSERT_TRUE(parsed.ok());

@@ -11,16 +11,13 @@
 #include "../../core/src/csv_columns.h"
 #include "openpick/core/csv_columns.h"
 #include "openpick/core/io.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
-std::string all_messages(const std::vector<Diagnostic>& ds) {
-  std::string out;
-  for (const auto& d : ds) out += format_diagnostic(d) + "\n";
-  return out;
-}
+using openpick::testing::all_messages;
 
 // One program under a sheet-style header, with one more column.
 CsvImportResult with_column(const std::string& header, const std::string& cell) {
@@ -73,11 +70,8 @@ TEST(CsvColumns, NoNameInTheTableBelongsToTwoFields) {
 }
 
 TEST(CsvColumns, DocsListEveryAlias) {
-  std::ifstream in(std::string(OPENPICK_SOURCE_DIR) + "/docs/DATA.md", std::ios::binary);
-  ASSERT_TRUE(in.good());
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string docs = text.str();
+  const std::string docs = openpick::testing::read_source("docs/DATA.md");
+  ASSERT_FALSE(docs.empty());
   for (std::size_t k = 0; k < kCsvFieldCount; ++k)
     for (std::string_view alias : detail::column_aliases(static_cast<CsvField>(k)))
       EXPECT_NE(docs.find("`" + std::string(alias) + "`"), std::string::npos) << alias << " is not in docs/DATA.md";

@@ -1,21 +1,17 @@
 #include <gtest/gtest.h>
 
 #include "openpick/core/eligibility.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
 Profile img_profile() {
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::J1;
-  p.step2ck.score = 228;
-  p.graduation_year = 2020;
-  p.match_year = 2026;
-  p.usce_months.hands_on = 3.0;
-  p.specialties = {{"Internal Medicine", 1.0}, {"Family Medicine", 0.8}};
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step2ck(228).graduated(2020).match_year(2026)
+      .usce(3.0).specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.8}})
+      .build();
 }
 
 Program open_program() {

@@ -11,22 +11,17 @@
 #include "openpick/core/exam_status.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/rank_list.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
 Profile base_profile() {
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::J1;
-  p.step2ck.score = 232;
-  p.match_year = 2026;
-  p.graduation_year = 2022;
-  p.usce_months.hands_on = 3;
-  p.us_letters = 2;
-  p.specialties = {{"Internal Medicine", 1.0}};
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step2ck(232).match_year(2026).graduated(2022)
+      .usce(3).us_letters(2).specialties({{"Internal Medicine", 1.0}})
+      .build();
 }
 
 Program im_program(const std::string& id, double img_share) {

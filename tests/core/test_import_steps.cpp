@@ -23,12 +23,7 @@ using namespace openpick::core;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using openpick::testing::read_file;
 
 // The value (as its export) and every diagnostic, as one text to compare.
 std::string describe(const ImportResult<Dataset>& r) {
@@ -49,7 +44,7 @@ ImportResult<Dataset> in_steps(const std::string& text, const std::string& name,
 std::vector<fs::path> data_files(const char* prefix, const char* extension) {
   std::vector<fs::path> out;
   for (const char* dir : {"bad", "good"})
-    for (const auto& e : fs::directory_iterator(fs::path(OPENPICK_TEST_DATA_DIR) / dir)) {
+    for (const auto& e : fs::directory_iterator(openpick::testing::data_path(dir))) {
       const std::string name = e.path().filename().string();
       if (name.rfind(prefix, 0) == 0 && e.path().extension() == extension) out.push_back(e.path());
     }

@@ -12,23 +12,9 @@
 #include "openpick/core/io.h"
 
 using namespace openpick::core;
-using openpick::testing::Draw;
+using namespace openpick::testing;  // test_support.h, io_generators.h
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string all_messages(const std::vector<Diagnostic>& ds) {
-  std::string out;
-  for (const auto& d : ds) out += format_diagnostic(d) + "\n";
-  return out;
-}
 
 const std::string kHeader = "id,name,specialty,state";
 
@@ -41,7 +27,7 @@ ImportResult<Dataset> with_column(const std::string& column, const std::string& 
 }  // namespace
 
 TEST(ProgramsCsv, ReadsASpreadsheetExport) {
-  const std::string text = read_file(std::string(OPENPICK_TEST_DATA_DIR) + "/good/programs_excel.csv");
+  const std::string text = read_data("good/programs_excel.csv");
   const auto r = parse_programs_csv(text, "programs_excel.csv");
   ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
   EXPECT_TRUE(r.diagnostics.empty()) << all_messages(r.diagnostics);
@@ -89,7 +75,7 @@ TEST(ProgramsCsv, ReadsASpreadsheetExport) {
 }
 
 TEST(ProgramsCsv, TheShippedTemplateLoadsAndSaysItHoldsExamples) {
-  const std::string text = read_file(std::string(OPENPICK_SOURCE_DIR) + "/assets/templates/programs_template.csv");
+  const std::string text = read_source("assets/templates/programs_template.csv");
   const auto r = parse_programs_csv(text, "programs_template.csv");
   ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
   EXPECT_TRUE(r.diagnostics.empty()) << all_messages(r.diagnostics);
@@ -271,29 +257,7 @@ TEST(ProgramsCsv, RoundTripPropertyOverGeneratedPrograms) {
     for (std::size_t k = 0; k < original.programs.size(); ++k) {
       const Program& a = original.programs[k];
       const Program& b = back.value->programs[k];
-      EXPECT_EQ(a.id, b.id);
-      EXPECT_EQ(a.name, b.name);
-      EXPECT_EQ(a.institution, b.institution);
-      EXPECT_EQ(a.specialty, b.specialty);
-      EXPECT_EQ(a.track, b.track);
-      EXPECT_EQ(a.city, b.city);
-      EXPECT_EQ(a.state, b.state);
-      EXPECT_EQ(a.setting, b.setting);
-      EXPECT_EQ(a.positions, b.positions);
-      EXPECT_EQ(a.img_share, b.img_share);
-      EXPECT_EQ(a.img_share_non_us, b.img_share_non_us);
-      EXPECT_EQ(a.visa.j1, b.visa.j1);
-      EXPECT_EQ(a.visa.h1b, b.visa.h1b);
-      EXPECT_EQ(a.cutoffs.step2ck_min, b.cutoffs.step2ck_min);
-      EXPECT_EQ(a.cutoffs.max_years_since_graduation, b.cutoffs.max_years_since_graduation);
-      EXPECT_EQ(a.cutoffs.max_attempts, b.cutoffs.max_attempts);
-      EXPECT_EQ(a.cutoffs.usce_required, b.cutoffs.usce_required);
-      EXPECT_EQ(a.cutoffs.strict.step2ck_min, b.cutoffs.strict.step2ck_min);
-      EXPECT_EQ(a.cutoffs.strict.max_years_since_graduation, b.cutoffs.strict.max_years_since_graduation);
-      EXPECT_EQ(a.cutoffs.strict.max_attempts, b.cutoffs.strict.max_attempts);
-      EXPECT_EQ(a.cutoffs.strict.usce_required, b.cutoffs.strict.usce_required);
-      EXPECT_EQ(a.rural, b.rural);
-      EXPECT_EQ(a.accepts_signals, b.accepts_signals);
+      expect_same(a, b, false);
       EXPECT_TRUE(b.sources.empty());  // the CSV form carries no per-fact sources
     }
     ASSERT_EQ(programs_to_csv(back.value->programs), first);

@@ -10,31 +10,11 @@
 #include "openpick/core/io.h"
 
 using namespace openpick::core;
-using openpick::testing::Draw;
+using namespace openpick::testing;  // test_support.h, io_generators.h
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string good(const std::string& name) { return read_file(std::string(OPENPICK_TEST_DATA_DIR) + "/good/" + name); }
-
-std::string all_messages(const std::vector<Diagnostic>& ds) {
-  std::string out;
-  for (const auto& d : ds) out += format_diagnostic(d) + "\n";
-  return out;
-}
-
-const Diagnostic* find_diagnostic(const std::vector<Diagnostic>& ds, const std::string& field) {
-  for (const auto& d : ds)
-    if (d.field == field) return &d;
-  return nullptr;
-}
+std::string good(const std::string& name) { return read_data("good/" + name); }
 
 int count(const std::vector<Diagnostic>& ds, Severity s) {
   int n = 0;
@@ -52,64 +32,6 @@ const char* kIssueProfile = R"({"schema_version": 1, "graduate_type": "non_us_im
  "specialties": [{"name": "Internal Medicine", "weight": 1.0}],
  "preferred_states": ["MS", "AR"], "budget_usd": 1500}
 )";
-
-void expect_same(const Profile& a, const Profile& b) {
-  EXPECT_EQ(a.schema_version, b.schema_version);
-  EXPECT_EQ(a.graduate_type, b.graduate_type);
-  EXPECT_EQ(a.visa, b.visa);
-  EXPECT_EQ(a.step1.result, b.step1.result);
-  EXPECT_EQ(a.step1.attempts, b.step1.attempts);
-  EXPECT_EQ(a.step2ck.score, b.step2ck.score);
-  EXPECT_EQ(a.step2ck.attempts, b.step2ck.attempts);
-  EXPECT_EQ(a.step3_passed, b.step3_passed);
-  EXPECT_EQ(a.ecfmg_certified, b.ecfmg_certified);
-  EXPECT_EQ(a.graduation_year, b.graduation_year);
-  EXPECT_EQ(a.match_year, b.match_year);
-  EXPECT_EQ(a.usce_months.hands_on, b.usce_months.hands_on);
-  EXPECT_EQ(a.usce_months.observership, b.usce_months.observership);
-  EXPECT_EQ(a.us_letters, b.us_letters);
-  EXPECT_EQ(a.research_items, b.research_items);
-  ASSERT_EQ(a.specialties.size(), b.specialties.size());
-  for (std::size_t i = 0; i < a.specialties.size(); ++i) {
-    EXPECT_EQ(a.specialties[i].name, b.specialties[i].name);
-    EXPECT_EQ(a.specialties[i].weight, b.specialties[i].weight);
-  }
-  EXPECT_EQ(a.preferred_states, b.preferred_states);
-  EXPECT_EQ(a.budget_usd, b.budget_usd);
-}
-
-void expect_same(const Program& a, const Program& b, bool with_sources = true) {
-  EXPECT_EQ(a.id, b.id);
-  EXPECT_EQ(a.name, b.name);
-  EXPECT_EQ(a.institution, b.institution);
-  EXPECT_EQ(a.specialty, b.specialty);
-  EXPECT_EQ(a.track, b.track);
-  EXPECT_EQ(a.city, b.city);
-  EXPECT_EQ(a.state, b.state);
-  EXPECT_EQ(a.setting, b.setting);
-  EXPECT_EQ(a.positions, b.positions);
-  EXPECT_EQ(a.img_share, b.img_share);
-  EXPECT_EQ(a.img_share_non_us, b.img_share_non_us);
-  EXPECT_EQ(a.visa.j1, b.visa.j1);
-  EXPECT_EQ(a.visa.h1b, b.visa.h1b);
-  EXPECT_EQ(a.cutoffs.step2ck_min, b.cutoffs.step2ck_min);
-  EXPECT_EQ(a.cutoffs.max_years_since_graduation, b.cutoffs.max_years_since_graduation);
-  EXPECT_EQ(a.cutoffs.max_attempts, b.cutoffs.max_attempts);
-  EXPECT_EQ(a.cutoffs.usce_required, b.cutoffs.usce_required);
-  EXPECT_EQ(a.cutoffs.strict.step2ck_min, b.cutoffs.strict.step2ck_min);
-  EXPECT_EQ(a.cutoffs.strict.max_years_since_graduation, b.cutoffs.strict.max_years_since_graduation);
-  EXPECT_EQ(a.cutoffs.strict.max_attempts, b.cutoffs.strict.max_attempts);
-  EXPECT_EQ(a.cutoffs.strict.usce_required, b.cutoffs.strict.usce_required);
-  EXPECT_EQ(a.rural, b.rural);
-  EXPECT_EQ(a.accepts_signals, b.accepts_signals);
-  if (!with_sources) return;
-  ASSERT_EQ(a.sources.size(), b.sources.size());
-  for (std::size_t i = 0; i < a.sources.size(); ++i) {
-    EXPECT_EQ(a.sources[i].field, b.sources[i].field);
-    EXPECT_EQ(a.sources[i].source, b.sources[i].source);
-    EXPECT_EQ(a.sources[i].year, b.sources[i].year);
-  }
-}
 
 }  // namespace
 
@@ -216,18 +138,18 @@ TEST(ProfileJson, ErrorsNameLineColumnAndFieldAndSayWhatWasExpected) {
       "}\n";
   const auto r = parse_profile_json(text, "me.json");
   EXPECT_FALSE(r.ok());
-  const Diagnostic* gt = find_diagnostic(r.diagnostics, "graduate_type");
+  const Diagnostic* gt = find_field(r.diagnostics, "graduate_type");
   ASSERT_NE(gt, nullptr) << all_messages(r.diagnostics);
   EXPECT_EQ(format_diagnostic(*gt),
             "me.json:3:20: error: graduate_type: unknown graduate type \"img\"; expected one of "
             "non_us_img, us_img, us_md, us_do");
-  const Diagnostic* score = find_diagnostic(r.diagnostics, "step2ck.score");
+  const Diagnostic* score = find_field(r.diagnostics, "step2ck.score");
   ASSERT_NE(score, nullptr);
   EXPECT_EQ(score->line, 5);
   EXPECT_EQ(score->column, 24);
   EXPECT_NE(score->message.find("expected a Step 2 CK score (a whole number from 1 to 300), got \"221\""),
             std::string::npos);
-  const Diagnostic* attempts = find_diagnostic(r.diagnostics, "step2ck.attempts");
+  const Diagnostic* attempts = find_field(r.diagnostics, "step2ck.attempts");
   ASSERT_NE(attempts, nullptr);
   EXPECT_EQ(attempts->column, 43);
   EXPECT_EQ(count(r.diagnostics, Severity::Error), 3) << all_messages(r.diagnostics);
@@ -240,10 +162,10 @@ TEST(ProfileJson, SuspiciousValuesWarnButStillLoad) {
       "w.json");
   ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
   EXPECT_EQ(count(r.diagnostics, Severity::Warning), 3) << all_messages(r.diagnostics);
-  ASSERT_NE(find_diagnostic(r.diagnostics, "step2ck.score"), nullptr);
-  ASSERT_NE(find_diagnostic(r.diagnostics, "graduation_year"), nullptr);
-  EXPECT_NE(find_diagnostic(r.diagnostics, "graduation_year")->message.find("after match_year"), std::string::npos);
-  ASSERT_NE(find_diagnostic(r.diagnostics, "budget_usd"), nullptr);
+  ASSERT_NE(find_field(r.diagnostics, "step2ck.score"), nullptr);
+  ASSERT_NE(find_field(r.diagnostics, "graduation_year"), nullptr);
+  EXPECT_NE(find_field(r.diagnostics, "graduation_year")->message.find("after match_year"), std::string::npos);
+  ASSERT_NE(find_field(r.diagnostics, "budget_usd"), nullptr);
 }
 
 TEST(ProfileJson, UnknownFieldIsAWarningWithASuggestion) {
@@ -252,7 +174,7 @@ TEST(ProfileJson, UnknownFieldIsAWarningWithASuggestion) {
           "graduation_year":2020,"match_year":2026,"us_leters":2})",
       "u.json");
   ASSERT_TRUE(r.ok());
-  const Diagnostic* d = find_diagnostic(r.diagnostics, "us_leters");
+  const Diagnostic* d = find_field(r.diagnostics, "us_leters");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->severity, Severity::Warning);
   EXPECT_NE(d->message.find("did you mean \"us_letters\"?"), std::string::npos) << d->message;
@@ -459,15 +381,15 @@ TEST(DatasetJson, ABadCutoffObjectIsNamedByItsPath) {
  "usce_required": {"value": true, "stric": false}})"),
                                     "t.json");
   EXPECT_FALSE(r.ok());
-  const Diagnostic* missing = find_diagnostic(r.diagnostics, "programs[0].cutoffs.step2ck_min.value");
+  const Diagnostic* missing = find_field(r.diagnostics, "programs[0].cutoffs.step2ck_min.value");
   ASSERT_NE(missing, nullptr) << all_messages(r.diagnostics);
   EXPECT_EQ(missing->severity, Severity::Error);
-  const Diagnostic* strict = find_diagnostic(r.diagnostics, "programs[0].cutoffs.max_attempts.strict");
+  const Diagnostic* strict = find_field(r.diagnostics, "programs[0].cutoffs.max_attempts.strict");
   ASSERT_NE(strict, nullptr) << all_messages(r.diagnostics);
   EXPECT_NE(strict->message.find("true or false"), std::string::npos) << strict->message;
-  ASSERT_NE(find_diagnostic(r.diagnostics, "programs[0].cutoffs.max_years_since_graduation.value"), nullptr)
+  ASSERT_NE(find_field(r.diagnostics, "programs[0].cutoffs.max_years_since_graduation.value"), nullptr)
       << all_messages(r.diagnostics);
-  const Diagnostic* typo = find_diagnostic(r.diagnostics, "programs[0].cutoffs.usce_required.stric");
+  const Diagnostic* typo = find_field(r.diagnostics, "programs[0].cutoffs.usce_required.stric");
   ASSERT_NE(typo, nullptr) << all_messages(r.diagnostics);
   EXPECT_EQ(typo->severity, Severity::Warning);
   EXPECT_NE(typo->message.find("strict"), std::string::npos) << typo->message;
@@ -476,7 +398,7 @@ TEST(DatasetJson, ABadCutoffObjectIsNamedByItsPath) {
 TEST(DatasetJson, ANonUSShareAboveTheShareOfAllIMGsWarns) {
   const auto r = parse_dataset_json(one_program_dataset(R"("img_share": 0.3, "img_share_non_us": 0.5)"), "t.json");
   ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
-  const Diagnostic* d = find_diagnostic(r.diagnostics, "programs[0].img_share_non_us");
+  const Diagnostic* d = find_field(r.diagnostics, "programs[0].img_share_non_us");
   ASSERT_NE(d, nullptr) << all_messages(r.diagnostics);
   EXPECT_EQ(d->severity, Severity::Warning);
   const auto percent = parse_dataset_json(one_program_dataset(R"("img_share_non_us": 45)"), "t.json");

@@ -23,12 +23,13 @@
 
 #include "openpick/core/calibration.h"
 #include "openpick/core/model.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
-const std::string kGoldenPath = std::string(OPENPICK_TEST_DATA_DIR) + "/model_golden.txt";
+const std::string kGoldenPath = openpick::testing::data_path("model_golden.txt");
 
 std::vector<Profile> fixed_profiles() {
   std::vector<Profile> out;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "openpick/core/model.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
@@ -22,17 +23,10 @@ constexpr double kExact = 1e-12;  // sums of a few doubles
 // The reference applicant: a non-US IMG who needs no visa, one attempt, a recent graduate, with
 // some hands-on USCE and US letters; and a reference program where no optional term applies.
 Profile base_profile() {
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::None;
-  p.step1 = {ExamResult::Pass, 1};
-  p.step2ck = {240, 1};
-  p.ecfmg_certified = true;
-  p.match_year = 2026;
-  p.graduation_year = 2025;
-  p.usce_months = {3.0, 0.0};
-  p.us_letters = 2;
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::NonUsImg).visa(VisaNeed::None).step1(ExamResult::Pass, 1).step2ck(240, 1)
+      .ecfmg_certified(true).match_year(2026).graduated(2025).usce(3.0, 0.0).us_letters(2)
+      .build();
 }
 
 Program base_program(const std::string& specialty = "Internal Medicine") {

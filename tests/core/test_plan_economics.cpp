@@ -13,6 +13,7 @@
 #include "openpick/core/advice.h"
 #include "openpick/core/io.h"
 #include "openpick/core/planner.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
@@ -20,16 +21,10 @@ namespace {
 
 // A US MD senior: no visa, no IMG terms, so every program below is a candidate.
 Profile us_md(std::vector<SpecialtyPreference> specialties) {
-  Profile p;
-  p.graduate_type = GraduateType::UsMd;
-  p.visa = VisaNeed::None;
-  p.step1 = {ExamResult::Pass, 1};
-  p.step2ck = {240, 1};
-  p.step3_passed = false;
-  p.graduation_year = 2027;
-  p.match_year = 2027;
-  p.specialties = std::move(specialties);
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::UsMd).visa(VisaNeed::None).step1(ExamResult::Pass, 1).step2ck(240, 1)
+      .step3_passed(false).graduated(2027).match_year(2027).specialties(std::move(specialties))
+      .build();
 }
 
 // n programs identical in every fact but the id: one chance for all, so the greedy's gains are

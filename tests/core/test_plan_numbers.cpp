@@ -19,6 +19,7 @@
 #include "openpick/core/fees.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/signals.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 using openpick::test::kOracleSigmas;
@@ -38,19 +39,11 @@ std::string documented_tier(double p_interview) {
 }
 
 Profile applicant(int step2) {
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::J1;
-  p.step1 = {ExamResult::Pass, 1};
-  p.step2ck = {step2, 1};
-  p.ecfmg_certified = true;
-  p.graduation_year = 2021;
-  p.match_year = 2026;
-  p.usce_months = {4.0, 2.0};
-  p.us_letters = 3;
-  p.specialties = {{"Internal Medicine", 1.0}, {"Family Medicine", 0.6}};
-  p.preferred_states = {"MS", "OH"};
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step1(ExamResult::Pass, 1).step2ck(step2, 1)
+      .ecfmg_certified(true).graduated(2021).match_year(2026).usce(4.0, 2.0).us_letters(3)
+      .specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.6}}).preferred_states({"MS", "OH"})
+      .build();
 }
 
 Dataset dataset(int n, std::uint64_t seed) {

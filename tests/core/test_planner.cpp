@@ -12,55 +12,44 @@
 #include "openpick/core/portfolio.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/signals.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
 // Integer-based draws (std:: distributions differ between standard libraries).
-struct Rng {
-  std::mt19937_64 g;
-  explicit Rng(std::uint64_t seed) : g(seed) {}
-  int uniform(int lo, int hi) { return lo + static_cast<int>(g() % static_cast<std::uint64_t>(hi - lo + 1)); }
-  double unit() { return static_cast<double>(g() >> 11) / 9007199254740992.0; }
-};
+using openpick::testing::Draw;
 
 const char* const kStates[] = {"MS", "AR", "NY", "CA", "TX", "LA", "OH"};
 
-Program random_program(Rng& r, int i, const std::string& specialty) {
+Program random_program(Draw& r, int i, const std::string& specialty) {
   Program p;
   p.id = "P" + std::to_string(i);
   p.name = "Program " + std::to_string(i);
   p.institution = "Institution " + std::to_string(i);
   p.specialty = specialty;
   p.city = "City";
-  p.state = kStates[r.uniform(0, 6)];
-  p.setting = static_cast<Setting>(r.uniform(0, 2));
-  p.positions = r.uniform(2, 20);
-  p.img_share = r.uniform(0, 90) / 100.0;
-  p.visa.j1 = r.uniform(0, 9) < 7;
-  p.visa.h1b = r.uniform(0, 9) < 3;
-  p.accepts_signals = r.uniform(0, 9) < 9;
-  p.rural = r.uniform(0, 9) < 3;
+  p.state = kStates[r.between(0, 6)];
+  p.setting = static_cast<Setting>(r.between(0, 2));
+  p.positions = r.between(2, 20);
+  p.img_share = r.between(0, 90) / 100.0;
+  p.visa.j1 = r.between(0, 9) < 7;
+  p.visa.h1b = r.between(0, 9) < 3;
+  p.accepts_signals = r.between(0, 9) < 9;
+  p.rural = r.between(0, 9) < 3;
   return p;
 }
 
 Profile img_profile(int step2) {
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::J1;
-  p.step1 = {ExamResult::Pass, 2};
-  p.step2ck = {step2, 1};
-  p.graduation_year = 2019;
-  p.match_year = 2027;
-  p.usce_months = {2.0, 4.0};
-  p.us_letters = 2;
-  p.specialties = {{"Internal Medicine", 1.0}, {"Family Medicine", 0.7}};
-  p.preferred_states = {"MS", "AR"};
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step1(ExamResult::Pass, 2).step2ck(step2, 1)
+      .graduated(2019).match_year(2027).usce(2.0, 4.0).us_letters(2)
+      .specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.7}}).preferred_states({"MS", "AR"})
+      .build();
 }
 
-Dataset random_dataset(Rng& r, int n) {
+Dataset random_dataset(Draw& r, int n) {
   Dataset d;
   d.name = "random";
   for (int i = 0; i < n; ++i) d.programs.push_back(random_program(r, i, i % 3 ? "Internal Medicine" : "Family Medicine"));
@@ -78,15 +67,15 @@ TEST(Planner, GreedyReachesTheOptimumOnSmallInstances) {
   const Model model;
   double worst_gap = 0.0;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-    Rng r(seed);
+    Draw r(seed);
     Dataset d = random_dataset(r, 12);
-    Profile p = img_profile(r.uniform(200, 250));
+    Profile p = img_profile(r.between(200, 250));
     PlanOptions o;
     o.whatif = false;
     o.explain = false;
     o.assumption_range = false;
     o.choose_signals = false;  // the list alone against the best list (signals: test_plan_economics.cpp)
-    const int count = r.uniform(1, 5);
+    const int count = r.between(1, 5);
     o.max_applications = count;
     const Plan plan = make_plan(p, d, o, model);
     std::vector<std::size_t> eligible;
@@ -169,7 +158,7 @@ TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
   int with_advanced = 0;
   const int kInstances = 40;
   for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(kInstances); ++seed) {
-    Rng r(seed + 100);
+    Draw r(seed + 100);
     Dataset d;
     for (int i = 0; i < 12; ++i) {
       const int role = i % 6;
@@ -179,14 +168,14 @@ TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
                                                                                            : Track::Categorical;
       d.programs.push_back(pr);
     }
-    Profile p = img_profile(r.uniform(215, 255));
+    Profile p = img_profile(r.between(215, 255));
     p.specialties = {{"Anesthesiology", 1.0}, {"Transitional Year", 1.0}, {"Internal Medicine", 0.6}};
     PlanOptions o;
     o.whatif = false;
     o.explain = false;
     o.assumption_range = false;
     o.choose_signals = false;
-    const int count = r.uniform(2, 6);
+    const int count = r.between(2, 6);
     o.max_applications = count;
     const Plan plan = make_plan(p, d, o, model);
     std::vector<std::size_t> chosen, reachable;
@@ -228,7 +217,7 @@ TEST(Planner, WithoutCorrelationGreedyMatchesKapursExactOrder) {
   params.sigma_interview = 0.0;
   params.sigma_match = 0.0;
   const Model model(params);
-  Rng r(7);
+  Draw r(7);
   Dataset d = random_dataset(r, 60);
   Profile p = img_profile(232);
   PlanOptions o;
@@ -263,7 +252,7 @@ TEST(Planner, WithoutCorrelationGreedyMatchesKapursExactOrder) {
 }
 
 TEST(Planner, RespectsCountAndDollarBudgets) {
-  Rng r(11);
+  Draw r(11);
   Dataset d = random_dataset(r, 300);
   const Model model;
   Profile p = img_profile(228);
@@ -283,7 +272,7 @@ TEST(Planner, RespectsCountAndDollarBudgets) {
 }
 
 TEST(Planner, CurveIsMonotoneAndMarksDiminishingReturns) {
-  Rng r(3);
+  Draw r(3);
   Dataset d = random_dataset(r, 400);
   const Plan plan = make_plan(img_profile(226), d, PlanOptions{}, Model{});
   ASSERT_GT(plan.curve.size(), 10u);
@@ -298,7 +287,7 @@ TEST(Planner, CurveIsMonotoneAndMarksDiminishingReturns) {
 }
 
 TEST(Planner, PinsExclusionsAndVisaRules) {
-  Rng r(5);
+  Draw r(5);
   Dataset d = random_dataset(r, 200);
   d.programs[0].visa.j1 = false;  // cannot be reached by a J-1 applicant, pinned or not
   d.programs[1].visa.j1 = true;
@@ -326,7 +315,7 @@ TEST(Planner, PinsExclusionsAndVisaRules) {
 }
 
 TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
-  Rng r(9);
+  Draw r(9);
   Dataset d = random_dataset(r, 300);
   PlanOptions o;
   o.whatif = false;
@@ -356,7 +345,7 @@ TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
 }
 
 TEST(Planner, WhatIfGainsAreRankedAndNeverNegativeForImprovements) {
-  Rng r(13);
+  Draw r(13);
   Dataset d = random_dataset(r, 300);
   Profile p = img_profile(221);
   p.visa = VisaNeed::H1b;
@@ -371,7 +360,7 @@ TEST(Planner, WhatIfGainsAreRankedAndNeverNegativeForImprovements) {
 }
 
 TEST(Planner, RangeBracketsTheHeadline) {
-  Rng r(17);
+  Draw r(17);
   Dataset d = random_dataset(r, 200);
   const Plan plan = make_plan(img_profile(219), d, PlanOptions{}, Model{});
   // The 10th-90th percentile interval of the drawn assumptions, widened to hold the headline; the
@@ -412,7 +401,7 @@ TEST(Planner, RangeBracketsTheHeadline) {
 }
 
 TEST(Planner, JsonHasTheContractFields) {
-  Rng r(19);
+  Draw r(19);
   Dataset d = random_dataset(r, 100);
   const Profile p = img_profile(225);
   const Plan plan = make_plan(p, d, PlanOptions{}, Model{});
@@ -435,7 +424,7 @@ TEST(Planner, EmptyOrUnreachableDataGivesAnEmptyPlanWithANote) {
 }
 
 TEST(RankList, MoreInterviewsNeverLowerTheChanceAndAdviceIsTruePreference) {
-  Rng r(23);
+  Draw r(23);
   Dataset d = random_dataset(r, 30);
   const Profile p = img_profile(226);
   const Model model;

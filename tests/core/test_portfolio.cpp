@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "openpick/core/portfolio.h"
+#include "test_support.h"
 
 using openpick::core::BudgetPortfolio;
 using openpick::core::NestedPortfolio;
@@ -21,12 +22,7 @@ using openpick::core::PortfolioOption;
 namespace {
 
 // Integer draws (no std:: distributions: the same instances on every standard library).
-struct Draw {
-  std::mt19937_64 rng;
-  explicit Draw(std::uint64_t seed) : rng(seed) {}
-  std::uint64_t below(std::uint64_t n) { return rng() % n; }
-  double unit() { return static_cast<double>(rng() >> 11) * 0x1p-53; }
-};
+using openpick::testing::Draw;
 
 // Random instances; every third one from a few values so that ties, p = 0, p = 1 and utility 0
 // are common.

@@ -9,29 +9,15 @@
 
 #include "openpick/core/io.h"
 #include "openpick/core/profile_rules.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string all_messages(const std::vector<Diagnostic>& ds) {
-  std::string out;
-  for (const auto& d : ds) out += format_diagnostic(d) + "\n";
-  return out;
-}
-
-const Diagnostic* find_field(const std::vector<Diagnostic>& ds, const std::string& field) {
-  for (const auto& d : ds)
-    if (d.field == field) return &d;
-  return nullptr;
-}
+using openpick::testing::all_messages;
+using openpick::testing::find_field;
+using openpick::testing::read_source;
 
 constexpr const char* kStep1 = R"({"result":"pass","attempts":1})";
 constexpr const char* kStep2ck = R"({"score":230,"attempts":1})";
@@ -174,7 +160,7 @@ TEST(ProfileRules, DecisiveFacts) {
   // Complete documents, and every example profile, answer all of them.
   EXPECT_TRUE(unanswered_facts(*parse_profile_json(with("\"us_letters\":1"), "p.json").value).empty());
   for (const char* name : {"seed_delta_img.json", "strong_img_h1b.json", "us_img.json", "us_md_senior.json"}) {
-    const auto r = parse_profile_json(read_file(std::string(OPENPICK_SOURCE_DIR) + "/assets/profiles/" + name), name);
+    const auto r = parse_profile_json(read_source(std::string("assets/profiles/") + name), name);
     ASSERT_TRUE(r.ok()) << name;
     EXPECT_TRUE(unanswered_facts(*r.value).empty()) << name;
   }

@@ -10,24 +10,17 @@
 #include "openpick/core/calibration.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/research.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
 Profile j1_img() {
-  Profile p;
-  p.graduate_type = GraduateType::NonUsImg;
-  p.visa = VisaNeed::J1;
-  p.step2ck.score = 240;
-  p.step2ck.attempts = 1;
-  p.ecfmg_certified = true;
-  p.graduation_year = 2023;
-  p.match_year = 2026;
-  p.usce_months.hands_on = 3;
-  p.us_letters = 2;
-  p.specialties = {{"Internal Medicine", 1.0}};
-  return p;
+  return openpick::testing::ProfileBuilder()
+      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step2ck(240, 1).ecfmg_certified(true)
+      .graduated(2023).match_year(2026).usce(3).us_letters(2).specialties({{"Internal Medicine", 1.0}})
+      .build();
 }
 
 const double kTypical = default_model_params().specialties.front().typical_img_share;  // IM

@@ -14,22 +14,18 @@
 
 #include "openpick/core/csv.h"
 #include "openpick/core/io.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using openpick::testing::read_file;
 
 const Dataset& sample() {
   static const Dataset ds = [] {
-    const std::string path = std::string(OPENPICK_SOURCE_DIR) + "/assets/datasets/sample.json";
-    auto r = parse_dataset_json(read_text(path), "sample.json");
+    const std::string path = openpick::testing::source_path("assets/datasets/sample.json");
+    auto r = parse_dataset_json(read_file(path), "sample.json");
     for (const auto& d : r.diagnostics) ADD_FAILURE() << format_diagnostic(d);
     return r.ok() ? *r.value : Dataset{};
   }();
@@ -76,8 +72,8 @@ TEST(SampleDataset, LoadsAndSaysItIsFictional) {
 }
 
 TEST(SampleDataset, CountsPerSpecialtyAndStateFollowTheListing) {
-  const std::string path = std::string(OPENPICK_SOURCE_DIR) + "/tools/gen_sample/program_counts_by_state.csv";
-  const CsvTable t = parse_csv(read_text(path), "program_counts_by_state.csv");
+  const std::string path = openpick::testing::source_path("tools/gen_sample/program_counts_by_state.csv");
+  const CsvTable t = parse_csv(read_file(path), "program_counts_by_state.csv");
   ASSERT_FALSE(t.has_errors());
   ASSERT_GT(t.rows.size(), 1000u);
   std::map<std::pair<std::string, std::string>, int> listed, sampled;
@@ -165,8 +161,8 @@ TEST(SampleDataset, SignalsPositionsRuralAndUnknowns) {
 
 TEST(SampleProfiles, LoadCleanlyAndRoundTrip) {
   for (const char* name : {"seed_delta_img", "strong_img_h1b", "us_img", "us_md_senior"}) {
-    const std::string path = std::string(OPENPICK_SOURCE_DIR) + "/assets/profiles/" + name + ".json";
-    const std::string text = read_text(path);
+    const std::string path = openpick::testing::source_path(std::string("assets/profiles/") + name + ".json");
+    const std::string text = read_file(path);
     const auto r = parse_profile_json(text, path);
     for (const auto& d : r.diagnostics) ADD_FAILURE() << format_diagnostic(d);
     ASSERT_TRUE(r.ok()) << name;
@@ -175,8 +171,8 @@ TEST(SampleProfiles, LoadCleanlyAndRoundTrip) {
 }
 
 TEST(SampleProfiles, SeedApplicantIsTheBriefs) {
-  const std::string path = std::string(OPENPICK_SOURCE_DIR) + "/assets/profiles/seed_delta_img.json";
-  const auto r = parse_profile_json(read_text(path), path);
+  const std::string path = openpick::testing::source_path("assets/profiles/seed_delta_img.json");
+  const auto r = parse_profile_json(read_file(path), path);
   ASSERT_TRUE(r.ok());
   const Profile& p = *r.value;
   EXPECT_EQ(p.graduate_type, GraduateType::NonUsImg);

@@ -13,6 +13,7 @@
 
 #include "openpick/core/io.h"
 #include "openpick/core/workspace.h"
+#include "test_support.h"
 
 using namespace openpick::core;
 
@@ -518,22 +519,15 @@ TEST(WorkspaceMerge, AddedProgramsOfTheirsComeInMineStay) {
 
 // ---- The shipped example and schema ------------------------------------------------------------
 
-namespace {
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(OPENPICK_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-}  // namespace
+using openpick::testing::read_source;
 
 TEST(WorkspaceAssets, TheExampleLoadsCleanlyOverTheSampleAndRoundTrips) {
-  const std::string text = read_source_file("assets/workspaces/seed_delta_img_workspace.json");
+  const std::string text = read_source("assets/workspaces/seed_delta_img_workspace.json");
   const auto w = parse_workspace_json(text, "example.json");
   ASSERT_TRUE(w.ok());
   EXPECT_TRUE(w.diagnostics.empty()) << format_diagnostic(w.diagnostics.front());
   EXPECT_EQ(workspace_to_json(*w.value), text);  // written by workspace_to_json: canonical
-  const auto sample = parse_dataset_json(read_source_file("assets/datasets/sample.json"), "sample.json");
+  const auto sample = parse_dataset_json(read_source("assets/datasets/sample.json"), "sample.json");
   ASSERT_TRUE(sample.ok());
   const AppliedWorkspace a = apply_workspace(*sample.value, *w.value);
   EXPECT_TRUE(a.notes.empty());  // every id of the example is in the sample
@@ -547,7 +541,7 @@ TEST(WorkspaceAssets, TheExampleLoadsCleanlyOverTheSampleAndRoundTrips) {
 }
 
 TEST(WorkspaceAssets, TheSchemaNamesWhatTheReaderReads) {
-  const auto schema = nlohmann::json::parse(read_source_file("assets/schema/workspace.schema.json"));
+  const auto schema = nlohmann::json::parse(read_source("assets/schema/workspace.schema.json"));
   std::vector<std::string> statuses;
   for (const auto& s : schema["$defs"]["tracker_entry"]["properties"]["status"]["enum"]) statuses.push_back(s);
   std::vector<std::string> core_statuses;

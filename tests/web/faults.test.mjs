@@ -11,12 +11,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch, artifactsDir, waitReady, canvasPixels } from './browser.mjs';
-import { state, clickItem, findItem, frames, waitForState, openPanel, localStorageItem } from './ui.mjs';
+import { state, clickItem, findItem, frames, waitForState, openPanel, localStorageItem, storageKeys } from './ui.mjs';
 
 const kExample = /^Use this example: /;
-const kProfileKey = 'openpick.profile.v1';
-const kSettingsKey = 'openpick.settings.v1';
-const kBackupKey = 'openpick.backup.v1';
+const kProfileKey = storageKeys.profile;
+const kSettingsKey = storageKeys.settings;
+const kBackupKey = storageKeys.backup;
 const kDamaged = '{"schema_version": 1, "graduate_type": "non_us_img", "step2ck": {"score": 2';
 
 let env;

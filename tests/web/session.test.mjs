@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { launch, artifactsDir, siteDir } from './browser.mjs';
 import {
   openWith, state, clickItem, tapItem, findItem, typeInto, typeText, press, frames, waitForState,
-  openPanel, localStorageItem, parseCsv, canvasSize,
+  openPanel, localStorageItem, parseCsv, canvasSize, storageKeys,
 } from './ui.mjs';
 
 const kExample = /^Use this example: Non-US IMG, Step 2 CK 218, needs J-1/;
-const kSettingsKey = 'openpick.settings.v1';
-const kProfileKey = 'openpick.profile.v1';
+const kSettingsKey = storageKeys.settings;
+const kProfileKey = storageKeys.profile;
 
 let env;
 before(async () => { env = await launch(); });

@@ -7,9 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch, artifactsDir } from './browser.mjs';
-import { openWith, clickItem, waitForState, openPanel, localStorageItem, frames } from './ui.mjs';
+import { openWith, clickItem, waitForState, openPanel, localStorageItem, frames, storageKeys } from './ui.mjs';
 
-const kSettingsKey = 'openpick.settings.v1';
+const kSettingsKey = storageKeys.settings;
 // "Sponsor" is no alias of any field (it may name the sponsoring institution), so it is not read
 // until the applicant says what it holds.
 const kSheet = 'Program,Specialty,State,Sponsor,IMG %\n' +

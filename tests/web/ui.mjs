@@ -2,6 +2,7 @@
 // the positions the app reports for the last frame (window.openpick.items()), then click, tap or
 // type there with real mouse, touch and keyboard events. Nothing here calls into the app to act
 // for the user; getState() is only read, to check what happened.
+import { readFileSync } from 'node:fs';
 import { frames, siteDir, startServer } from './browser.mjs';
 import { plannerHeaders } from '../../scripts/csp.mjs';
 
@@ -120,6 +121,17 @@ export async function openPanel(page, name, how = clickItem) {
   await how(page, name);
   return waitForState(page, (s) => s.ui && s.ui.active_panel === name, { what: `the ${name} tab` });
 }
+
+// The app's storage keys, read from where they are named once (kStorage*Key in
+// shell/include/openpick/shell/app_state.h): { profile, settings, backup, ... }.
+export const storageKeys = (() => {
+  const header = readFileSync(new URL('../../shell/include/openpick/shell/app_state.h', import.meta.url), 'utf8');
+  const keys = Object.fromEntries([...header.matchAll(/kStorage(\w+)Key\s*=\s*"([^"]+)"/g)]
+    .map(([, name, value]) => [name[0].toLowerCase() + name.slice(1), value]));
+  for (const k of ['profile', 'settings', 'backup'])
+    if (!keys[k]) throw new Error(`no kStorage${k[0].toUpperCase() + k.slice(1)}Key in app_state.h`);
+  return keys;
+})();
 
 export function localStorageItem(page, key) {
   return page.evaluate((k) => window.localStorage.getItem(k), key);

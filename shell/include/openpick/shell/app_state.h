@@ -284,7 +284,7 @@ inline constexpr double kProfileSaveDebounceMs = 600.0;
 inline constexpr double kProfileCommitPauseSeconds = 0.8;
 
 // Storage keys (versioned: a future format gets new keys and reads the old ones). The page's
-// JavaScript names none of them.
+// JavaScript names none of them; the browser tests read them from here (tests/web/ui.mjs).
 inline constexpr const char* kStorageProfileKey = "openpick.profile.v1";
 inline constexpr const char* kStorageSettingsKey = "openpick.settings.v1";
 inline constexpr const char* kStorageBackupKey = "openpick.backup.v1";

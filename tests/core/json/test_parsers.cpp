@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "../../core/src/io_detail.h"
-#include "io_generators.h"
+#include "../../../core/src/io_diagnostics.h"
+#include "../../../core/src/json/json_parse.h"
+#include "../io_generators.h"
 #include "openpick/core/io.h"
 
 namespace {
