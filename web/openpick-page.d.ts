@@ -179,6 +179,23 @@ export interface OpenPickState {
   } | null;
   /** Columns fixed by hand are remembered for the next file from the same sheet. */
   sheet_columns_remembered: boolean;
+  /** The applicant's workspace (core workspace.h) in counts: research entries, added and hidden
+   *  programs, tracked programs, programs carrying the applicant's own facts, and the notes of
+   *  applying it to the loaded list (ids not in the list, kept). */
+  workspace: { research: number; added: number; hidden: number; tracked: number; own_programs: number; notes: string[] };
+  /** The tracker as in the workspace file: per program id its status and the optional fields. */
+  tracker: {
+    [id: string]: {
+      status: 'considering' | 'applied' | 'invited' | 'interviewed' | 'ranked' | 'withdrawn' | 'rejected';
+      rank?: number; dates?: { [what: string]: string }; notes?: string;
+      checklist?: { email_coordinator?: boolean; open_house?: boolean; thank_you_sent?: boolean; top_choice_letter?: boolean };
+    };
+  };
+  /** Why the page refused the last tracker change (a second top-choice letter), or "". */
+  tracker_refusal: string;
+  /** The rank list after interviews, in rank order, with core's rank-list outcome (null p_match:
+   *  no list yet). */
+  rank_list: { ids: string[]; notes: string[]; p_match: number | null; p_match_here?: number[]; extra_rank_fee_usd?: number };
   messages: { severity: 'error' | 'warning'; text: string; details: string[] }[];
 }
 

@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, artifactsDir } from './browser.mjs';
-import { openWith, clickItem, findItem, typeText, waitForState, openPanel, localStorageItem, frames } from './ui.mjs';
+import { openWith, clickItem, findItem, typeText, waitForState, openPanel, localStorageItem, frames, storageKeys } from './ui.mjs';
 
-const kWorkspaceKey = 'openpick.workspace.v1';
+const kWorkspaceKey = storageKeys.workspace;
 const kWorkspaceFile = fileURLToPath(new URL('../../assets/workspaces/seed_delta_img_workspace.json', import.meta.url));
 const kOne = 'SAMPLE-IM-MS-001', kTwo = 'SAMPLE-IM-MS-002', kThree = 'SAMPLE-IM-MS-003';
 
