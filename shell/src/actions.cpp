@@ -444,26 +444,22 @@ void finish_import(AppState& state) {
   state.loaded_dataset = std::move(*r.value);
   state.dataset_is_sample = is_sample;
   reapply_workspace(state);
-  if (!state.workspace_notes.empty())
+  if (!state.workspace_notes.empty()) {
     add_message(state, core::Severity::Warning,
                 "Your workspace has " + plural(state.workspace_notes.size(), "entry") + " for programs not in " + file +
                     ": they are kept in your workspace (the Data tab lists them).");
-  if (!state.workspace_notes.empty())
     for (const std::string& note : state.workspace_notes) state.messages.back().details.push_back(note);
-  if (!own_columns.empty()) {
-    add_message(state, core::Severity::Warning,
-                "Loaded " + plural(state.loaded_dataset.programs.size(), "program") + " from " + file +
-                    ", reading its columns by their names: check that each column went where you meant.",
-                r.diagnostics);
-    auto& details = state.messages.back().details;
-    details.insert(details.begin(), own_columns.begin(), own_columns.end());
-    return;
   }
-  if (!r.diagnostics.empty())
-    add_message(state, core::Severity::Warning,
-                "Loaded " + plural(state.loaded_dataset.programs.size(), "program") + " from " + file +
-                    " with " + plural(r.diagnostics.size(), "warning") + ".",
-                r.diagnostics);
+  if (own_columns.empty() && r.diagnostics.empty()) return;
+  // One message for the list: where an own sheet's columns went (first), then the reader's warnings.
+  add_message(state, core::Severity::Warning,
+              "Loaded " + plural(state.loaded_dataset.programs.size(), "program") + " from " + file +
+                  (own_columns.empty() ? " with " + plural(r.diagnostics.size(), "warning") + "."
+                                       : std::string(", reading its columns by their names: check that each "
+                                                     "column went where you meant.")),
+              r.diagnostics);
+  auto& details = state.messages.back().details;
+  details.insert(details.begin(), own_columns.begin(), own_columns.end());
 }
 
 // The saved workspace (research, added and hidden programs, tracker). One that cannot be read is
