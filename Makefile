@@ -4,7 +4,7 @@
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: serve test setup native web asan test-asan bench clean fuzz robust test-robust refit mutants
+.PHONY: serve test setup native web asan test-asan bench clean fuzz robust test-robust refit mutants format-check format
 
 setup:
 	@scripts/setup
@@ -22,8 +22,15 @@ serve: web
 
 # OPENPICK_REQUIRE_SUITES=1: a suite whose build is missing fails instead of reporting "skipped"
 # (tests/run_or_require.sh; CI=true does the same).
-test: native web robust
+test: format-check native web robust
 	@OPENPICK_REQUIRE_SUITES=1 ctest --preset native
+
+# Every C++ file as .clang-format lays it out (clang-format-14); `make format` formats them in place.
+format-check: setup
+	@scripts/format-check
+
+format:
+	@scripts/format-check --fix
 
 asan: setup
 	@cmake --preset native-asan >/dev/null
@@ -32,7 +39,7 @@ asan: setup
 test-asan: asan
 	@ctest --preset native-asan
 
-# --- robustness (issue 8) ------------------------------------------------------------------------
+# --- robustness -----------------------------------------------------------------------------------
 # `robust` only builds (native-asan, and the libFuzzer targets with clang-14); the native ctest runs
 # them as the tests asan_suites and fuzz_* (tests/CMakeLists.txt), so `make test` covers them.
 fuzz: setup
@@ -43,7 +50,7 @@ robust: asan fuzz
 
 test-robust: native robust
 	@OPENPICK_REQUIRE_SUITES=1 ctest --preset native -R '^(asan_suites|fuzz_)'
-# --- end robustness ------------------------------------------------------------------------------
+# --- end robustness -------------------------------------------------------------------------------
 
 # Native and wasm benchmarks in their own build folders (build/bench, build/bench-web); writes the
 # tables into docs/BENCHMARKS.md. Not part of `make test`.
@@ -57,7 +64,7 @@ refit: native
 	@cmake --build --preset native >/dev/null
 	@echo "refit: assets/model/fitted.json written; run make test (test_calibration checks the targets)"
 
-# Mutation check (issue 17): each small deliberate bug of scripts/mutants.txt, one at a time, in a
+# Mutation check: each small deliberate bug of scripts/mutants.txt, one at a time, in a
 # copy of the source tree with its own build (build/mutants); the core and command-line suites
 # must catch every one. Prints "N mutants, N caught". Takes minutes: not part of `make test`.
 mutants: setup
