@@ -48,7 +48,8 @@ bool load(const std::string& path, Parse parse, T& out) {
 
 void print_csv_mapping(const std::string& path, const core::CsvMapping& mapping) {
   if (mapping.is_template()) return;
-  for (const std::string& line : core::describe_mapping(mapping)) std::fprintf(stderr, "%s: %s\n", path.c_str(), line.c_str());
+  for (const std::string& line : core::describe_mapping(mapping))
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), line.c_str());
 }
 
 namespace {
@@ -99,7 +100,8 @@ bool load_workspace_and_programs(const std::string& workspace_path, const std::s
   core::Dataset loaded;
   const bool ok_programs = load_programs(programs_path, loaded);
   if (ok_workspace && !workspace.profile) {
-    std::fprintf(stderr, "%s: error: profile: the workspace holds no profile; expected \"profile\": {...} to plan with\n",
+    std::fprintf(stderr,
+                 "%s: error: profile: the workspace holds no profile; expected \"profile\": {...} to plan with\n",
                  workspace_path.c_str());
     return false;
   }
@@ -107,7 +109,8 @@ bool load_workspace_and_programs(const std::string& workspace_path, const std::s
   profile = *workspace.profile;
   note_unanswered(workspace_path, profile);
   core::AppliedWorkspace applied = core::apply_workspace(loaded, workspace);
-  for (const std::string& note : applied.notes) std::fprintf(stderr, "%s: note: %s\n", workspace_path.c_str(), note.c_str());
+  for (const std::string& note : applied.notes)
+    std::fprintf(stderr, "%s: note: %s\n", workspace_path.c_str(), note.c_str());
   if (applied.dataset.programs.empty()) {
     std::fprintf(stderr, "%s: error: no program left to plan over (every program of %s is hidden)\n",
                  workspace_path.c_str(), programs_path.c_str());

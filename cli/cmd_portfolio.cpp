@@ -34,14 +34,15 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr int kMaxDepth = 64;      // our documents nest 3 levels; refuse deeper before parsing
+constexpr int kMaxDepth = 64;  // our documents nest 3 levels; refuse deeper before parsing
 constexpr std::size_t kMaxErrors = 50;
 
 int usage(std::FILE* out) {
-  std::fprintf(out,
-               "usage: openpick portfolio M.json   (\"-\" reads standard input)\n"
-               "  M = {\"options\": [{\"id\", \"p\", \"utility\", \"cost\"?}], \"max_applications\"?: N, \"budget\"?: B}\n"
-               "  prints {\"order\", \"value_by_count\"}, or with a budget {\"chosen\", \"value\", \"cost\"}\n");
+  std::fprintf(
+      out,
+      "usage: openpick portfolio M.json   (\"-\" reads standard input)\n"
+      "  M = {\"options\": [{\"id\", \"p\", \"utility\", \"cost\"?}], \"max_applications\"?: N, \"budget\"?: B}\n"
+      "  prints {\"order\", \"value_by_count\"}, or with a budget {\"chosen\", \"value\", \"cost\"}\n");
   return out == stdout ? 0 : 2;
 }
 
@@ -69,14 +70,20 @@ int json_depth(const std::string& text) {
   bool in_string = false, escaped = false;
   for (char c : text) {
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
-    else if (c == ']' || c == '}') --depth;
+    if (c == '"')
+      in_string = true;
+    else if (c == '[' || c == '{')
+      deepest = std::max(deepest, ++depth);
+    else if (c == ']' || c == '}')
+      --depth;
   }
   return deepest;
 }
@@ -167,7 +174,8 @@ int cmd_portfolio(int argc, char** argv) {
   }
   if (doc.contains("budget")) {
     budget = whole_number(doc["budget"], kMaxWhole);
-    if (!budget) errors.add("budget", "expected a whole number >= 0 (in the unit of cost), got " + describe(doc["budget"]));
+    if (!budget)
+      errors.add("budget", "expected a whole number >= 0 (in the unit of cost), got " + describe(doc["budget"]));
   }
   if (doc.contains("max_applications") && doc.contains("budget"))
     errors.add("budget", "give max_applications or budget, not both");
@@ -179,7 +187,8 @@ int cmd_portfolio(int argc, char** argv) {
   if (!doc.contains("options")) {
     errors.add("options", "missing; expected an array of {\"id\", \"p\", \"utility\", \"cost\"?}");
   } else if (!doc["options"].is_array()) {
-    errors.add("options", "expected an array of {\"id\", \"p\", \"utility\", \"cost\"?}, got " + describe(doc["options"]));
+    errors.add("options",
+               "expected an array of {\"id\", \"p\", \"utility\", \"cost\"?}, got " + describe(doc["options"]));
   } else {
     std::set<std::string> seen;
     const Json& arr = doc["options"];
@@ -195,18 +204,25 @@ int cmd_portfolio(int argc, char** argv) {
         if (key != "id" && key != "p" && key != "utility" && key != "cost")
           errors.add(at + "." + key, "unknown field; expected id, p, utility or cost");
       std::string id;
-      if (!o.contains("id")) errors.add(at + ".id", "missing; expected a unique string");
+      if (!o.contains("id"))
+        errors.add(at + ".id", "missing; expected a unique string");
       else if (!o["id"].is_string() || o["id"].get_ref<const std::string&>().empty())
         errors.add(at + ".id", "expected a non-empty string, got " + describe(o["id"]));
       else if (!seen.insert(id = o["id"].get<std::string>()).second)
         errors.add(at + ".id", "duplicate id \"" + id + "\"; expected each id once");
       core::PortfolioOption opt;
-      if (!o.contains("p")) errors.add(at + ".p", "missing; expected a chance in [0, 1]");
-      else if (!o["p"].is_number()) errors.add(at + ".p", "expected a chance in [0, 1], got " + describe(o["p"]));
-      else opt.p = o["p"].get<double>();
-      if (!o.contains("utility")) errors.add(at + ".utility", "missing; expected a finite number >= 0");
-      else if (!o["utility"].is_number()) errors.add(at + ".utility", "expected a finite number >= 0, got " + describe(o["utility"]));
-      else opt.utility = o["utility"].get<double>();
+      if (!o.contains("p"))
+        errors.add(at + ".p", "missing; expected a chance in [0, 1]");
+      else if (!o["p"].is_number())
+        errors.add(at + ".p", "expected a chance in [0, 1], got " + describe(o["p"]));
+      else
+        opt.p = o["p"].get<double>();
+      if (!o.contains("utility"))
+        errors.add(at + ".utility", "missing; expected a finite number >= 0");
+      else if (!o["utility"].is_number())
+        errors.add(at + ".utility", "expected a finite number >= 0, got " + describe(o["utility"]));
+      else
+        opt.utility = o["utility"].get<double>();
       std::int64_t cost = 0;
       if (!o.contains("cost")) {
         every_cost = false;

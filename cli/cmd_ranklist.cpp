@@ -93,7 +93,8 @@ int cmd_ranklist(int argc, char** argv) {
   nlohmann::ordered_json j;
   j["p_match"] = out.p_match;
   auto& programs = j["programs"] = nlohmann::ordered_json::array();
-  for (std::size_t r = 0; r < ids.size(); ++r) programs.push_back({{"id", ids[r]}, {"p_match_here", out.p_match_at[r]}});
+  for (std::size_t r = 0; r < ids.size(); ++r)
+    programs.push_back({{"id", ids[r]}, {"p_match_here", out.p_match_at[r]}});
   j["extra_rank_fee_usd"] = out.extra_rank_fee_usd;
   j["conditional_on"] = out.conditional_on;
   j["notes"] = out.notes;

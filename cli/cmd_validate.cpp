@@ -47,7 +47,6 @@ std::string lower_extension(const std::string& path) {
   return ext;
 }
 
-
 // A JSON document with a top-level "kind" (only workspaces have one): read as a workspace, so a
 // wrong kind is named as such rather than read as a profile with an unknown field.
 bool claims_a_kind(const std::string& text) {
@@ -79,8 +78,8 @@ bool validate_one(const std::string& path) {
     const auto r = core::parse_workspace_json(text, path);
     const bool ok = report(r);
     if (ok)
-      std::fprintf(stderr, "%s: ok: workspace with %s, %zu research %s, %zu added %s, %zu tracked %s\n",
-                   path.c_str(), r.value->profile ? "a profile" : "no profile", r.value->research.size(),
+      std::fprintf(stderr, "%s: ok: workspace with %s, %zu research %s, %zu added %s, %zu tracked %s\n", path.c_str(),
+                   r.value->profile ? "a profile" : "no profile", r.value->research.size(),
                    r.value->research.size() == 1 ? "entry" : "entries", r.value->added_programs.size(),
                    r.value->added_programs.size() == 1 ? "program" : "programs", r.value->tracker.size(),
                    r.value->tracker.size() == 1 ? "program" : "programs");

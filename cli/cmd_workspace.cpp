@@ -37,7 +37,8 @@ int cmd_workspace(int argc, char** argv) {
     return 0;
   }
   if (argc < 2) return usage_error("name what to do: merge");
-  if (std::string(argv[1]) != "merge") return usage_error("unknown action '" + std::string(argv[1]) + "'; expected merge");
+  if (std::string(argv[1]) != "merge")
+    return usage_error("unknown action '" + std::string(argv[1]) + "'; expected merge");
   if (argc != 4) return usage_error("merge takes two workspace files: yours, then theirs");
   core::Workspace mine, theirs;
   const bool ok_mine = load_workspace(argv[2], mine);

@@ -16,17 +16,28 @@ int key_index(const char* code) {
   static const struct {
     const char* code;
     ImGuiKey key;
-  } kMap[] = {{"Tab", ImGuiKey_Tab},         {"ArrowLeft", ImGuiKey_LeftArrow},
-              {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow},
-              {"ArrowDown", ImGuiKey_DownArrow},   {"PageUp", ImGuiKey_PageUp},
-              {"PageDown", ImGuiKey_PageDown},     {"Home", ImGuiKey_Home},
-              {"End", ImGuiKey_End},               {"Insert", ImGuiKey_Insert},
-              {"Delete", ImGuiKey_Delete},         {"Backspace", ImGuiKey_Backspace},
-              {"Space", ImGuiKey_Space},           {"Enter", ImGuiKey_Enter},
-              {"Escape", ImGuiKey_Escape},         {"NumpadEnter", ImGuiKey_KeyPadEnter},
-              {"KeyA", ImGuiKey_A},                {"KeyC", ImGuiKey_C},
-              {"KeyV", ImGuiKey_V},                {"KeyX", ImGuiKey_X},
-              {"KeyY", ImGuiKey_Y},                {"KeyZ", ImGuiKey_Z}};
+  } kMap[] = {{"Tab", ImGuiKey_Tab},
+              {"ArrowLeft", ImGuiKey_LeftArrow},
+              {"ArrowRight", ImGuiKey_RightArrow},
+              {"ArrowUp", ImGuiKey_UpArrow},
+              {"ArrowDown", ImGuiKey_DownArrow},
+              {"PageUp", ImGuiKey_PageUp},
+              {"PageDown", ImGuiKey_PageDown},
+              {"Home", ImGuiKey_Home},
+              {"End", ImGuiKey_End},
+              {"Insert", ImGuiKey_Insert},
+              {"Delete", ImGuiKey_Delete},
+              {"Backspace", ImGuiKey_Backspace},
+              {"Space", ImGuiKey_Space},
+              {"Enter", ImGuiKey_Enter},
+              {"Escape", ImGuiKey_Escape},
+              {"NumpadEnter", ImGuiKey_KeyPadEnter},
+              {"KeyA", ImGuiKey_A},
+              {"KeyC", ImGuiKey_C},
+              {"KeyV", ImGuiKey_V},
+              {"KeyX", ImGuiKey_X},
+              {"KeyY", ImGuiKey_Y},
+              {"KeyZ", ImGuiKey_Z}};
   for (const auto& m : kMap)
     if (std::strcmp(code, m.code) == 0) return m.key;
   return -1;
@@ -171,8 +182,8 @@ void apply_input(App& app) {
       io.MouseDown[e.index] = e.down;
     } else if (e.kind == InputEvent::Key) {
       // A change of modifiers after a key went down or up this frame waits for the next frame.
-      const bool mods_differ = io.KeyCtrl != e.ctrl || io.KeyShift != e.shift || io.KeyAlt != e.alt ||
-                               io.KeySuper != e.super;
+      const bool mods_differ =
+          io.KeyCtrl != e.ctrl || io.KeyShift != e.shift || io.KeyAlt != e.alt || io.KeySuper != e.super;
       if (mods_differ && any_key_changed) break;
       if (e.index >= 0 && key_changed[static_cast<std::size_t>(e.index)]) break;
       io.KeyCtrl = e.ctrl;

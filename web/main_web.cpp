@@ -6,13 +6,13 @@
 // (breaking text fields on an embedding page) and has no clipboard, so the app owns the canvas
 // instead: the backing store is CSS size x devicePixelRatio, fonts are rasterized at that density,
 // and keyboard events are taken only while the canvas has focus (input_web.h).
-#include <algorithm>
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app_web.h"
@@ -42,8 +42,8 @@ constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2; also used wh
 
 // Glyphs beyond Latin-1: names in Latin Extended, Greek and Cyrillic, and the typographic
 // punctuation and arrows the interface uses.
-const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2010, 0x205E,
-                                0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2212, 0x2264, 0x25A0, 0x25FF, 0};
+const ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2010, 0x205E, 0x20AC,
+                                0x20AC, 0x2190, 0x21FF, 0x2212, 0x2264, 0x25A0, 0x25FF, 0};
 
 void rebuild_fonts(double dpr) {
   ImGuiIO& io = ImGui::GetIO();
@@ -128,8 +128,7 @@ void frame(void* arg) {
   const int fb_h = static_cast<int>(std::lround(css_h * dpr));
   const double now_ms = emscripten_get_now();
   if (app.activity || !app.input.empty() || !app.taps_down.empty() || !app.taps_up.empty() ||
-      !app.state.actions.empty() || app.state.work.busy() || fb_w != app.fb_w || fb_h != app.fb_h ||
-      io.WantTextInput) {
+      !app.state.actions.empty() || app.state.work.busy() || fb_w != app.fb_w || fb_h != app.fb_h || io.WantTextInput) {
     app.last_activity_ms = now_ms;
     app.activity = false;
   } else if (app.announced_ready && now_ms - app.last_activity_ms > 1000.0) {
@@ -142,8 +141,8 @@ void frame(void* arg) {
     emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
   }
   io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
-  io.DisplayFramebufferScale = ImVec2(css_w > 0 ? static_cast<float>(fb_w / css_w) : 1.0f,
-                                      css_h > 0 ? static_cast<float>(fb_h / css_h) : 1.0f);
+  io.DisplayFramebufferScale =
+      ImVec2(css_w > 0 ? static_cast<float>(fb_w / css_w) : 1.0f, css_h > 0 ? static_cast<float>(fb_h / css_h) : 1.0f);
   const double now = emscripten_get_now();
   io.DeltaTime = app.last_time_ms > 0 ? static_cast<float>((now - app.last_time_ms) / 1000.0) : 1.0f / 60.0f;
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;

@@ -8,7 +8,6 @@
 #include <imgui_internal.h>  // ImGuiContext::TestEngineHookItems, for the widget positions
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <utility>
 
@@ -37,9 +36,10 @@ EMSCRIPTEN_KEEPALIVE const char* openpick_frame_stats_json() {
   if (!g_app) return "{}";
   App::FrameStats& f = g_app->stats;
   const double n = f.frames > 0 ? f.frames : 1;
-  g_app->stats_json = nlohmann::json{{"frames", f.frames}, {"ui_ms", f.ui_ms / n}, {"gl_ms", f.gl_ms / n},
-                                     {"work_ms", f.work_ms / n}, {"worst_ms", f.worst_ms},
-                                     {"worst_ui_gl_work_ms", f.worst_parts}}.dump();
+  g_app->stats_json =
+      nlohmann::json{{"frames", f.frames},       {"ui_ms", f.ui_ms / n},   {"gl_ms", f.gl_ms / n},
+                     {"work_ms", f.work_ms / n}, {"worst_ms", f.worst_ms}, {"worst_ui_gl_work_ms", f.worst_parts}}
+          .dump();
   f = App::FrameStats{};
   return g_app->stats_json.c_str();
 }
@@ -131,4 +131,3 @@ EMSCRIPTEN_KEEPALIVE void openpick_key_tap(const char* code) {
 }
 
 }  // extern "C"
-

@@ -7,18 +7,16 @@
 // The JS side of each service. Every function guards against the browser refusing (storage
 // blocked in a sandboxed iframe, quota exceeded): the app must keep running and say so.
 
-EM_JS(void, op_js_open_file, (int request_id, const char* accept), {
-  openpickPage.openFile(request_id, UTF8ToString(accept));
-});
+EM_JS(void, op_js_open_file, (int request_id, const char* accept),
+      { openpickPage.openFile(request_id, UTF8ToString(accept)); });
 
-EM_JS(void, op_js_save_file, (const char* name, const char* mime, const char* data, int len), {
-  openpickPage.saveFile(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
-});
+EM_JS(void, op_js_save_file, (const char* name, const char* mime, const char* data, int len),
+      { openpickPage.saveFile(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len)); });
 
 // Returns a malloc'ed UTF-8 copy, or 0 when the key is absent or storage is unavailable.
 EM_JS(char*, op_js_storage_get, (const char* key), {
   const v = openpickPage.storageGet(UTF8ToString(key));
-  if (v === null) return 0;
+  if (v == = null) return 0;
   const n = lengthBytesUTF8(v) + 1;
   const p = _malloc(n);
   stringToUTF8(v, p, n);
@@ -28,7 +26,7 @@ EM_JS(char*, op_js_storage_get, (const char* key), {
 // Returns 0 on success, or a malloc'ed error text.
 EM_JS(char*, op_js_storage_set, (const char* key, const char* value), {
   const err = openpickPage.storageSet(UTF8ToString(key), UTF8ToString(value));
-  if (err === null) return 0;
+  if (err == = null) return 0;
   const n = lengthBytesUTF8(err) + 1;
   const p = _malloc(n);
   stringToUTF8(err, p, n);
@@ -39,29 +37,21 @@ EM_JS(char*, op_js_storage_set, (const char* key, const char* value), {
 // (site data blocked: even reading throws). A full storage can still be read: 0.
 EM_JS(char*, op_js_storage_blocked, (), {
   const err = openpickPage.storageBlocked();
-  if (err === null) return 0;
+  if (err == = null) return 0;
   const n = lengthBytesUTF8(err) + 1;
   const p = _malloc(n);
   stringToUTF8(err, p, n);
   return p;
 });
 
-EM_JS(void, op_js_storage_remove, (const char* key), {
-  openpickPage.storageRemove(UTF8ToString(key));
-});
+EM_JS(void, op_js_storage_remove, (const char* key), { openpickPage.storageRemove(UTF8ToString(key)); });
 
-EM_JS(void, op_js_set_clipboard, (const char* text), {
-  openpickPage.setClipboard(UTF8ToString(text));
-});
+EM_JS(void, op_js_set_clipboard, (const char* text), { openpickPage.setClipboard(UTF8ToString(text)); });
 
-EM_JS(void, op_js_open_url, (const char* url), {
-  openpickPage.openUrl(UTF8ToString(url));
-});
+EM_JS(void, op_js_open_url, (const char* url), { openpickPage.openUrl(UTF8ToString(url)); });
 
 // The embed guest (openpick-embed-guest.js) posts it to the host's exact origin, nowhere else.
-EM_JS(void, op_js_share_with_host, (const char* json), {
-  openpickPage.shareWithHost(UTF8ToString(json));
-});
+EM_JS(void, op_js_share_with_host, (const char* json), { openpickPage.shareWithHost(UTF8ToString(json)); });
 
 namespace openpick::web {
 
@@ -88,8 +78,7 @@ void WebPlatform::deliver_file(int request_id, std::string name, std::string byt
   if (cb) cb(std::move(name), std::move(bytes));
 }
 
-void WebPlatform::save_file(const std::string& suggested_name, const std::string& mime,
-                            const std::string& bytes) {
+void WebPlatform::save_file(const std::string& suggested_name, const std::string& mime, const std::string& bytes) {
   op_js_save_file(suggested_name.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }
 

@@ -11,8 +11,7 @@ namespace openpick::web {
 class WebPlatform final : public shell::Platform {
  public:
   void open_file(const std::string& accept, OpenCallback on_open) override;
-  void save_file(const std::string& suggested_name, const std::string& mime,
-                 const std::string& bytes) override;
+  void save_file(const std::string& suggested_name, const std::string& mime, const std::string& bytes) override;
   std::optional<std::string> storage_get(const std::string& key) override;
   std::optional<std::string> storage_set(const std::string& key, const std::string& value) override;
   void storage_remove(const std::string& key) override;

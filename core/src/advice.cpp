@@ -14,7 +14,8 @@ namespace {
 constexpr const char* kSeedBrief =
     "Residency Advisor, \"Strategies for Non-US Citizen IMGs with Low Step Scores in Mississippi Delta\" "
     "(residencyadvisor.com/resources/low-step-score-strategies)";
-constexpr const char* kStep3Source = "program visa pages (e.g. University of Pittsburgh Internal Medicine); NRMP Match calendar";
+constexpr const char* kStep3Source =
+    "program visa pages (e.g. University of Pittsburgh Internal Medicine); NRMP Match calendar";
 constexpr const char* kJ1Source =
     "ECFMG Exchange Visitor Sponsorship Program; Congressional Research Service RS22584 (Conrad 30); Delta "
     "Regional Authority, Delta Doctors guidelines (2020); Appalachian Regional Commission";
@@ -45,8 +46,10 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
     out.push_back({"step3_before_ranking", "Pass Step 3 before rank lists are due",
                    "You are open to H-1B, and programs that sponsor it usually require Step 3 passed before the "
                    "Match or the start date. Without it those programs cannot rank you. Rank order lists are due "
-                   "in " + rank_list_deadline(p.match_year) + " (the NRMP's Match calendar has the day), and "
-                   "results take weeks: sit Step 3 early enough that the result is out before then.",
+                   "in " +
+                       rank_list_deadline(p.match_year) +
+                       " (the NRMP's Match calendar has the day), and "
+                       "results take weeks: sit Step 3 early enough that the result is out before then.",
                    kStep3Source});
   if (needs_visa(p) && (p.visa == VisaNeed::J1 || p.visa == VisaNeed::J1OrH1b))
     out.push_back({"j1_route", "Know where the J-1 leads after training",
@@ -74,13 +77,14 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
   }
   if (attempts > 1)
     out.push_back({"lean_on_step2_and_letters", "Lean on Step 2 CK and clinical letters",
-                   "You have " + std::to_string(attempts) + " attempts on a Step. Programs read attempts as a risk "
-                   "to their board pass rate; a stronger Step 2 CK and letters that speak to your clinical "
-                   "strength show the growth they look for. Address it briefly in your personal statement.",
+                   "You have " + std::to_string(attempts) +
+                       " attempts on a Step. Programs read attempts as a risk "
+                       "to their board pass rate; a stronger Step 2 CK and letters that speak to your clinical "
+                       "strength show the growth they look for. Address it briefly in your personal statement.",
                    kSeedBrief});
   if (img && p.us_letters < 3)
-    out.push_back({"get_us_letters", "Get " + std::to_string(3 - p.us_letters) + " more US letter" +
-                                         (3 - p.us_letters == 1 ? "" : "s"),
+    out.push_back({"get_us_letters",
+                   "Get " + std::to_string(3 - p.us_letters) + " more US letter" + (3 - p.us_letters == 1 ? "" : "s"),
                    "You have " + std::to_string(p.us_letters) + " US letter" + (p.us_letters == 1 ? "" : "s") +
                        ". For an IMG, strong US letters often matter more than a few more exam points; aim for 3 "
                        "to 4, at least 2 from your target specialty.",
@@ -91,10 +95,12 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
                    "count), and all of them want evidence you can work in a US hospital.",
                    kSeedBrief});
   if (img && p.step2ck.score && *p.step2ck.score < 225)
-    out.push_back({"target_community_programs", "Aim at community and IMG-friendly programs",
-                   "With Step 2 CK " + std::to_string(*p.step2ck.score) + ", large university programs rarely "
-                   "interview you; community programs with many IMG residents read the whole application.",
-                   "Reddy et al., J Gen Intern Med 2020 (IMG shares by setting); Residency Advisor, low Step score strategies"});
+    out.push_back(
+        {"target_community_programs", "Aim at community and IMG-friendly programs",
+         "With Step 2 CK " + std::to_string(*p.step2ck.score) +
+             ", large university programs rarely "
+             "interview you; community programs with many IMG residents read the whole application.",
+         "Reddy et al., J Gen Intern Med 2020 (IMG shares by setting); Residency Advisor, low Step score strategies"});
   if (img && (prefers_deep_south_or_delta(p) || (p.step2ck.score && *p.step2ck.score < 230)))
     out.push_back({"underserved_fit", "Show your fit with underserved and Deep South programs",
                    "Programs in the Mississippi Delta and the Deep South serve high-need communities with fewer "
@@ -106,9 +112,11 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
                    kSeedBrief});
   if (img && years > 5)
     out.push_back({"explain_the_gap", "Explain the years since graduation",
-                   std::to_string(years) + " years will have passed since graduation by the Match. Many programs "
-                   "prefer recent graduates; recent US clinical work and a clear account of those years help.",
-                   "Hunter et al., BMC Med Educ 2024 (older IMGs match less often); Residency Advisor, low Step score strategies"});
+                   std::to_string(years) +
+                       " years will have passed since graduation by the Match. Many programs "
+                       "prefer recent graduates; recent US clinical work and a clear account of those years help.",
+                   "Hunter et al., BMC Med Educ 2024 (older IMGs match less often); Residency Advisor, low Step score "
+                   "strategies"});
   out.push_back({"apply_day_one", "Apply on the first day ERAS opens to programs",
                  "Programs review early applications first and fill interview slots as they go; late applications "
                  "hurt most when scores are low. Have scores, letters and the ECFMG status ready before.",
@@ -123,7 +131,9 @@ std::vector<Advice> advise(const Profile& p, const Plan* plan) {
   if (img && (attempts > 1 || (p.step2ck.score && *p.step2ck.score < 230) || years > 5))
     out.push_back({"own_your_story", "Prepare a short, honest answer about your scores and your path",
                    "You will almost certainly be asked about your " +
-                       std::string(attempts > 1 ? "exam attempts" : years > 5 ? "years since graduation" : "scores") +
+                       std::string(attempts > 1 ? "exam attempts"
+                                   : years > 5  ? "years since graduation"
+                                                : "scores") +
                        ". Acknowledge it, give brief context, say what changed and what you learned, then turn to "
                        "your current strengths (Step 2 CK, clinical evaluations, US letters). Once you have "
                        "interviews, how you come across matters more than the number.",

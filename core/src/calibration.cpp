@@ -58,7 +58,9 @@ std::vector<Program> make_reference_programs(const ReferenceSpecialty& ref, std:
     p.state = pick_state(rng);
     // ASSUMPTION: 30% university, 30% university-affiliated, 40% community.
     const double u = rng.uniform();
-    const Setting setting = u < 0.30 ? Setting::University : u < 0.60 ? Setting::UniversityAffiliated : Setting::Community;
+    const Setting setting = u < 0.30   ? Setting::University
+                            : u < 0.60 ? Setting::UniversityAffiliated
+                                       : Setting::Community;
     p.setting = setting;
     p.positions = 4 + rng.below(14);
     // IMG share: the specialty's published share scaled by setting (IM community 55-70% vs
@@ -135,7 +137,10 @@ std::vector<CohortApplicant> make_cohort(const ReferenceSpecialty& ref, const st
       // ASSUMPTIONS (the report has no data on these): years since graduation, attempts, visa,
       // Step 3, USCE, letters, geographic preferences.
       const double y = rng.uniform();
-      const int years = y < 0.30 ? 1 + rng.below(2) : y < 0.60 ? 3 + rng.below(2) : y < 0.85 ? 5 + rng.below(3) : 8 + rng.below(5);
+      const int years = y < 0.30   ? 1 + rng.below(2)
+                        : y < 0.60 ? 3 + rng.below(2)
+                        : y < 0.85 ? 5 + rng.below(3)
+                                   : 8 + rng.below(5);
       p.graduation_year = kMatchYear - years;
       const double a1 = rng.uniform();
       p.step1.attempts = a1 < 0.88 ? 1 : a1 < 0.98 ? 2 : 3;
@@ -149,7 +154,10 @@ std::vector<CohortApplicant> make_cohort(const ReferenceSpecialty& ref, const st
       }
       p.step3_passed = rng.chance(0.25);
       const double h = rng.uniform();
-      p.usce_months.hands_on = h < 0.35 ? 0.0 : h < 0.70 ? 1.0 + rng.below(3) : h < 0.90 ? 4.0 + rng.below(3) : 7.0 + rng.below(6);
+      p.usce_months.hands_on = h < 0.35   ? 0.0
+                               : h < 0.70 ? 1.0 + rng.below(3)
+                               : h < 0.90 ? 4.0 + rng.below(3)
+                                          : 7.0 + rng.below(6);
       p.usce_months.observership = rng.chance(0.5) ? 0.0 : 1.0 + rng.below(3);
       const double l = rng.uniform();
       p.us_letters = l < 0.20 ? 0 : l < 0.35 ? 1 : l < 0.55 ? 2 : l < 0.85 ? 3 : 4;
@@ -167,8 +175,9 @@ std::vector<CohortApplicant> make_cohort(const ReferenceSpecialty& ref, const st
     const int typical = us_senior ? 30 : ref.applications;
     int count = static_cast<int>(std::floor(typical * (0.5 + rng.uniform()) + 0.5));
     count = std::min(std::max(count, 5), static_cast<int>(eligible.size()));
-    std::partial_sort(eligible.begin(), eligible.begin() + count, eligible.end(),
-                      [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    std::partial_sort(eligible.begin(), eligible.begin() + count, eligible.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
     for (int k = 0; k < count; ++k) a.applications.push_back(eligible[static_cast<std::size_t>(k)].second);
     a.gold_signals = signals.gold;
     a.silver_signals = signals.silver;
@@ -218,8 +227,9 @@ std::vector<CachedApplicant> cache_cohort(const ModelParams& params, const std::
     for (const auto& m : models)
       if (m.first == specialty) return m.second;
     const std::string name = Model(params, 2).specialty(specialty).name;
-    models.push_back({specialty, {Model(with_specialty(params, name, 0.0, 0.0, 0.0), 2),
-                                  Model(with_specialty(params, name, 0.0, 1.0, 0.0), 2)}});
+    models.push_back({specialty,
+                      {Model(with_specialty(params, name, 0.0, 0.0, 0.0), 2),
+                       Model(with_specialty(params, name, 0.0, 1.0, 0.0), 2)}});
     return models.back().second;
   };
   for (const auto& a : cohort) {
@@ -389,15 +399,18 @@ double solve_intercept(const ModelParams& base, const ReferenceSpecialty& ref, d
   while (lo > -10.0 && rate(lo) >= ref.match_rate) hi = lo, lo -= 1.0;
   for (int it = 0; it < 20; ++it) {
     const double mid = 0.5 * (lo + hi);
-    if (rate(mid) < ref.match_rate) lo = mid; else hi = mid;
+    if (rate(mid) < ref.match_rate)
+      lo = mid;
+    else
+      hi = mid;
   }
   const double a = 0.5 * (lo + hi);
   if (result != nullptr) *result = evaluate_cached(base, ref.name, a, slope, m, cohort, {});
   return a;
 }
 
-SpecialtyFit fit_cached(const ModelParams& base, const ReferenceSpecialty& ref, const std::vector<CachedApplicant>& cohort,
-                        double m) {
+SpecialtyFit fit_cached(const ModelParams& base, const ReferenceSpecialty& ref,
+                        const std::vector<CachedApplicant>& cohort, double m) {
   SpecialtyFit fit;
   fit.match_given_interview = m;
   auto gap_at = [&](double slope, double* intercept, CohortResult* r) {
@@ -417,7 +430,10 @@ SpecialtyFit fit_cached(const ModelParams& base, const ReferenceSpecialty& ref, 
   double lo = 0.0, hi = 2.0;
   for (int it = 0; it < 16; ++it) {
     const double mid = 0.5 * (lo + hi);
-    if (gap_at(mid, &a, &r) < ref.score_gap()) lo = mid; else hi = mid;
+    if (gap_at(mid, &a, &r) < ref.score_gap())
+      lo = mid;
+    else
+      hi = mid;
   }
   fit.score_slope = 0.5 * (lo + hi);
   gap_at(fit.score_slope, &a, &r);
@@ -447,7 +463,8 @@ SpecialtyFit fit_specialty(const ModelParams& base, const ReferenceSpecialty& re
 }
 
 SpecialtyFit fit_specialty_with_ranks(const ModelParams& base, const ReferenceSpecialty& ref,
-                                      const std::vector<Program>& programs, const std::vector<CohortApplicant>& cohort) {
+                                      const std::vector<Program>& programs,
+                                      const std::vector<CohortApplicant>& cohort) {
   const std::vector<CachedApplicant> cached = cache_cohort(base, programs, cohort);
   const RankMedians target = ref.median_ranks.value_or(RankMedians{});
   CohortEvalOptions with_ranks;
@@ -486,7 +503,10 @@ double fit_parameter(const ModelParams& base, double ModelParams::*member, doubl
     const double mid = 0.5 * (lo + hi);
     ModelParams p = base;
     p.*member = mid;
-    if (evaluate_cohort(Model(p), programs, cohort).match_rate < target_rate) lo = mid; else hi = mid;
+    if (evaluate_cohort(Model(p), programs, cohort).match_rate < target_rate)
+      lo = mid;
+    else
+      hi = mid;
   }
   return 0.5 * (lo + hi);
 }
@@ -526,10 +546,11 @@ ModelParams refit_model(const CalibrationTargets& targets, const ModelParams& st
             if (std::fabs(fit.result.match_rate - ref.match_rate) < 0.002) break;
           }
         }
-        std::snprintf(buf, sizeof buf,
-                      "round %d %-18s intercept %.4f slope %.4f m %.4f | rate %.4f (target %.4f) gap %+.2f (target %+.2f)",
-                      round + 1, ref.name.c_str(), fit.interview_intercept, fit.score_slope, fit.match_given_interview,
-                      fit.result.match_rate, ref.match_rate, fit.result.score_gap, ref.score_gap());
+        std::snprintf(
+            buf, sizeof buf,
+            "round %d %-18s intercept %.4f slope %.4f m %.4f | rate %.4f (target %.4f) gap %+.2f (target %+.2f)",
+            round + 1, ref.name.c_str(), fit.interview_intercept, fit.score_slope, fit.match_given_interview,
+            fit.result.match_rate, ref.match_rate, fit.result.score_gap, ref.score_gap());
         say(buf);
         fits.push_back({&ref, fit});
       }

@@ -8,9 +8,7 @@ namespace openpick::core {
 namespace detail {
 namespace {
 
-bool is_formula_trigger(char c) {
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
+bool is_formula_trigger(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
 
 // Whether a spreadsheet could run the text as a formula: it starts with a trigger, or with blanks
 // and then one of = + - @ (importers that trim cells, e.g. Google Sheets' "trim whitespace", would
@@ -56,108 +54,103 @@ bool CsvReader::next(CsvRow& row) {
 int CsvReader::column_at(std::size_t pos) const { return static_cast<int>(pos - line_start_) + 1; }
 
 void CsvReader::error(int line, int column, std::string message) {
-    if (errors_ > kMaxCsvErrors) return;
-    ++errors_;
-    if (errors_ > kMaxCsvErrors) {
-      diagnostics_.push_back({Severity::Error, std::string(file_), line, column, "",
-                              "too many errors; stopped reporting after " +
-                                  std::to_string(kMaxCsvErrors)});
-      return;
-    }
-    diagnostics_.push_back({Severity::Error, std::string(file_), line, column, "", std::move(message)});
+  if (errors_ > kMaxCsvErrors) return;
+  ++errors_;
+  if (errors_ > kMaxCsvErrors) {
+    diagnostics_.push_back({Severity::Error, std::string(file_), line, column, "",
+                            "too many errors; stopped reporting after " + std::to_string(kMaxCsvErrors)});
+    return;
   }
+  diagnostics_.push_back({Severity::Error, std::string(file_), line, column, "", std::move(message)});
+}
 
-bool CsvReader::at_line_break() const {
-    return pos_ < text_.size() && (text_[pos_] == '\r' || text_[pos_] == '\n');
-  }
+bool CsvReader::at_line_break() const { return pos_ < text_.size() && (text_[pos_] == '\r' || text_[pos_] == '\n'); }
 
-  // Consumes one line break (CRLF, LF or a lone CR), appending its bytes to `into` when given.
+// Consumes one line break (CRLF, LF or a lone CR), appending its bytes to `into` when given.
 void CsvReader::take_line_break(std::string* into) {
-    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-      if (into) into->append("\r\n");
-      pos_ += 2;
-    } else {
-      if (into) into->push_back(text_[pos_]);
-      pos_ += 1;
-    }
-    ++line_;
-    line_start_ = pos_;
+  if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
+    if (into) into->append("\r\n");
+    pos_ += 2;
+  } else {
+    if (into) into->push_back(text_[pos_]);
+    pos_ += 1;
   }
+  ++line_;
+  line_start_ = pos_;
+}
 
-  // Reads fields up to and including the row's line break. Returns whether any field was quoted
-  // (so `""` alone on a line is a row with one empty field, not a blank line).
+// Reads fields up to and including the row's line break. Returns whether any field was quoted
+// (so `""` alone on a line is a row with one empty field, not a blank line).
 bool CsvReader::read_row(std::vector<std::string>& fields) {
-    bool any_quoted = false;
-    for (;;) {
-      std::string field;
-      if (pos_ < text_.size() && text_[pos_] == '"') {
-        any_quoted = true;
-        read_quoted(field);
-      } else {
-        read_unquoted(field);
-      }
-      fields.push_back(std::move(field));
-      if (pos_ < text_.size() && text_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (at_line_break()) take_line_break(nullptr);
-      return any_quoted;
+  bool any_quoted = false;
+  for (;;) {
+    std::string field;
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      any_quoted = true;
+      read_quoted(field);
+    } else {
+      read_unquoted(field);
     }
+    fields.push_back(std::move(field));
+    if (pos_ < text_.size() && text_[pos_] == ',') {
+      ++pos_;
+      continue;
+    }
+    if (at_line_break()) take_line_break(nullptr);
+    return any_quoted;
   }
+}
 
 void CsvReader::read_unquoted(std::string& field) {
-    bool reported = false;
-    const std::size_t begin = pos_;
-    while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_break()) {
-      if (text_[pos_] == '"' && !reported) {
-        error(line_, column_at(pos_),
-              "a quote inside an unquoted field; expected the whole field enclosed in quotes, "
-              "with each quote inside it doubled (\"\")");
-        reported = true;
-      }
-      ++pos_;
+  bool reported = false;
+  const std::size_t begin = pos_;
+  while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_break()) {
+    if (text_[pos_] == '"' && !reported) {
+      error(line_, column_at(pos_),
+            "a quote inside an unquoted field; expected the whole field enclosed in quotes, "
+            "with each quote inside it doubled (\"\")");
+      reported = true;
     }
-    field.append(text_.substr(begin, pos_ - begin));
+    ++pos_;
   }
+  field.append(text_.substr(begin, pos_ - begin));
+}
 
 void CsvReader::read_quoted(std::string& field) {
-    const int open_line = line_;
-    const int open_column = column_at(pos_);
-    ++pos_;  // the opening quote
-    for (;;) {
-      if (pos_ >= text_.size()) {
-        error(open_line, open_column,
-              "unterminated quoted field: the quote opened here is never closed (expected a "
-              "closing quote before the end of the file)");
-        return;
-      }
-      const char c = text_[pos_];
-      if (c == '"') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          field.push_back('"');
-          pos_ += 2;
-          continue;
-        }
-        ++pos_;  // the closing quote
-        break;
-      }
-      if (c == '\r' || c == '\n') {
-        take_line_break(&field);  // a line break inside quotes is part of the value
+  const int open_line = line_;
+  const int open_column = column_at(pos_);
+  ++pos_;  // the opening quote
+  for (;;) {
+    if (pos_ >= text_.size()) {
+      error(open_line, open_column,
+            "unterminated quoted field: the quote opened here is never closed (expected a "
+            "closing quote before the end of the file)");
+      return;
+    }
+    const char c = text_[pos_];
+    if (c == '"') {
+      if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+        field.push_back('"');
+        pos_ += 2;
         continue;
       }
-      field.push_back(c);
-      ++pos_;
+      ++pos_;  // the closing quote
+      break;
     }
-    if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_break()) {
-      error(line_, column_at(pos_),
-            std::string("expected a comma or the end of the line after the closing quote, got '") +
-                text_[pos_] + "'");
-      // Keep the stray text so nothing the user typed is lost silently.
-      while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_break()) field.push_back(text_[pos_++]);
+    if (c == '\r' || c == '\n') {
+      take_line_break(&field);  // a line break inside quotes is part of the value
+      continue;
     }
+    field.push_back(c);
+    ++pos_;
   }
-
+  if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_break()) {
+    error(line_, column_at(pos_),
+          std::string("expected a comma or the end of the line after the closing quote, got '") + text_[pos_] + "'");
+    // Keep the stray text so nothing the user typed is lost silently.
+    while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_break()) field.push_back(text_[pos_++]);
+  }
+}
 
 std::vector<Diagnostic> CsvReader::take_diagnostics() { return std::move(diagnostics_); }
 
@@ -202,11 +195,10 @@ std::string csv_escape_cell(std::string_view cell) {
   // makes them show it as text. Apostrophes already in front get one more, so that
   // csv_unescape_cell can always remove exactly the one added here.
   const std::size_t k = detail::leading_apostrophes(cell);
-  if (detail::starts_formula(cell.substr(k)) && !csv_is_plain_number(cell))
-    out.push_back('\'');
+  if (detail::starts_formula(cell.substr(k)) && !csv_is_plain_number(cell)) out.push_back('\'');
   out.append(cell);
-  const bool needs_quotes = out.find_first_of(",\"\r\n") != std::string::npos ||
-                            (!out.empty() && (out.front() == ' ' || out.back() == ' '));
+  const bool needs_quotes =
+      out.find_first_of(",\"\r\n") != std::string::npos || (!out.empty() && (out.front() == ' ' || out.back() == ' '));
   if (!needs_quotes) return out;
   std::string quoted = "\"";
   for (char c : out) {
@@ -219,8 +211,7 @@ std::string csv_escape_cell(std::string_view cell) {
 
 std::string csv_unescape_cell(std::string_view cell) {
   const std::size_t k = detail::leading_apostrophes(cell);
-  if (k >= 1 && detail::starts_formula(cell.substr(k)))
-    return std::string(cell.substr(1));
+  if (k >= 1 && detail::starts_formula(cell.substr(k))) return std::string(cell.substr(1));
   return std::string(cell);
 }
 

@@ -45,10 +45,14 @@ bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <=
 std::string alias_key(std::string_view s) {
   std::string out;
   for (const char c : s) {
-    if (is_ascii_alnum(c)) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    else if (c == '%') out += "pct";
-    else if (c == '#') out += "num";
-    else if (static_cast<unsigned char>(c) >= 0x80) out += c;  // letters of other scripts stay
+    if (is_ascii_alnum(c))
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    else if (c == '%')
+      out += "pct";
+    else if (c == '#')
+      out += "num";
+    else if (static_cast<unsigned char>(c) >= 0x80)
+      out += c;  // letters of other scripts stay
   }
   return out;
 }
@@ -67,6 +71,8 @@ struct ColumnAlias {
 // on purpose, because people use them for more than one thing: "IMG" (a share, or "IMG friendly"),
 // "Sponsor" (the institution, or visa sponsorship), "Program type" (a track, or a setting),
 // "Affiliation", "Type", "Notes".
+// One row of aliases per field, as people name it:
+// clang-format off
 constexpr ColumnAlias kColumnAliases[] = {
     {CsvField::Id, "Program ID"}, {CsvField::Id, "Program code"}, {CsvField::Id, "NRMP code"},
     {CsvField::Id, "NRMP program code"}, {CsvField::Id, "NRMP ID"}, {CsvField::Id, "NRMP number"},
@@ -125,6 +131,7 @@ constexpr ColumnAlias kColumnAliases[] = {
     {CsvField::AcceptsSignals, "Takes signals"}, {CsvField::AcceptsSignals, "Program signals"},
     {CsvField::ApplicationService, "Service"}, {CsvField::ApplicationService, "Applies through"},
 };
+// clang-format on
 
 }  // namespace
 }  // namespace detail
@@ -150,8 +157,7 @@ std::optional<CsvField> csv_field_from_name(std::string_view header_cell) {
 
 bool CsvMapping::is_template() const {
   for (const CsvColumnMap& c : columns)
-    if (c.field && (*c.field == CsvField::Visa || detail::template_key(c.header) != to_string(*c.field)))
-      return false;
+    if (c.field && (*c.field == CsvField::Visa || detail::template_key(c.header) != to_string(*c.field))) return false;
   return true;
 }
 
@@ -189,7 +195,8 @@ std::vector<std::string> describe_mapping(const CsvMapping& mapping) {
     out.push_back(std::move(line));
   }
   const auto holds = [&](CsvField f) {
-    return std::any_of(mapping.columns.begin(), mapping.columns.end(), [&](const CsvColumnMap& c) { return c.field == f; });
+    return std::any_of(mapping.columns.begin(), mapping.columns.end(),
+                       [&](const CsvColumnMap& c) { return c.field == f; });
   };
   if (!mapping.columns.empty() && !holds(CsvField::Id))
     out.push_back("no id column: ids are made from name, specialty and state");
@@ -288,8 +295,8 @@ std::optional<VisaCell> read_visa_list(std::string_view s) {
 
 std::optional<VisaCell> read_visa_cell(std::string_view cell) {
   const std::string s = squeeze(csv_trim(cell));
-  for (std::string_view none : {"none", "no", "n", "novisa", "novisas", "nosponsorship", "notsponsored", "neither",
-                                "nonesponsored", "false"})
+  for (std::string_view none :
+       {"none", "no", "n", "novisa", "novisas", "nosponsorship", "notsponsored", "neither", "nonesponsored", "false"})
     if (s == none) return VisaCell{};
   for (std::string_view both : {"both", "all", "j1andh1b", "h1bandj1"})
     if (s == both) return VisaCell{true, true};
@@ -309,18 +316,64 @@ struct StateName {
   std::string_view code, name;
 };
 constexpr StateName kStateNames[] = {
-    {"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"}, {"CA", "California"},
-    {"CO", "Colorado"}, {"CT", "Connecticut"}, {"DE", "Delaware"}, {"FL", "Florida"}, {"GA", "Georgia"},
-    {"HI", "Hawaii"}, {"ID", "Idaho"}, {"IL", "Illinois"}, {"IN", "Indiana"}, {"IA", "Iowa"}, {"KS", "Kansas"},
-    {"KY", "Kentucky"}, {"LA", "Louisiana"}, {"ME", "Maine"}, {"MD", "Maryland"}, {"MA", "Massachusetts"},
-    {"MI", "Michigan"}, {"MN", "Minnesota"}, {"MS", "Mississippi"}, {"MO", "Missouri"}, {"MT", "Montana"},
-    {"NE", "Nebraska"}, {"NV", "Nevada"}, {"NH", "New Hampshire"}, {"NJ", "New Jersey"}, {"NM", "New Mexico"},
-    {"NY", "New York"}, {"NC", "North Carolina"}, {"ND", "North Dakota"}, {"OH", "Ohio"}, {"OK", "Oklahoma"},
-    {"OR", "Oregon"}, {"PA", "Pennsylvania"}, {"RI", "Rhode Island"}, {"SC", "South Carolina"},
-    {"SD", "South Dakota"}, {"TN", "Tennessee"}, {"TX", "Texas"}, {"UT", "Utah"}, {"VT", "Vermont"},
-    {"VA", "Virginia"}, {"WA", "Washington"}, {"WV", "West Virginia"}, {"WI", "Wisconsin"}, {"WY", "Wyoming"},
-    {"DC", "District of Columbia"}, {"DC", "Washington DC"}, {"PR", "Puerto Rico"}, {"GU", "Guam"},
-    {"VI", "Virgin Islands"}, {"VI", "US Virgin Islands"}, {"VI", "U.S. Virgin Islands"}, {"AS", "American Samoa"},
+    {"AL", "Alabama"},
+    {"AK", "Alaska"},
+    {"AZ", "Arizona"},
+    {"AR", "Arkansas"},
+    {"CA", "California"},
+    {"CO", "Colorado"},
+    {"CT", "Connecticut"},
+    {"DE", "Delaware"},
+    {"FL", "Florida"},
+    {"GA", "Georgia"},
+    {"HI", "Hawaii"},
+    {"ID", "Idaho"},
+    {"IL", "Illinois"},
+    {"IN", "Indiana"},
+    {"IA", "Iowa"},
+    {"KS", "Kansas"},
+    {"KY", "Kentucky"},
+    {"LA", "Louisiana"},
+    {"ME", "Maine"},
+    {"MD", "Maryland"},
+    {"MA", "Massachusetts"},
+    {"MI", "Michigan"},
+    {"MN", "Minnesota"},
+    {"MS", "Mississippi"},
+    {"MO", "Missouri"},
+    {"MT", "Montana"},
+    {"NE", "Nebraska"},
+    {"NV", "Nevada"},
+    {"NH", "New Hampshire"},
+    {"NJ", "New Jersey"},
+    {"NM", "New Mexico"},
+    {"NY", "New York"},
+    {"NC", "North Carolina"},
+    {"ND", "North Dakota"},
+    {"OH", "Ohio"},
+    {"OK", "Oklahoma"},
+    {"OR", "Oregon"},
+    {"PA", "Pennsylvania"},
+    {"RI", "Rhode Island"},
+    {"SC", "South Carolina"},
+    {"SD", "South Dakota"},
+    {"TN", "Tennessee"},
+    {"TX", "Texas"},
+    {"UT", "Utah"},
+    {"VT", "Vermont"},
+    {"VA", "Virginia"},
+    {"WA", "Washington"},
+    {"WV", "West Virginia"},
+    {"WI", "Wisconsin"},
+    {"WY", "Wyoming"},
+    {"DC", "District of Columbia"},
+    {"DC", "Washington DC"},
+    {"PR", "Puerto Rico"},
+    {"GU", "Guam"},
+    {"VI", "Virgin Islands"},
+    {"VI", "US Virgin Islands"},
+    {"VI", "U.S. Virgin Islands"},
+    {"AS", "American Samoa"},
     {"MP", "Northern Mariana Islands"},
 };
 

@@ -23,11 +23,11 @@ double det_exp(double x) {
   const double lo = k * kLn2Lo;
   const double r = hi - lo;
   const double t = r * r;
-  const double c = r - t * (1.66666666666666019037e-01 +
-                            t * (-2.77777777770155933842e-03 +
-                                 t * (6.61375632143793436117e-05 +
-                                      t * (-1.65339022054652515390e-06 +
-                                           t * 4.13813679705723846039e-08))));
+  const double c =
+      r -
+      t * (1.66666666666666019037e-01 +
+           t * (-2.77777777770155933842e-03 +
+                t * (6.61375632143793436117e-05 + t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
   const double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
   return std::ldexp(y, static_cast<int>(k));
 }
@@ -48,8 +48,9 @@ double det_log(double x) {
   const double z = s * s;
   const double w = z * z;
   const double t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-  const double t2 = z * (6.666666666666735130e-01 +
-                         w * (2.857142874366239149e-01 + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
+  const double t2 =
+      z * (6.666666666666735130e-01 +
+           w * (2.857142874366239149e-01 + w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
   const double r = t2 + t1;
   const double hfsq = 0.5 * f * f;
   const double dk = static_cast<double>(k);
@@ -69,10 +70,10 @@ double logit(double p) { return det_log(p / (1.0 - p)); }
 double normal_quantile(double p) {
   // Acklam (2003) rational approximation, relative error 1.15e-9: ample for placing a synthetic
   // cohort's scores on quantiles.
-  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                                  1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
   static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                                 6.680131188771972e+01,  -1.328068155288572e+01};
+                                 6.680131188771972e+01, -1.328068155288572e+01};
   static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                                  -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
   static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,

@@ -8,9 +8,7 @@ namespace openpick::core {
 
 namespace {
 
-std::string plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 // One walk over the filters. With `out` null it stops at the first failure and builds no text; a
 // flexible cutoff the applicant misses is counted in `*flexible_missed` (when given) and, with
@@ -62,8 +60,7 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
           unknown("program states only part of its visa policy");
         }
         break;
-      case VisaNeed::None:
-        break;
+      case VisaNeed::None: break;
     }
     if (!ok && out == nullptr) return false;
   }
@@ -110,8 +107,7 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
   }
 
   // 5. Hands-on US clinical experience (observerships do not count). US graduates trained in the US.
-  const bool us_graduate =
-      profile.graduate_type == GraduateType::UsMd || profile.graduate_type == GraduateType::UsDo;
+  const bool us_graduate = profile.graduate_type == GraduateType::UsMd || profile.graduate_type == GraduateType::UsDo;
   if (cut.usce_required == true && !us_graduate && !(profile.usce_months.hands_on > 0.0)) {
     miss(cut.strict.usce_required, [] {
       return std::string("no hands-on US clinical experience; program requires it (observerships do not count)");
@@ -121,8 +117,9 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
 
   // 6. Physician-only (reserved) positions take only applicants who already trained in residency.
   if (program.track == Track::Physician && profile.prior_residency_years < 1) {
-    fail("physician-only (reserved) position: takes only applicants with prior residency training; "
-         "your profile has none (prior_residency_years 0)");
+    fail(
+        "physician-only (reserved) position: takes only applicants with prior residency training; "
+        "your profile has none (prior_residency_years 0)");
     if (out == nullptr) return false;
   }
 

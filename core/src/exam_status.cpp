@@ -54,8 +54,10 @@ int step2ck_pass_mark(int year, int month) {
 int modelled_attempts(const Profile& p) {
   const int step1 = step1_passed(p) ? p.step1.attempts : p.step1.attempts + 1;
   int step2 = p.step2ck.attempts;
-  if (!step2ck_taken(p)) step2 = 1;
-  else if (step2ck_failed(p)) step2 = p.step2ck.attempts + 1;
+  if (!step2ck_taken(p))
+    step2 = 1;
+  else if (step2ck_failed(p))
+    step2 = p.step2ck.attempts + 1;
   return step1 > step2 ? step1 : step2;
 }
 
@@ -98,9 +100,10 @@ ExamStatus exam_status(const Profile& p) {
                   deadline.c_str(), withdrawn.c_str());
     s.must.push_back(buf);
     const std::optional<int> score = modelled_step2ck(p);
-    std::snprintf(buf, sizeof buf, "passing Step 2 CK on your next attempt (attempt %d) with %d%s",
-                  p.step2ck.attempts + 1, score.value_or(0),
-                  p.step2ck.expected_score ? ", the score you expect" : ", the passing score (give the score you expect)");
+    std::snprintf(
+        buf, sizeof buf, "passing Step 2 CK on your next attempt (attempt %d) with %d%s", p.step2ck.attempts + 1,
+        score.value_or(0),
+        p.step2ck.expected_score ? ", the score you expect" : ", the passing score (give the score you expect)");
     s.conditional_on.push_back(buf);
   } else if (!s.step2ck_taken) {
     std::snprintf(buf, sizeof buf, "Step 2 CK is not taken yet: you must pass it %s.%s", deadline.c_str(),
@@ -117,8 +120,10 @@ ExamStatus exam_status(const Profile& p) {
     s.conditional_on.push_back(buf);
   }
   if (img && p.ecfmg_certified == false && s.must.empty()) {
-    s.must.push_back("You are not ECFMG certified yet: certification (Step 1, Step 2 CK, OET Medicine and your "
-                     "verified diploma) must be complete " + deadline + ", or the Match withdraws you.");
+    s.must.push_back(
+        "You are not ECFMG certified yet: certification (Step 1, Step 2 CK, OET Medicine and your "
+        "verified diploma) must be complete " +
+        deadline + ", or the Match withdraws you.");
     s.conditional_on.push_back("ECFMG certification " + deadline);
   }
   return s;

@@ -9,7 +9,12 @@ namespace {
 
 // ---- The data (FACTS.md rows quoted in fees.h) -------------------------------------------------
 
-struct BracketRow { int first; int last; std::int64_t flat_cents; std::int64_t each_cents; };  // last 0: open
+struct BracketRow {
+  int first;
+  int last;
+  std::int64_t flat_cents;
+  std::int64_t each_cents;
+};  // last 0: open
 struct ScheduleRow {
   ApplicationService service;
   int season;
@@ -22,6 +27,7 @@ struct ScheduleRow {
   const char* source;
 };
 
+// clang-format off
 constexpr ScheduleRow kSchedules[] = {
     {ApplicationService::Eras, 2024, false, {{1, 10, 9900, 0}, {11, 20, 0, 1900}, {21, 30, 0, 2300}, {31, 0, 0, 2700}}, 4, 8000, 0, 0,
      "AAMC ERAS fee page, 2024 season; USMLE transcript fee AAMC 2024"},
@@ -35,6 +41,7 @@ constexpr ScheduleRow kSchedules[] = {
      "ResidencyCAS fees as published by the specialty organisations (SAEM, CORD), 2025; count per specialty and "
      "the $80 USMLE transcript fee assumed as for ERAS"},
 };
+// clang-format on
 
 // PUBLISHED: NRMP match fees page (an older table; the current base fee is uncertain).
 constexpr int kNrmpIncludedRanks = 20;
@@ -131,8 +138,10 @@ FeeQuote quote_eras_fees(const FeeSchedule& schedule, const std::vector<int>& co
     if (c < 0) throw std::invalid_argument("a count of programs must be >= 0");
     all += c;
   }
-  if (schedule.per_specialty) groups = counts_per_specialty;
-  else groups = {all};
+  if (schedule.per_specialty)
+    groups = counts_per_specialty;
+  else
+    groups = {all};
 
   FeeQuote q;
   q.applications = all;
@@ -142,7 +151,8 @@ FeeQuote quote_eras_fees(const FeeSchedule& schedule, const std::vector<int>& co
     std::vector<std::int64_t> fees;
     for (int c : groups)
       for (int n = 1; n <= c; ++n) fees.push_back(program_fee_cents(schedule, n));
-    const std::size_t k = std::min(fees.size(), static_cast<std::size_t>(std::max(0, schedule.assistance->max_applications)));
+    const std::size_t k =
+        std::min(fees.size(), static_cast<std::size_t>(std::max(0, schedule.assistance->max_applications)));
     std::partial_sort(fees.begin(), fees.begin() + static_cast<long>(k), fees.end());
     for (std::size_t i = 0; i < k; ++i)
       q.assistance_discount_cents += (fees[i] * schedule.assistance->percent_off + 50) / 100;

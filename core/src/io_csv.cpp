@@ -43,8 +43,10 @@ class ProgramsCsvReader final : public ProgramListImport::Reader {
   bool step(std::size_t programs) override {
     if (phase_ == Phase::Start) start();
     for (std::size_t k = 0; k < programs && phase_ != Phase::Done; ++k) {
-      if (phase_ == Phase::Scan) scan_row();
-      else read_row_of_programs();
+      if (phase_ == Phase::Scan)
+        scan_row();
+      else
+        read_row_of_programs();
     }
     return phase_ == Phase::Done;
   }
@@ -100,7 +102,8 @@ class ProgramsCsvReader final : public ProgramListImport::Reader {
     for (Diagnostic& d : scan_.take_diagnostics()) sink_.add(std::move(d));
     if (sink_.errors() > 0) return finish();
     if (!have_header_) {
-      sink_.error_pos(1, 1, "", "the file is empty; expected a header row (id,name,specialty,state,...) and one row per program");
+      sink_.error_pos(1, 1, "",
+                      "the file is empty; expected a header row (id,name,specialty,state,...) and one row per program");
       return finish();
     }
     // Spreadsheets in many locales save "CSV" with semicolons (or tabs): one giant column results.
@@ -262,7 +265,9 @@ std::string programs_to_csv(const std::vector<Program>& programs) {
     set(Column::UsceRequired, yes_no(p.cutoffs.usce_required));
     // Strictness is written only where it departs from the default (a flexible cutoff): "no".
     const Cutoffs& c = p.cutoffs;
-    const auto flexible = [](bool stated, bool strict) { return stated && !strict ? std::string("no") : std::string(); };
+    const auto flexible = [](bool stated, bool strict) {
+      return stated && !strict ? std::string("no") : std::string();
+    };
     set(Column::Step2ckMinStrict, flexible(c.step2ck_min.has_value(), c.strict.step2ck_min));
     set(Column::MaxYearsSinceGraduationStrict,
         flexible(c.max_years_since_graduation.has_value(), c.strict.max_years_since_graduation));

@@ -16,7 +16,8 @@ const std::vector<CsvColumn>& csv_template_columns() {
       {"name", true, "program name"},
       {"institution", false, "sponsoring institution"},
       {"specialty", true, "specialty, e.g. Internal Medicine"},
-      {"track", false, "categorical, preliminary, transitional, advanced, primary_care or physician; blank = categorical"},
+      {"track", false,
+       "categorical, preliminary, transitional, advanced, primary_care or physician; blank = categorical"},
       {"city", false, "city"},
       {"state", true, "two-letter USPS state code, e.g. MS"},
       {"setting", false, "university, university_affiliated or community; blank = unknown"},
@@ -116,7 +117,8 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
         msg = "column \"" + excerpt(column.header) + "\" (column " + csv_column_letters(k + 1) +
               ") is not read: the column mapping given leaves it out";
       } else {
-        msg = "unknown column \"" + excerpt(column.header) + "\" (column " + csv_column_letters(k + 1) + ") is not read";
+        msg =
+            "unknown column \"" + excerpt(column.header) + "\" (column " + csv_column_letters(k + 1) + ") is not read";
         const std::string guess = closest_name(name, known);
         msg += guess.empty() ? "; expected one of " + join_names(known) : "; did you mean \"" + guess + "\"?";
       }
@@ -125,8 +127,9 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
     }
     const auto field = static_cast<std::size_t>(*column.field);
     if (field >= kCsvFieldCount) {  // a caller's mapping with a value outside the enum
-      sink.error_pos(header.line, number, "", "column " + csv_column_letters(k + 1) +
-                                                  " is mapped to an unknown field; expected one of CsvField");
+      sink.error_pos(
+          header.line, number, "",
+          "column " + csv_column_letters(k + 1) + " is mapped to an unknown field; expected one of CsvField");
       continue;
     }
     const std::string name(to_string(*column.field));
@@ -139,9 +142,10 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
                            csv_column_letters(k + 1) + "); expected each column once");
       else
         sink.error_pos(header.line, number, name,
-                       "columns " + csv_column_letters(static_cast<std::size_t>(before) + 1) + " \"" +
-                           excerpt(first) + "\" and " + csv_column_letters(k + 1) + " \"" + excerpt(column.header) +
-                           "\" both hold " + name + "; expected each field in one column (leave one out, or "
+                       "columns " + csv_column_letters(static_cast<std::size_t>(before) + 1) + " \"" + excerpt(first) +
+                           "\" and " + csv_column_letters(k + 1) + " \"" + excerpt(column.header) + "\" both hold " +
+                           name +
+                           "; expected each field in one column (leave one out, or "
                            "map it to another field)");
       continue;
     }
@@ -171,8 +175,7 @@ HeaderMap map_header(const CsvRow& header, const CsvMapping* given, const CsvRow
 }
 
 bool all_blank(const CsvRow& row) {
-  return std::all_of(row.fields.begin(), row.fields.end(),
-                     [](const std::string& f) { return csv_trim(f).empty(); });
+  return std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return csv_trim(f).empty(); });
 }
 
 Program read_program_row(RowReader& r) {
@@ -185,10 +188,10 @@ Program read_program_row(RowReader& r) {
   if (auto v = r.enumeration<Track>(Column::Track)) p.track = *v;
   p.city = r.text(Column::City);
   if (auto v = r.required_text(Column::State, "a two-letter state code such as MS")) {
-    if (auto code = state_code(*v)) p.state = *code;
+    if (auto code = state_code(*v))
+      p.state = *code;
     else
-      r.error(Column::State, "unknown state \"" + excerpt(*v) +
-                                 "\"; expected a two-letter USPS code such as MS");
+      r.error(Column::State, "unknown state \"" + excerpt(*v) + "\"; expected a two-letter USPS code such as MS");
   }
   // A sheet without an id column: the id is made from name, specialty and state (docs/DATA.md).
   if (!r.has(Column::Id) && !p.name.empty() && !p.specialty.empty() && !p.state.empty())
@@ -196,12 +199,14 @@ Program read_program_row(RowReader& r) {
   p.setting = r.enumeration<Setting>(Column::Setting);
   if (auto v = r.integer(Column::Positions, 0, kMaxPositions, "the number of PGY-1 positions")) {
     p.positions = static_cast<int>(*v);
-    if (*v == 0) r.warning(Column::Positions, "0 positions: the program offers no PGY-1 position and cannot match anyone");
+    if (*v == 0)
+      r.warning(Column::Positions, "0 positions: the program offers no PGY-1 position and cannot match anyone");
   }
   p.img_share = r.share(Column::ImgShare, "the share of residents who are IMGs");
   p.img_share_non_us = r.share(Column::ImgShareNonUs, "the share of residents who are non-US-citizen IMGs");
   if (p.img_share && p.img_share_non_us && *p.img_share_non_us > *p.img_share)
-    r.warning(Column::ImgShareNonUs, "the non-US IMG share is larger than the share of all IMGs (img_share); check both");
+    r.warning(Column::ImgShareNonUs,
+              "the non-US IMG share is larger than the share of all IMGs (img_share); check both");
   if (r.has(Column::Visa)) {
     if (const auto v = r.visa()) {
       p.visa.j1 = v->j1;
@@ -218,7 +223,7 @@ Program read_program_row(RowReader& r) {
                                         " would exclude nearly every applicant; check it");
   }
   if (auto v = r.cutoff(Column::MaxYearsSinceGraduation, 0, kMaxYearsSinceGraduation,
-                         "the most years since graduation accepted"))
+                        "the most years since graduation accepted"))
     p.cutoffs.max_years_since_graduation = static_cast<int>(*v);
   if (auto v = r.cutoff(Column::MaxAttempts, 1, kMaxAttempts, "the most attempts accepted on any Step"))
     p.cutoffs.max_attempts = static_cast<int>(*v);

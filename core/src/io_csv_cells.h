@@ -86,9 +86,10 @@ class RowReader {
     if (auto cell = read_visa_cell(v)) return cell;
     const std::string l = lower_ascii(v);
     const bool bare_yes = l == "yes" || l == "y" || l == "true" || l == "1";
-    error(Column::Visa, "expected the visas the program sponsors (J1, H1B, J1/H1B, both, or none) or blank for "
-                        "unknown, got \"" + excerpt(v) + "\"" +
-                            (bare_yes ? " (which visa? write J1, H1B or both)" : ""));
+    error(Column::Visa,
+          "expected the visas the program sponsors (J1, H1B, J1/H1B, both, or none) or blank for "
+          "unknown, got \"" +
+              excerpt(v) + "\"" + (bare_yes ? " (which visa? write J1, H1B or both)" : ""));
     return std::nullopt;
   }
 
@@ -109,7 +110,8 @@ class RowReader {
     if (!d || *d < 0.0 || *d > 1.0) {
       std::string message = "expected " + std::string(what) +
                             " (a share from 0 to 1, such as 0.45, or a percentage such as 45%) or "
-                            "blank for unknown, got \"" + excerpt(v) + "\"";
+                            "blank for unknown, got \"" +
+                            excerpt(v) + "\"";
       if (d && !percent && *d > 1.0 && *d <= 100.0)
         message += " (a percentage? write " + std::string(v) + "% or " + json_number(*d / 100.0).dump() + ")";
       error(c, message);
@@ -124,8 +126,7 @@ class RowReader {
     const std::string l = lower_ascii(v);
     if (l == "yes" || l == "y" || l == "true" || l == "1") return true;
     if (l == "no" || l == "n" || l == "false" || l == "0") return false;
-    error(c, "expected yes or no (also true/false, y/n, 1/0) or blank for unknown, got \"" +
-                 excerpt(v) + "\"");
+    error(c, "expected yes or no (also true/false, y/n, 1/0) or blank for unknown, got \"" + excerpt(v) + "\"");
     return std::nullopt;
   }
 
@@ -153,8 +154,8 @@ class RowReader {
     const auto d = parse_decimal(number);
     // Range before the whole-number test: casting 1e300 to an integer would be undefined.
     if (!d || *d < static_cast<double>(lo) || *d > static_cast<double>(hi) || *d != std::floor(*d)) {
-      std::string message = "expected " + std::string(what) + " (a whole number from " + std::to_string(lo) +
-                            " to " + std::to_string(hi) + ") or blank for unknown, got \"" + excerpt(v) + "\"";
+      std::string message = "expected " + std::string(what) + " (a whole number from " + std::to_string(lo) + " to " +
+                            std::to_string(hi) + ") or blank for unknown, got \"" + excerpt(v) + "\"";
       if (c == Column::MaxYearsSinceGraduation && d && *d >= kMinYear && *d <= kMaxYear)
         message += " (a graduation year? write the most years since graduation accepted, such as 5)";
       error(c, message);
@@ -171,8 +172,8 @@ class RowReader {
     std::string where = " (column " + csv_column_letters(number);
     const std::string& header = mapping_.columns[static_cast<std::size_t>(k)].header;
     if (template_key(header) != to_string(c)) where += ", \"" + excerpt(header) + "\"";
-    Diagnostic d{severity, sink_.file(), row_.line, static_cast<int>(number), std::string(to_string(c)),
-                 message + where + ")"};
+    Diagnostic d{
+        severity, sink_.file(), row_.line, static_cast<int>(number), std::string(to_string(c)), message + where + ")"};
     sink_.add(std::move(d));
   }
 

@@ -74,18 +74,18 @@ void read_cutoffs(ObjectReader& r, Program& p) {
                            " would exclude nearly every applicant; check it");
     }
   });
-  read_cutoff(c, "max_years_since_graduation", out.strict.max_years_since_graduation,
-              [&](ObjectReader& o, std::string_view key, FieldRule rule) {
-                if (auto x = o.integer(key, rule, 0, kMaxYearsSinceGraduation, "the most years since graduation accepted"))
-                  out.max_years_since_graduation = static_cast<int>(*x);
-              });
+  read_cutoff(
+      c, "max_years_since_graduation", out.strict.max_years_since_graduation,
+      [&](ObjectReader& o, std::string_view key, FieldRule rule) {
+        if (auto x = o.integer(key, rule, 0, kMaxYearsSinceGraduation, "the most years since graduation accepted"))
+          out.max_years_since_graduation = static_cast<int>(*x);
+      });
   read_cutoff(c, "max_attempts", out.strict.max_attempts, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
     if (auto x = o.integer(key, rule, 1, kMaxAttempts, "the most attempts accepted on any Step"))
       out.max_attempts = static_cast<int>(*x);
   });
-  read_cutoff(c, "usce_required", out.strict.usce_required, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
-    out.usce_required = o.boolean(key, rule);
-  });
+  read_cutoff(c, "usce_required", out.strict.usce_required,
+              [&](ObjectReader& o, std::string_view key, FieldRule rule) { out.usce_required = o.boolean(key, rule); });
 }
 
 void read_sources(ObjectReader& r, Program& p) {
@@ -96,8 +96,8 @@ void read_sources(ObjectReader& r, Program& p) {
   for (const JsonValue& item : v->elements()) {
     JsonPath path = child(base, ++i);
     if (!item.is_object()) {
-      r.sink().error_at(path, "expected an object {\"field\": ..., \"source\": ..., \"year\": ...}, " +
-                                  describe_json(item));
+      r.sink().error_at(path,
+                        "expected an object {\"field\": ..., \"source\": ..., \"year\": ...}, " + describe_json(item));
       continue;
     }
     ObjectReader s(item, std::move(path), r.sink());
@@ -145,8 +145,8 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink,
   const FieldRule required = full ? kRequired : kOptionalNotNull;
   Program p;
   ObjectReader r(item, std::move(path), sink);
-  r.warn_unknown({"id", "name", "institution", "specialty", "track", "city", "state", "setting",
-                  "positions", "img_share", "img_share_non_us", "visa", "cutoffs", "rural", "accepts_signals", "sources",
+  r.warn_unknown({"id", "name", "institution", "specialty", "track", "city", "state", "setting", "positions",
+                  "img_share", "img_share_non_us", "visa", "cutoffs", "rural", "accepts_signals", "sources",
                   "application_service"});
   if (full) {
     if (auto v = r.string("id", kRequired, true)) p.id = std::move(*v);
@@ -267,7 +267,9 @@ class DatasetJsonReader final : public ProgramListImport::Reader {
     }
     if (auto v = r.string("source", kOptional, false)) d_.source = *v;
     const JsonValue* programs = streamed ? nullptr : r.array_member("programs", kRequired, "the programs");
-    const std::size_t count = streamed ? static_cast<std::size_t>(stream_.index() + 1) : programs ? programs->size() : 1;
+    const std::size_t count = streamed   ? static_cast<std::size_t>(stream_.index() + 1)
+                              : programs ? programs->size()
+                                         : 1;
     if (count == 0) r.error("programs", "the dataset holds no programs; expected at least one");
     if (!programs) return true;
     if (programs->size() > kMaxPrograms) {
@@ -372,12 +374,11 @@ OrderedJson program_to_ordered_json(const Program& p) {
     return OrderedJson{{"value", std::move(value)}, {"strict", false}};
   };
   const Cutoffs& c = p.cutoffs;
-  j["cutoffs"] = {
-      {"step2ck_min", cutoff(json_optional(c.step2ck_min), c.strict.step2ck_min)},
-      {"max_years_since_graduation",
-       cutoff(json_optional(c.max_years_since_graduation), c.strict.max_years_since_graduation)},
-      {"max_attempts", cutoff(json_optional(c.max_attempts), c.strict.max_attempts)},
-      {"usce_required", cutoff(json_optional(c.usce_required), c.strict.usce_required)}};
+  j["cutoffs"] = {{"step2ck_min", cutoff(json_optional(c.step2ck_min), c.strict.step2ck_min)},
+                  {"max_years_since_graduation",
+                   cutoff(json_optional(c.max_years_since_graduation), c.strict.max_years_since_graduation)},
+                  {"max_attempts", cutoff(json_optional(c.max_attempts), c.strict.max_attempts)},
+                  {"usce_required", cutoff(json_optional(c.usce_required), c.strict.usce_required)}};
   j["rural"] = json_optional(p.rural);
   j["accepts_signals"] = json_optional(p.accepts_signals);
   if (p.application_service) j["application_service"] = std::string(to_string(*p.application_service));

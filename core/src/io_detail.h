@@ -15,12 +15,11 @@
 // (io_readers.h, one profile and one program read and written, includes this header.)
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <deque>
 #include <initializer_list>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

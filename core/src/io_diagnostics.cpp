@@ -11,7 +11,11 @@ bool DiagnosticSink::admit(Severity severity) {
   ++count;
   if (count <= kMaxImportErrors) return true;
   Pending note;
-  note.diagnostic = {severity, file_, 0, 0, "",
+  note.diagnostic = {severity,
+                     file_,
+                     0,
+                     0,
+                     "",
                      severity == Severity::Error
                          ? "too many errors; stopped after " + std::to_string(kMaxImportErrors)
                          : "too many warnings; showing the first " + std::to_string(kMaxImportErrors)};
@@ -19,8 +23,8 @@ bool DiagnosticSink::admit(Severity severity) {
   return false;
 }
 
-void DiagnosticSink::push(Severity severity, std::optional<JsonPath> where, bool at_key, int line,
-                          int column, std::string field, std::string message) {
+void DiagnosticSink::push(Severity severity, std::optional<JsonPath> where, bool at_key, int line, int column,
+                          std::string field, std::string message) {
   if (!admit(severity)) return;
   Pending p;
   if (field.empty() && where) field = path_to_string(*where);
@@ -33,8 +37,7 @@ void DiagnosticSink::push(Severity severity, std::optional<JsonPath> where, bool
 void DiagnosticSink::error_at(const JsonPath& where, std::string message, bool at_key, std::string field) {
   push(Severity::Error, where, at_key, 0, 0, std::move(field), std::move(message));
 }
-void DiagnosticSink::warning_at(const JsonPath& where, std::string message, bool at_key,
-                                std::string field) {
+void DiagnosticSink::warning_at(const JsonPath& where, std::string message, bool at_key, std::string field) {
   push(Severity::Warning, where, at_key, 0, 0, std::move(field), std::move(message));
 }
 void DiagnosticSink::error_pos(int line, int column, std::string field, std::string message) {

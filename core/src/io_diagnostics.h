@@ -21,10 +21,8 @@ class DiagnosticSink {
   explicit DiagnosticSink(std::string_view file_name) : file_(file_name) {}
 
   // A problem with the value at `where` (or its key); `field` defaults to the path's spelling.
-  void error_at(const JsonPath& where, std::string message, bool at_key = false,
-                std::string field = {});
-  void warning_at(const JsonPath& where, std::string message, bool at_key = false,
-                  std::string field = {});
+  void error_at(const JsonPath& where, std::string message, bool at_key = false, std::string field = {});
+  void warning_at(const JsonPath& where, std::string message, bool at_key = false, std::string field = {});
   // A problem with a known position (CSV cells, JSON syntax errors).
   void error_pos(int line, int column, std::string field, std::string message);
   void warning_pos(int line, int column, std::string field, std::string message);
@@ -45,8 +43,8 @@ class DiagnosticSink {
   // get their position now, from the piece's text (which starts at `piece_offset` of the whole text
   // that `lines` walks), so finish() does not search the whole text for them.
   std::size_t pending_count() const { return pending_.size(); }
-  void resolve_piece(std::size_t mark, std::size_t prefix_length, std::string_view piece,
-                     std::size_t piece_offset, const LineCursor& lines);
+  void resolve_piece(std::size_t mark, std::size_t prefix_length, std::string_view piece, std::size_t piece_offset,
+                     const LineCursor& lines);
   // Moves the diagnostics pushed since `mark` ahead of the others (a document's own fields are
   // reported before its list's, whatever order they were read in).
   void move_to_front(std::size_t mark);
@@ -58,8 +56,8 @@ class DiagnosticSink {
     bool at_key = false;
   };
   bool admit(Severity severity);
-  void push(Severity severity, std::optional<JsonPath> where, bool at_key, int line, int column,
-            std::string field, std::string message);
+  void push(Severity severity, std::optional<JsonPath> where, bool at_key, int line, int column, std::string field,
+            std::string message);
 
   std::string file_;
   int errors_ = 0;

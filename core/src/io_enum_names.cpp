@@ -1,5 +1,6 @@
 // to_string for the enums (io.h), from the tables of io_enum_names.h.
 #include "io_enum_names.h"
+
 #include "openpick/core/io.h"
 
 namespace openpick::core {

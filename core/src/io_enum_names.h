@@ -31,17 +31,14 @@ struct EnumTable<GraduateType> {
 };
 template <>
 struct EnumTable<VisaNeed> {
-  static constexpr EnumName<VisaNeed> items[] = {{VisaNeed::None, "none"},
-                                                 {VisaNeed::J1, "j1"},
-                                                 {VisaNeed::H1b, "h1b"},
-                                                 {VisaNeed::J1OrH1b, "j1_or_h1b"}};
+  static constexpr EnumName<VisaNeed> items[] = {
+      {VisaNeed::None, "none"}, {VisaNeed::J1, "j1"}, {VisaNeed::H1b, "h1b"}, {VisaNeed::J1OrH1b, "j1_or_h1b"}};
   static constexpr std::string_view noun = "visa need";
 };
 template <>
 struct EnumTable<ExamResult> {
-  static constexpr EnumName<ExamResult> items[] = {{ExamResult::Pass, "pass"},
-                                                   {ExamResult::Fail, "fail"},
-                                                   {ExamResult::NotTaken, "not_taken"}};
+  static constexpr EnumName<ExamResult> items[] = {
+      {ExamResult::Pass, "pass"}, {ExamResult::Fail, "fail"}, {ExamResult::NotTaken, "not_taken"}};
   static constexpr std::string_view noun = "exam result";
 };
 template <>
@@ -53,9 +50,8 @@ struct EnumTable<TieKind> {
 template <>
 struct EnumTable<Track> {
   static constexpr EnumName<Track> items[] = {
-      {Track::Categorical, "categorical"}, {Track::Preliminary, "preliminary"},
-      {Track::Transitional, "transitional"}, {Track::Advanced, "advanced"},
-      {Track::PrimaryCare, "primary_care"}, {Track::Physician, "physician"}};
+      {Track::Categorical, "categorical"}, {Track::Preliminary, "preliminary"},  {Track::Transitional, "transitional"},
+      {Track::Advanced, "advanced"},       {Track::PrimaryCare, "primary_care"}, {Track::Physician, "physician"}};
   static constexpr std::string_view noun = "track";
 };
 template <>
@@ -89,8 +85,8 @@ std::vector<std::string_view> enum_names() {
 
 template <class E>
 std::string unknown_enum_message(std::string_view got) {
-  std::string msg = "unknown " + std::string(EnumTable<E>::noun) + " \"" + std::string(got) +
-                    "\"; expected one of " + join_names(enum_names<E>());
+  std::string msg = "unknown " + std::string(EnumTable<E>::noun) + " \"" + std::string(got) + "\"; expected one of " +
+                    join_names(enum_names<E>());
   const std::string guess = closest_name(got, enum_names<E>());
   if (!guess.empty()) msg += " (did you mean \"" + guess + "\"?)";
   return msg;

@@ -24,8 +24,8 @@ std::string describe_json(const JsonValue& v) {
 
 void ObjectReader::report_absent(std::string_view key, bool null, const std::string& expected) {
   if (!null)
-    sink_.error_at(path_, "missing required field \"" + std::string(key) + "\"; expected " + expected,
-                   false, path_to_string(child(path_, std::string(key))));
+    sink_.error_at(path_, "missing required field \"" + std::string(key) + "\"; expected " + expected, false,
+                   path_to_string(child(path_, std::string(key))));
   else
     error(key, "expected " + expected + ", got null (this field cannot be unknown)");
 }
@@ -43,19 +43,19 @@ std::string range_text(double lo, double hi) {
 
 // The `expected` texts are built only when there is something to report: building them for every
 // field of every program was a good part of importing a large dataset.
-std::optional<long long> ObjectReader::integer(std::string_view key, FieldRule rule, long long lo,
-                                               long long hi, std::string_view what) {
+std::optional<long long> ObjectReader::integer(std::string_view key, FieldRule rule, long long lo, long long hi,
+                                               std::string_view what) {
   const auto expected = [&] {
-    return std::string(what) + (lo == hi ? " (" + std::to_string(lo) + ")"
-                                         : " (a whole number from " + std::to_string(lo) + " to " +
-                                               std::to_string(hi) + ")");
+    return std::string(what) +
+           (lo == hi ? " (" + std::to_string(lo) + ")"
+                     : " (a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ")");
   };
   const JsonValue* v = member(key, rule, expected);
   if (!v) return std::nullopt;
   if (v->is_number_integer()) {
     // Unsigned values above the signed range are out of range anyway.
-    const bool too_big = v->is_number_unsigned() &&
-                         v->as_uint64() > static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
+    const bool too_big =
+        v->is_number_unsigned() && v->as_uint64() > static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
     const long long x = too_big ? std::numeric_limits<long long>::max() : v->as_int64();
     if (!too_big && x >= lo && x <= hi) return x;
     error(key, "expected " + expected() + ", got " + v->dump());
@@ -152,19 +152,19 @@ bool check_root(const JsonValue& doc, DiagnosticSink& sink, int supported, std::
   ObjectReader r(doc, {}, sink);
   const JsonValue* version = doc.find("schema_version");
   if (!version) {
-    sink.warning_at({}, "no schema_version; assuming " + std::to_string(supported) +
-                            " (expected \"schema_version\": " + std::to_string(supported) + ")",
+    sink.warning_at({},
+                    "no schema_version; assuming " + std::to_string(supported) +
+                        " (expected \"schema_version\": " + std::to_string(supported) + ")",
                     false, "schema_version");
     return true;
   }
   const JsonValue& v = *version;
-  const bool newer = v.is_number_unsigned()
-                         ? v.as_uint64() > static_cast<std::uint64_t>(supported)
-                         : v.is_number_integer() && v.as_int64() > supported;
+  const bool newer = v.is_number_unsigned() ? v.as_uint64() > static_cast<std::uint64_t>(supported)
+                                            : v.is_number_integer() && v.as_int64() > supported;
   if (newer) {
     r.error("schema_version", "schema_version " + v.dump() + " is newer than this OpenPick reads (" +
-                                  std::to_string(supported) + "); expected " +
-                                  std::to_string(supported) + ": update OpenPick to open this file");
+                                  std::to_string(supported) + "); expected " + std::to_string(supported) +
+                                  ": update OpenPick to open this file");
     return true;
   }
   r.integer("schema_version", kRequired, 1, supported, "the format version");
@@ -172,8 +172,7 @@ bool check_root(const JsonValue& doc, DiagnosticSink& sink, int supported, std::
 }
 
 OrderedJson json_number(double v) {
-  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15)
-    return OrderedJson(static_cast<long long>(v));
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15) return OrderedJson(static_cast<long long>(v));
   return OrderedJson(v);
 }
 

@@ -4,13 +4,12 @@
 #pragma once
 
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "io_diagnostics.h"
 #include "io_enum_names.h"
@@ -26,8 +25,8 @@ struct FieldRule {
   bool nullable = true;
 };
 inline constexpr FieldRule kRequired{true, false};
-inline constexpr FieldRule kRequiredNullable{true, true};  // must be present, may be null
-inline constexpr FieldRule kOptional{false, true};         // missing or null: unknown
+inline constexpr FieldRule kRequiredNullable{true, true};   // must be present, may be null
+inline constexpr FieldRule kOptional{false, true};          // missing or null: unknown
 inline constexpr FieldRule kOptionalNotNull{false, false};  // missing: default; null: error
 
 // The members of one JSON object, read one field at a time. Each getter returns a value only when
@@ -52,8 +51,7 @@ class ObjectReader {
 
   std::optional<long long> integer(std::string_view key, FieldRule rule, long long lo, long long hi,
                                    std::string_view what);
-  std::optional<double> number(std::string_view key, FieldRule rule, double lo, double hi,
-                               std::string_view what);
+  std::optional<double> number(std::string_view key, FieldRule rule, double lo, double hi, std::string_view what);
   // A share 0..1; a value such as 45 gets the hint that 0.45 was probably meant.
   std::optional<double> share(std::string_view key, FieldRule rule, std::string_view what);
   std::optional<bool> boolean(std::string_view key, FieldRule rule);
@@ -96,8 +94,10 @@ OrderedJson json_number(double v);
 template <class T>
 OrderedJson json_optional(const std::optional<T>& v) {
   if (!v) return OrderedJson(nullptr);
-  if constexpr (std::is_same_v<T, double>) return json_number(*v);
-  else return OrderedJson(*v);
+  if constexpr (std::is_same_v<T, double>)
+    return json_number(*v);
+  else
+    return OrderedJson(*v);
 }
 // Two-space indent, UTF-8 kept as is (invalid bytes replaced, so export never throws), newline.
 std::string dump_document(const OrderedJson& doc);

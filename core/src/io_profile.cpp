@@ -43,8 +43,8 @@ void read_step1(ObjectReader& root, Profile& p, Given& given) {
     given.insert("step1.result");
   }
   const long long default_attempts = p.step1.result == ExamResult::NotTaken ? 0 : 1;
-  const auto attempts = r.integer("attempts", kOptionalNotNull, kAttemptsRange.min, kAttemptsRange.max,
-                                  "the number of attempts");
+  const auto attempts =
+      r.integer("attempts", kOptionalNotNull, kAttemptsRange.min, kAttemptsRange.max, "the number of attempts");
   p.step1.attempts = static_cast<int>(attempts.value_or(default_attempts));
   if (attempts) given.insert("step1.attempts");
   if (auto score = r.integer("score", kOptional, kStepScoreRange.min, kStepScoreRange.max,
@@ -70,8 +70,8 @@ void read_step2ck(ObjectReader& root, Profile& p, Given& given) {
     p.step2ck.score = static_cast<int>(*score);
     given.insert("step2ck.score");
   }
-  const auto attempts = r.integer("attempts", kOptionalNotNull, kAttemptsRange.min, kAttemptsRange.max,
-                                  "the number of attempts");
+  const auto attempts =
+      r.integer("attempts", kOptionalNotNull, kAttemptsRange.min, kAttemptsRange.max, "the number of attempts");
   p.step2ck.attempts = static_cast<int>(attempts.value_or(score ? 1 : 0));
   if (attempts) given.insert("step2ck.attempts");
   if (auto x = r.integer("expected_score", kOptional, kStepScoreRange.min, kStepScoreRange.max,
@@ -116,8 +116,8 @@ void read_specialties(ObjectReader& root, Profile& p, Given& given, std::vector<
     r.warn_unknown({"name", "weight"});
     SpecialtyPreference s;
     const auto name = r.string("name", kRequired, true);
-    const auto weight = r.number("weight", kOptionalNotNull, kSpecialtyWeightRange.min, kSpecialtyWeightRange.max,
-                                 "a relative weight");
+    const auto weight =
+        r.number("weight", kOptionalNotNull, kSpecialtyWeightRange.min, kSpecialtyWeightRange.max, "a relative weight");
     const std::string at = "specialties[" + std::to_string(i) + "].";
     if (weight) {
       s.weight = *weight;
@@ -177,7 +177,8 @@ void read_state_ties(ObjectReader& root, Profile& p) {
       break;
     }
     if (!item.is_object()) {
-      root.sink().error_at(path, "expected an object {\"state\": \"MS\", \"kind\": \"trained\"}, " + describe_json(item));
+      root.sink().error_at(path,
+                           "expected an object {\"state\": \"MS\", \"kind\": \"trained\"}, " + describe_json(item));
       continue;
     }
     ObjectReader r(item, path, root.sink());
@@ -188,8 +189,8 @@ void read_state_ties(ObjectReader& root, Profile& p) {
     if (!state || !kind) continue;
     const StateTie tie{*state, *kind};
     if (std::find(p.state_ties.begin(), p.state_ties.end(), tie) != p.state_ties.end()) {
-      root.sink().warning_at(path, "tie \"" + tie.state + "\", \"" + std::string(to_string(tie.kind)) +
-                                       "\" is listed twice");
+      root.sink().warning_at(path,
+                             "tie \"" + tie.state + "\", \"" + std::string(to_string(tie.kind)) + "\" is listed twice");
       continue;
     }
     p.state_ties.push_back(tie);
@@ -211,8 +212,8 @@ void read_unanswered(ObjectReader& root, Profile& p) {
         known = true;
       }
     if (!known)
-      root.sink().warning_at(path, "expected one of graduate_type, visa, step1, step2ck, " + describe_json(item) +
-                                       "; ignored");
+      root.sink().warning_at(
+          path, "expected one of graduate_type, visa, step1, step2ck, " + describe_json(item) + "; ignored");
   }
 }
 
@@ -251,11 +252,13 @@ Profile read_profile(const JsonValue& doc, const JsonPath& base, DiagnosticSink&
   Given given;
   std::vector<long> specialty_json_index;
   ObjectReader r(doc, base, sink);
-  r.warn_unknown({"schema_version", "graduate_type", "visa", "step1", "step2ck", "step3_passed",
-                  "ecfmg_certified", "graduation_year", "match_year", "usce_months", "us_letters",
-                  "research_items", "specialties", "preferred_states", "budget_usd", "state_ties",
-                  "specialty_letters", "unanswered", "match_value_usd",
-                  "one_year_value", "prior_residency_years"});
+  r.warn_unknown({"schema_version",  "graduate_type",     "visa",
+                  "step1",           "step2ck",           "step3_passed",
+                  "ecfmg_certified", "graduation_year",   "match_year",
+                  "usce_months",     "us_letters",        "research_items",
+                  "specialties",     "preferred_states",  "budget_usd",
+                  "state_ties",      "specialty_letters", "unanswered",
+                  "match_value_usd", "one_year_value",    "prior_residency_years"});
   // A fact listed as unanswered may be left out; its value is then only a placeholder.
   read_unanswered(r, p);
   if (auto v = r.enumeration<GraduateType>("graduate_type", p.unanswered.graduate_type ? kOptional : kRequired))
@@ -305,8 +308,10 @@ Profile read_profile(const JsonValue& doc, const JsonPath& base, DiagnosticSink&
     if (!all_given) continue;
     JsonPath where = base;
     for (PathSegment& s : field_path(c.field, specialty_json_index)) where.push_back(std::move(s));
-    if (c.severity == Severity::Error) sink.error_at(where, c.message);
-    else sink.warning_at(where, c.message);
+    if (c.severity == Severity::Error)
+      sink.error_at(where, c.message);
+    else
+      sink.warning_at(where, c.message);
   }
 
   return p;
@@ -319,8 +324,7 @@ ImportResult<Profile> parse_profile_json(std::string_view text, std::string_view
   ImportResult<Profile> result;
   DiagnosticSink sink(file_name);
   JsonDocument json;
-  if (!parse_json_document(text, json, sink) ||
-      !check_root(json.root(), sink, kProfileSchemaVersion, "a profile")) {
+  if (!parse_json_document(text, json, sink) || !check_root(json.root(), sink, kProfileSchemaVersion, "a profile")) {
     result.diagnostics = sink.finish(text);
     return result;
   }
@@ -353,8 +357,7 @@ OrderedJson profile_to_ordered_json(const Profile& p) {
   doc["us_letters"] = p.us_letters;
   doc["research_items"] = p.research_items;
   OrderedJson specialties = OrderedJson::array();
-  for (const auto& s : p.specialties)
-    specialties.push_back({{"name", s.name}, {"weight", json_number(s.weight)}});
+  for (const auto& s : p.specialties) specialties.push_back({{"name", s.name}, {"weight", json_number(s.weight)}});
   doc["specialties"] = std::move(specialties);
   doc["preferred_states"] = p.preferred_states;
   doc["budget_usd"] = json_optional(p.budget_usd);

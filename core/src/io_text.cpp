@@ -60,13 +60,12 @@ bool looks_like_utf16(std::string_view s) {
   return (zero[0] * 10 >= half * 4 && zero[1] * 20 < half) || (zero[1] * 10 >= half * 4 && zero[0] * 20 < half);
 }
 
-const char* kUtf16Message = "the file is UTF-16 text; expected UTF-8: save it as UTF-8 (in a spreadsheet, as \"CSV UTF-8\")";
+const char* kUtf16Message =
+    "the file is UTF-16 text; expected UTF-8: save it as UTF-8 (in a spreadsheet, as \"CSV UTF-8\")";
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
-  const auto cont = [&](std::size_t k) {
-    return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-  };
+  const auto cont = [&](std::size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
@@ -91,8 +90,7 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
       if (!cont(i + k)) return i;
       cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
     }
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
       return i;
     i += n + 1;
   }

@@ -31,7 +31,8 @@ std::vector<AssumptionRange> model_assumptions() {
       {"US-citizen IMG", &P::us_img, 0.1, 0.8, true, "how much US citizenship helps an IMG"},
       {"IMG share slope", &P::img_share_slope, 1.5, 4.5, false, "how much a program's share of IMGs matters"},
       {"community setting (IMGs)", &P::community_setting, 0.1, 0.5, true, "how much friendlier community programs are"},
-      {"university setting (IMGs)", &P::university_setting, -0.7, -0.2, true, "how much harder university programs are"},
+      {"university setting (IMGs)", &P::university_setting, -0.7, -0.2, true,
+       "how much harder university programs are"},
       {"IMG share not stated", &P::unknown_img_share, -0.3, 0.0, true, "what an unstated IMG share costs"},
       {"non-US part of a program's IMG share", &P::non_us_part_of_img_share, 0.67, 0.83, true,
        "how many of a program's IMG residents are non-US citizens, where only all IMGs are counted"},
@@ -272,7 +273,7 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
       add(P.visa_unknown_policy, true, [&] {
         if (!v.j1 && !v.h1b) return std::string("program states no visa policy");
         return std::string(profile.visa == VisaNeed::H1b ? "program states no H-1B policy"
-                                                          : "program states no J-1 policy");
+                                                         : "program states no J-1 policy");
       });
   }
 
@@ -336,10 +337,14 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     const char* why = nullptr;
     for (const StateTie& t : profile.state_ties) {
       if (t.state != program.state) continue;
-      const double v = t.kind == TieKind::Trained ? P.tie_trained : t.kind == TieKind::Lived ? P.tie_lived : P.tie_family;
+      const double v = t.kind == TieKind::Trained ? P.tie_trained
+                       : t.kind == TieKind::Lived ? P.tie_lived
+                                                  : P.tie_family;
       if (why == nullptr || v > tie) {
         tie = v;
-        why = t.kind == TieKind::Trained ? "you trained there" : t.kind == TieKind::Lived ? "you lived there" : "you have family there";
+        why = t.kind == TieKind::Trained ? "you trained there"
+              : t.kind == TieKind::Lived ? "you lived there"
+                                         : "you have family there";
       }
     }
     if (why != nullptr)
@@ -354,7 +359,8 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
 
   // Flexible cutoffs missed: each lowers the chance instead of excluding.
   if (explain) {
-    for (const std::string& why : flexible_misses) add(P.flexible_cutoff_missed, false, [&] { return why + " (a flexible cutoff: it lowers the chance)"; });
+    for (const std::string& why : flexible_misses)
+      add(P.flexible_cutoff_missed, false, [&] { return why + " (a flexible cutoff: it lowers the chance)"; });
   } else {
     for (int i = 0; i < flexible_missed; ++i) eta += P.flexible_cutoff_missed;  // as add() does, bit for bit
   }

@@ -89,7 +89,8 @@ std::optional<CalibrationTargets> parse_calibration_targets(const std::string& t
   }
   Reader r{error};
   CalibrationTargets t;
-  if (r.text(doc, "kind", "targets") != "openpick-calibration-targets") r.fail("targets.kind", "must be \"openpick-calibration-targets\"");
+  if (r.text(doc, "kind", "targets") != "openpick-calibration-targets")
+    r.fail("targets.kind", "must be \"openpick-calibration-targets\"");
   if (doc.contains("sources") && doc.at("sources").is_object())
     for (const auto& [key, value] : doc.at("sources").items())
       if (value.is_string()) t.sources.push_back({key, value.get<std::string>()});
@@ -109,7 +110,8 @@ std::optional<CalibrationTargets> parse_calibration_targets(const std::string& t
       ref.match_rate = r.figure(s, "match_rate", where);
       ref.applications = static_cast<int>(r.figure(s, "applications", where));
       const json* scores = r.child(s, "step2ck", where);
-      if (scores != nullptr && (!scores->is_array() || scores->empty())) r.fail(where + ".step2ck", "must be a non-empty array");
+      if (scores != nullptr && (!scores->is_array() || scores->empty()))
+        r.fail(where + ".step2ck", "must be a non-empty array");
       if (!r.ok) return std::nullopt;
       for (std::size_t e = 0; e < scores->size(); ++e) {
         const json& edition = scores->at(e);
@@ -193,7 +195,8 @@ std::string fitted_params_to_json(const ModelParams& params) {
   };
   std::string out =
       "{\n  \"kind\": \"openpick-fitted-params\",\n  \"schema_version\": 1,\n"
-      "  \"note\": \"Written by `make refit` (openpick calibrate) from assets/model/targets.json. Do not edit by hand.\",\n"
+      "  \"note\": \"Written by `make refit` (openpick calibrate) from assets/model/targets.json. Do not edit by "
+      "hand.\",\n"
       "  \"specialties\": [\n";
   for (std::size_t i = 0; i < params.specialties.size(); ++i) {
     const SpecialtyParams& s = params.specialties[i];
@@ -212,7 +215,8 @@ bool apply_fitted_params(const std::string& text, ModelParams& params, std::stri
     return false;
   }
   Reader r{error};
-  if (r.text(doc, "kind", "fitted") != "openpick-fitted-params") r.fail("fitted.kind", "must be \"openpick-fitted-params\"");
+  if (r.text(doc, "kind", "fitted") != "openpick-fitted-params")
+    r.fail("fitted.kind", "must be \"openpick-fitted-params\"");
   const json* specialties = r.child(doc, "specialties", "fitted");
   if (!r.ok) return false;
   ModelParams out = params;

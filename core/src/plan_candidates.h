@@ -21,11 +21,11 @@ struct Candidate {
   std::size_t level = 0;
   // P(match here | z_k) with its current signal (empty until chances_with computes it).
   std::vector<double> q;
-  int group = 0;          // the fee-counting group (Fees::group_of)
+  int group = 0;  // the fee-counting group (Fees::group_of)
   bool pinned = false;
-  bool one_year = false;  // a preliminary or transitional position
-  bool advanced = false;  // an advanced (PGY-2) position
-  bool preferred = false; // in one of the profile's preferred states
+  bool one_year = false;   // a preliminary or transitional position
+  bool advanced = false;   // an advanced (PGY-2) position
+  bool preferred = false;  // in one of the profile's preferred states
   SignalKind signal = SignalKind::None;
   // Signals chosen with the list: the node chances with a gold or a silver signal (computed by
   // chances_with when first needed; empty before), and the specialty's index in
@@ -43,17 +43,16 @@ struct Candidate {
 
 struct Built {
   std::vector<Candidate> cands;
-  std::vector<std::size_t> order;   // application order, as long as the curve
-  std::size_t length = 0;           // how many of `order` the plan applies to
+  std::vector<std::size_t> order;  // application order, as long as the curve
+  std::size_t length = 0;          // how many of `order` the plan applies to
   std::vector<ExcludedProgram> excluded;
   std::vector<std::string> signal_specialties;  // Candidate::signal_group indexes these
 };
 
-
 // The candidates among programs [from, to): in a target specialty, eligible, scored. Called over
 // consecutive ranges (PlanWork spreads a large dataset over several steps).
-void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
-            Fees& fees, std::size_t from, std::size_t to, Built& b);
+void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model, Fees& fees,
+            std::size_t from, std::size_t to, Built& b);
 
 double specialty_weight(const Profile& profile, const std::string& specialty);
 // The utility of matching at a program: its specialty's weight; a one-year (preliminary or
@@ -83,7 +82,8 @@ inline ProgramLogits with_signal(const ProgramChance& c, SignalKind kind) {
 inline ProgramLogits signalled_logits(const Candidate& c) { return with_signal(c.chance, c.signal); }
 // A candidate's per-node chances with a signal of this kind (SignalKind::None: Candidate::q),
 // computed the first time they are asked for: the greedy looks at few of the candidates.
-const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model, std::vector<double>& scratch);
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model,
+                                        std::vector<double>& scratch);
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
 std::string format_points(double x);

@@ -92,8 +92,8 @@ class Fees {
     const int n = counts[static_cast<std::size_t>(group)] + 1;
     for (const FeeBracket& b : schedule.brackets) {
       if (n < b.first || (b.last && n > *b.last)) continue;
-      const double spread = b.last ? static_cast<double>(b.flat_cents) / (*b.last - b.first + 1)
-                                   : static_cast<double>(b.flat_cents);
+      const double spread =
+          b.last ? static_cast<double>(b.flat_cents) / (*b.last - b.first + 1) : static_cast<double>(b.flat_cents);
       return (static_cast<double>(b.each_cents) + spread) / 100.0;
     }
     return 0.0;

@@ -1,12 +1,12 @@
 #include "plan_greedy.h"
 
-#include "openpick/core/det_math.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <queue>
 #include <tuple>
+
+#include "openpick/core/det_math.h"
 
 namespace openpick::core::detail {
 
@@ -198,8 +198,10 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     const std::size_t next = next_alike[e.candidate];
     if (pairing && c.advanced) {
       auto it = std::find(advanced.begin(), advanced.end(), e.candidate);
-      if (next == kNone) advanced.erase(it);
-      else *it = next;
+      if (next == kNone)
+        advanced.erase(it);
+      else
+        *it = next;
     } else if (next != kNone) {
       heaps[heap_of(c)].push({e.key, next, e.kind});
     }

@@ -127,8 +127,7 @@ std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::ve
   for (const auto& r : plan.research_next)
     research.push_back({{"id", r.id}, {"on_list", r.on_list}, {"fields", r.fields}, {"gain", r.gain}, {"how", r.how}});
   auto& adv = j["advice"] = ordered_json::array();
-  for (const auto& a : advice)
-    adv.push_back({{"id", a.id}, {"title", a.title}, {"why", a.why}, {"source", a.source}});
+  for (const auto& a : advice) adv.push_back({{"id", a.id}, {"title", a.title}, {"why", a.why}, {"source", a.source}});
   j["notes"] = plan.notes;
   std::string out = j.dump(2) + "\n";
   const std::string placeholder = "\n  \"excluded\": []";

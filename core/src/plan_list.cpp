@@ -44,7 +44,8 @@ void track_notes(const std::vector<Candidate>& cands, const std::vector<std::siz
     notes.push_back(std::to_string(one_year) +
                     " one-year (preliminary or transitional) program(s) on the list, as a bridge: a one-year position "
                     "is not a residency, so P(match) leaves it out; the chance of ending with only a one-year "
-                    "position is " + percent(tracks.one_year) + " (p_match_one_year).");
+                    "position is " +
+                    percent(tracks.one_year) + " (p_match_one_year).");
   int advanced_candidates = 0;
   for (const Candidate& c : cands) advanced_candidates += c.advanced ? 1 : 0;
   if (advanced == 0 && advanced_candidates > 0)
@@ -69,8 +70,8 @@ void track_notes(const std::vector<Candidate>& cands, const std::vector<std::siz
 
 // ---- [SECTION] The order, the curve, the length --------------------------------------------------
 
-void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only,
-           Built& b, Plan& plan) {
+void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only, Built& b,
+           Plan& plan) {
   // An advanced (PGY-2) position completes a residency only with a PGY-1 year. With no one-year
   // program among the candidates to pair it with, it cannot count toward P(match): it is left out
   // (unless pinned), with the reason, and the notes say what would bring it back. With one-year
@@ -105,7 +106,8 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
 
   const std::optional<double> budget = options.budget_usd ? options.budget_usd : profile.budget_usd;
   std::size_t length = static_cast<std::size_t>(std::max(0, options.curve_length));
-  if (options.max_applications) length = std::max(length, static_cast<std::size_t>(std::max(0, *options.max_applications)));
+  if (options.max_applications)
+    length = std::max(length, static_cast<std::size_t>(std::max(0, *options.max_applications)));
   Objective objective(levels, model.weights());
   Stop stop;
   stop.length = length;
@@ -126,8 +128,9 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
       plan.notes.push_back("min_preferred_share must be a share from 0 to 1 (e.g. 0.5 for half); it was not applied.");
   } else if (share > 0.0 && profile.preferred_states.empty()) {
     if (!list_only)
-      plan.notes.push_back("min_preferred_share asks for a share of the list in your preferred states, but the profile "
-                           "names none; it was not applied.");
+      plan.notes.push_back(
+          "min_preferred_share asks for a share of the list in your preferred states, but the profile "
+          "names none; it was not applied.");
   } else {
     stop.min_share = share;
   }
@@ -195,9 +198,9 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   if (by_value && !list_only && n < b.order.size())
     plan.notes.push_back("The list stops at " + std::to_string(n) + " applications: one more would add " +
                          format_points(greedy.value_stop_gain) + " to the expected value of your match, worth $" +
-                         format_usd(greedy.value_stop_gain * *stop.value_usd) + " at your value of matching this year ($" +
-                         format_usd(*stop.value_usd) + ", match_value_usd), less than its $" +
-                         format_usd(greedy.value_stop_fee) + " fee.");
+                         format_usd(greedy.value_stop_gain * *stop.value_usd) +
+                         " at your value of matching this year ($" + format_usd(*stop.value_usd) +
+                         ", match_value_usd), less than its $" + format_usd(greedy.value_stop_fee) + " fee.");
   b.length = n;
 }
 
@@ -274,14 +277,16 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       so.signal = c.signal != SignalKind::None;
       const ProgramChance explained = model.score(profile, dataset.programs[c.index], so);
       for (const Term& t : explained.terms) pp.reasons.push_back(format_term(t));
-      if (c.signal == SignalKind::Silver) pp.reasons.push_back("silver signal: counted as half a gold signal (assumption)");
+      if (c.signal == SignalKind::Silver)
+        pp.reasons.push_back("silver signal: counted as half a gold signal (assumption)");
       const Track t = dataset.programs[c.index].track;
       if (is_one_year(t))
         pp.reasons.push_back("one-year position (PGY-1 only): worth " + format_usd(100.0 * profile.one_year_value) +
                              "% of its specialty's weight (one_year_value); not counted in P(match)");
       if (t == Track::Advanced)
-        pp.reasons.push_back("advanced position (starts at PGY-2): needs a PGY-1 year, a preliminary or transitional "
-                             "program on a supplemental rank list");
+        pp.reasons.push_back(
+            "advanced position (starts at PGY-2): needs a PGY-1 year, a preliminary or transitional "
+            "program on a supplemental rank list");
     }
     plan.programs.push_back(std::move(pp));
   }

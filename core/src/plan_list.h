@@ -9,8 +9,8 @@ namespace openpick::core::detail {
 
 // The application order and how much of it to apply to, from the gathered candidates.
 // `list_only`: a what-if re-plan, which needs the list and its chance but not the whole curve.
-void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only,
-           Built& b, Plan& plan);
+void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only, Built& b,
+           Plan& plan);
 
 // The plan from the ordered candidates: signals placed afresh on the list, the rank order and its
 // chances, tracks, fees, each program's reasons, the assumption range.

@@ -38,8 +38,12 @@ struct Slot {
 class Objective {
  public:
   Objective(std::vector<Slot> slots, const std::vector<double>& weights)
-      : slots_(std::move(slots)), w_(weights), L_(slots_.size()), K_(weights.size()),
-        A_(L_ * K_, 1.0), C_(L_ * K_, 0.0) {
+      : slots_(std::move(slots)),
+        w_(weights),
+        L_(slots_.size()),
+        K_(weights.size()),
+        A_(L_ * K_, 1.0),
+        C_(L_ * K_, 0.0) {
     for (std::size_t l = 0; l < L_; ++l) {
       u_.push_back(slots_[l].utility);
       paired_ = paired_ || slots_[l].kind == SlotKind::Advanced;
@@ -85,8 +89,10 @@ class Objective {
       double b = 1.0, v = 0.0;
       for (std::size_t l = 0; l < L_; ++l) {
         const double a = l == level ? a_level[k] : A_[l * K_ + k];
-        if (paired_ && slots_[l].kind == SlotKind::Advanced) v += b * u_[l] * s * (1.0 - a);
-        else v += b * u_[l] * (1.0 - a);
+        if (paired_ && slots_[l].kind == SlotKind::Advanced)
+          v += b * u_[l] * s * (1.0 - a);
+        else
+          v += b * u_[l] * (1.0 - a);
         b *= a;
       }
       total += w_[k] * v;

@@ -113,8 +113,9 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
     if (std::fabs(at_high - at_low) < kSensitivityFloor) continue;
     plan.sensitivity.push_back({a.name, a.plain, std::min(at_low, at_high), std::max(at_low, at_high)});
   }
-  std::stable_sort(plan.sensitivity.begin(), plan.sensitivity.end(),
-                   [](const AssumptionEffect& x, const AssumptionEffect& y) { return x.high - x.low > y.high - y.low; });
+  std::stable_sort(
+      plan.sensitivity.begin(), plan.sensitivity.end(),
+      [](const AssumptionEffect& x, const AssumptionEffect& y) { return x.high - x.low > y.high - y.low; });
   if (plan.sensitivity.size() > kSensitivityShown) plan.sensitivity.resize(kSensitivityShown);
 }
 

@@ -69,7 +69,10 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
       bool stable = true;
       for (std::size_t k = 0; k < K; ++k) {
         const double keep = 1.0 - c.q[k];
-        if (keep < 1e-9) { stable = false; break; }
+        if (keep < 1e-9) {
+          stable = false;
+          break;
+        }
         a[k] = a[k] / keep * (1.0 - signalled[k]);
       }
       if (!stable) {
@@ -166,8 +169,8 @@ void signal_notes(const Profile& profile, std::vector<SignalSummary>& summary, s
   for (const SpecialtyPreference& s : profile.specialties) {
     const SignalAllowance a = signal_allowance(s.name);
     if (a.gold + a.silver == 0) continue;
-    const bool listed = std::any_of(summary.begin(), summary.end(),
-                                    [&](const SignalSummary& x) { return x.specialty == s.name; });
+    const bool listed =
+        std::any_of(summary.begin(), summary.end(), [&](const SignalSummary& x) { return x.specialty == s.name; });
     if (!listed) summary.push_back({s.name, a.gold, a.silver, 0, 0});
   }
   for (const SignalSummary& s : summary) {

@@ -29,7 +29,10 @@ struct PlanWork::Pass {
   Plan plan;
 
   Pass(Profile p, PlanOptions o, bool list)
-      : profile(std::move(p)), options(std::move(o)), list_only(list), fees(options.fee_season, options.fee_assistance) {}
+      : profile(std::move(p)),
+        options(std::move(o)),
+        list_only(list),
+        fees(options.fee_season, options.fee_assistance) {}
 
   // True once the plan is complete.
   bool step(const Dataset& dataset, const Model& model) {
@@ -82,8 +85,10 @@ PlanWork::PlanWork(Profile profile, const Dataset& dataset, PlanOptions options,
   add(step2ck.has_value() && *step2ck + kWhatIfStep2ckGain <= kStepScoreRange.max, "step2ck_plus_10",
       passed ? "Step 2 CK 10 points higher" : "Step 2 CK 10 points higher on your next attempt",
       [passed, step2ck](Profile& q, PlanOptions&) {
-        if (passed) q.step2ck.score = *step2ck + kWhatIfStep2ckGain;
-        else q.step2ck.expected_score = *step2ck + kWhatIfStep2ckGain;
+        if (passed)
+          q.step2ck.score = *step2ck + kWhatIfStep2ckGain;
+        else
+          q.step2ck.expected_score = *step2ck + kWhatIfStep2ckGain;
       });
   add(p.visa == VisaNeed::H1b, "accept_j1", "Accept a J-1 visa, not only H-1B",
       [](Profile& q, PlanOptions&) { q.visa = VisaNeed::J1OrH1b; });
@@ -131,7 +136,8 @@ bool PlanWork::step() {
   pass_.reset();
   ++steps_;
   if (done()) {
-    std::stable_sort(plan_.whatif.begin(), plan_.whatif.end(), [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
+    std::stable_sort(plan_.whatif.begin(), plan_.whatif.end(),
+                     [](const WhatIf& a, const WhatIf& b) { return a.gain > b.gain; });
     for (const WhatIf& w : plan_.whatif) {
       if (w.id != std::string(kNoShareRule)) continue;
       plan_.preferred_share_cost = w.gain;

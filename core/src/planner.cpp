@@ -80,8 +80,10 @@ std::string format_points(double x) {
 // 30 -> "30", 12.5 -> "12.50".
 std::string format_usd(double usd) {
   char buf[32];
-  if (std::fabs(usd - std::round(usd)) < 0.005) std::snprintf(buf, sizeof buf, "%.0f", usd);
-  else std::snprintf(buf, sizeof buf, "%.2f", usd);
+  if (std::fabs(usd - std::round(usd)) < 0.005)
+    std::snprintf(buf, sizeof buf, "%.0f", usd);
+  else
+    std::snprintf(buf, sizeof buf, "%.2f", usd);
   return buf;
 }
 
@@ -105,7 +107,8 @@ std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c) {
 }
 
 // The per-node chances of a candidate with its current signal.
-const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model, std::vector<double>& scratch) {
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model,
+                                        std::vector<double>& scratch) {
   std::vector<double>& q = c.q_with(kind);
   if (q.empty()) model.node_chances(with_signal(c.chance, kind), scratch, q);
   return q;
@@ -117,11 +120,10 @@ std::string percent(double p) {
   return buf;
 }
 
-
 // The candidates among programs [from, to): in a target specialty, eligible, scored. Called over
 // consecutive ranges (PlanWork spreads a large dataset over several steps).
-void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
-            Fees& fees, std::size_t from, std::size_t to, Built& b) {
+void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model, Fees& fees,
+            std::size_t from, std::size_t to, Built& b) {
   const bool explain = options.explain;
   ScoreOptions so;
   so.explain = false;
@@ -195,7 +197,6 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     b.cands.push_back(std::move(c));
   }
 }
-
 
 }  // namespace detail
 

@@ -33,8 +33,7 @@ std::vector<std::string> validate_portfolio_options(const std::vector<PortfolioO
   for (std::size_t i = 0; i < options.size(); ++i) {
     const auto& o = options[i];
     const std::string at = "options[" + std::to_string(i) + "]";
-    if (!(o.p >= 0.0 && o.p <= 1.0))
-      errors.push_back(at + ".p: expected a chance in [0, 1], got " + number_text(o.p));
+    if (!(o.p >= 0.0 && o.p <= 1.0)) errors.push_back(at + ".p: expected a chance in [0, 1], got " + number_text(o.p));
     if (!(std::isfinite(o.utility) && o.utility >= 0.0))
       errors.push_back(at + ".utility: expected a finite number >= 0, got " + number_text(o.utility));
   }
@@ -43,9 +42,8 @@ std::vector<std::string> validate_portfolio_options(const std::vector<PortfolioO
 
 double portfolio_value(const std::vector<PortfolioOption>& options, const std::vector<std::size_t>& chosen) {
   std::vector<std::size_t> by_utility = chosen;
-  std::stable_sort(by_utility.begin(), by_utility.end(), [&](std::size_t a, std::size_t b) {
-    return options[a].utility > options[b].utility;
-  });
+  std::stable_sort(by_utility.begin(), by_utility.end(),
+                   [&](std::size_t a, std::size_t b) { return options[a].utility > options[b].utility; });
   // The best option that comes through pays: P(j is the best) = p_j * prod of misses above it.
   double value = 0.0, all_missed = 1.0;
   for (std::size_t j : by_utility) {
@@ -75,8 +73,10 @@ NestedPortfolio optimal_nested_portfolio(const std::vector<PortfolioOption>& opt
   auto chance_of = [&](std::size_t j) { return options[j].p < kTinyChance ? 0.0 : options[j].p; };
   auto utility_of = [&](std::size_t j) { return options[j].utility < tiny ? 0.0 : options[j].utility; };
   for (std::size_t j = 0; j < m; ++j) {
-    if (chance_of(j) == 0.0 || utility_of(j) == 0.0) zero.push_back(j);
-    else idx.push_back(j);
+    if (chance_of(j) == 0.0 || utility_of(j) == 0.0)
+      zero.push_back(j);
+    else
+      idx.push_back(j);
   }
   std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
     return chance_of(a) * utility_of(a) > chance_of(b) * utility_of(b);
@@ -96,7 +96,9 @@ NestedPortfolio optimal_nested_portfolio(const std::vector<PortfolioOption>& opt
   // A chosen option's chance becomes NaN: its gain (NaN) never compares greater.
   constexpr std::size_t kBlock = 128;
   const std::size_t blocks = (n + kBlock - 1) / kBlock;
-  struct Update { double pk, tk; };
+  struct Update {
+    double pk, tk;
+  };
   std::vector<Update> log;
   log.reserve(h);
   std::vector<std::size_t> applied(blocks, 0);

@@ -97,8 +97,7 @@ std::vector<ProfileCheck> check_profile(const Profile& p) {
         {"step2ck.expected_score"});
   if (s2.date && !s2.score)
     add(Severity::Warning, "step2ck.date",
-        "a date with no Step 2 CK score: the date is that of the scored attempt; give the score too",
-        {"step2ck.date"});
+        "a date with no Step 2 CK score: the date is that of the scored attempt; give the score too", {"step2ck.date"});
   const auto date = s2.date ? read_year_month(*s2.date) : std::nullopt;
   if (s2.date && !date)
     add(Severity::Error, "step2ck.date",

@@ -25,7 +25,8 @@ std::vector<std::string> waive_failed_cutoffs(const Profile& profile, Program& p
   if (c.usce_required == true) c.usce_required.reset();
   if (profile.visa == VisaNeed::J1 && program.visa.j1 == false) program.visa.j1 = true;
   if (profile.visa == VisaNeed::H1b && program.visa.h1b == false) program.visa.h1b = true;
-  if (profile.visa == VisaNeed::J1OrH1b && program.visa.j1 == false && program.visa.h1b == false) program.visa.j1 = true;
+  if (profile.visa == VisaNeed::J1OrH1b && program.visa.j1 == false && program.visa.h1b == false)
+    program.visa.j1 = true;
   for (std::string& flexible : e.flexible_misses) e.reasons.push_back(std::move(flexible));
   return e.reasons;
 }

@@ -72,7 +72,8 @@ std::vector<DatedStep> season_steps(int match_year) {
     const int year = match_year + t.first_year_offset;
     const int last_year = match_year + t.last_year_offset;
     d.when = std::string(t.month_text) + " " + std::to_string(year) +
-             (t.last_month_text ? std::string(" to ") + t.last_month_text + " " + std::to_string(last_year) : std::string()) +
+             (t.last_month_text ? std::string(" to ") + t.last_month_text + " " + std::to_string(last_year)
+                                : std::string()) +
              " (typical)";
     for (const Published& p : kPublished)
       if (p.match_year == match_year && p.id == step.id) {

@@ -97,7 +97,8 @@ void add_field(std::vector<std::string>& fields, std::string_view field) {
   fields.emplace_back(field);
   const auto& order = research_fact_fields();
   const auto rank = [&](const std::string& f) { return std::find(order.begin(), order.end(), f) - order.begin(); };
-  std::sort(fields.begin(), fields.end(), [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+  std::sort(fields.begin(), fields.end(),
+            [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
 }
 
 }  // namespace detail
@@ -146,7 +147,8 @@ std::optional<CalendarDate> read_calendar_date(std::string_view s) {
     return v;
   };
   const CalendarDate d{number(0, 4), number(5, 2), number(8, 2)};
-  if (d.year < kYearRange.min || d.year > kYearRange.max || d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
+  if (d.year < kYearRange.min || d.year > kYearRange.max || d.month < 1 || d.month > 12 || d.day < 1)
+    return std::nullopt;
   const bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
   constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const int days = d.month == 2 && leap ? 29 : kDays[d.month - 1];
@@ -194,8 +196,8 @@ void read_research_sources(ObjectReader& r, Research& out) {
   for (const JsonValue& item : v->elements()) {
     const JsonPath path = child(base, ++i);
     if (!item.is_object()) {
-      r.sink().error_at(path, "expected an object {\"what\": ..., \"url\": ..., \"date\": ..., \"by\": ...}, " +
-                                  describe_json(item));
+      r.sink().error_at(
+          path, "expected an object {\"what\": ..., \"url\": ..., \"date\": ..., \"by\": ...}, " + describe_json(item));
       continue;
     }
     ObjectReader s(item, path, r.sink());
@@ -225,13 +227,14 @@ void read_research(ObjectReader& root, Workspace& w) {
     if (root.sink().full()) break;
     const JsonPath path = child(base, std::string(key));
     if (key.empty()) {
-      root.sink().error_at(path, "a research entry with an empty program id; expected the id of the program it is about",
-                           true);
+      root.sink().error_at(
+          path, "a research entry with an empty program id; expected the id of the program it is about", true);
       continue;
     }
     if (!entry.is_object()) {
-      root.sink().error_at(path, "expected the facts you found, as an object {\"visa\": {\"j1\": true}, \"sources\": [...]}, " +
-                                     describe_json(entry));
+      root.sink().error_at(
+          path, "expected the facts you found, as an object {\"visa\": {\"j1\": true}, \"sources\": [...]}, " +
+                    describe_json(entry));
       continue;
     }
     Research r;
@@ -264,7 +267,8 @@ void read_added_programs(ObjectReader& root, Workspace& w) {
       const auto [it, inserted] = first.emplace(p.id, i);
       if (!inserted)
         root.sink().error_at(child(path, "id"), "duplicate id \"" + p.id + "\" (added_programs[" +
-                                                    std::to_string(it->second) + "] has it too); expected each id once");
+                                                    std::to_string(it->second) +
+                                                    "] has it too); expected each id once");
     }
     w.added_programs.push_back(std::move(p));
   }
@@ -312,11 +316,12 @@ void read_tracker_entry(ObjectReader& e, TrackerEntry& t) {
     ObjectReader d(*dates, child(e.path(), "dates"), e.sink());
     for (const auto& member : dates->members()) {
       if (member.key.empty()) {
-        e.sink().error_at(child(d.path(), std::string()), "a date without a name; expected what happened, such as \"applied\"",
-                          true);
+        e.sink().error_at(child(d.path(), std::string()),
+                          "a date without a name; expected what happened, such as \"applied\"", true);
         continue;
       }
-      if (auto date = read_date(d, member.key, kRequired)) t.dates.emplace_back(std::string(member.key), std::move(*date));
+      if (auto date = read_date(d, member.key, kRequired))
+        t.dates.emplace_back(std::string(member.key), std::move(*date));
     }
   }
   if (auto notes = e.string("notes", kOptional, false)) t.notes = std::move(*notes);
@@ -363,7 +368,8 @@ void read_workspace_profile(ObjectReader& root, Workspace& w) {
   ObjectReader p(*v, path, root.sink());
   if (const JsonValue* version = v->find("schema_version")) {
     const bool newer = version->is_number_integer() && version->as_int64() > kProfileSchemaVersion;
-    if (newer || (version->is_number_unsigned() && version->as_uint64() > static_cast<std::uint64_t>(kProfileSchemaVersion)))
+    if (newer ||
+        (version->is_number_unsigned() && version->as_uint64() > static_cast<std::uint64_t>(kProfileSchemaVersion)))
       p.error("schema_version", "the profile's schema_version " + version->dump() +
                                     " is newer than this OpenPick reads (" + std::to_string(kProfileSchemaVersion) +
                                     "); update OpenPick to open this workspace");
@@ -402,8 +408,8 @@ ImportResult<Workspace> parse_workspace_json(std::string_view text, std::string_
   const std::string kind_expected = "\"kind\": \"" + std::string(kWorkspaceKind) + "\"";
   const JsonValue* kind = doc.find("kind");
   if (!kind) {
-    sink.error_at({}, "no kind; expected " + kind_expected + " (an OpenPick workspace)" + what_it_looks_like(doc), false,
-                  "kind");
+    sink.error_at({}, "no kind; expected " + kind_expected + " (an OpenPick workspace)" + what_it_looks_like(doc),
+                  false, "kind");
     return done(nullptr);
   }
   if (!kind->is_string() || kind->string() != kWorkspaceKind) {
@@ -441,8 +447,10 @@ detail::OrderedJson research_to_json(const Research& r) {
   for (const std::string& field : r.fields) {
     const OrderedJson value = detail::fact_json(r.facts, field);
     const auto dot = field.find('.');
-    if (dot == std::string::npos) out[field] = value;
-    else out[field.substr(0, dot)][field.substr(dot + 1)] = value;
+    if (dot == std::string::npos)
+      out[field] = value;
+    else
+      out[field.substr(0, dot)][field.substr(dot + 1)] = value;
   }
   OrderedJson sources = OrderedJson::array();
   for (const ResearchSource& s : r.sources) {

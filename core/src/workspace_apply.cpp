@@ -34,9 +34,9 @@ FactSource as_fact_source(const ResearchSource& s, std::string_view field) {
 void overlay(const Research& r, Program& p) {
   for (const std::string& field : r.fields) {
     detail::copy_fact(r.facts, p, field);
-    p.sources.erase(std::remove_if(p.sources.begin(), p.sources.end(),
-                                   [&](const FactSource& s) { return s.field == field; }),
-                    p.sources.end());
+    p.sources.erase(
+        std::remove_if(p.sources.begin(), p.sources.end(), [&](const FactSource& s) { return s.field == field; }),
+        p.sources.end());
     for (const ResearchSource& s : r.sources)
       if (source_covers(s.what, field)) p.sources.push_back(as_fact_source(s, field));
   }
@@ -83,8 +83,10 @@ AppliedWorkspace apply_workspace(const Dataset& dataset, const Workspace& w) {
   std::vector<bool> hidden(programs.size(), false);
   for (const std::string& id : w.hidden) {
     const auto it = at.find(id);
-    if (it == at.end()) out.notes.push_back("hidden program " + in_quotes(id) + " is not in the loaded list; kept in your workspace");
-    else hidden[it->second] = true;
+    if (it == at.end())
+      out.notes.push_back("hidden program " + in_quotes(id) + " is not in the loaded list; kept in your workspace");
+    else
+      hidden[it->second] = true;
   }
   for (const auto& [id, t] : w.tracker)
     if (at.find(id) == at.end())
@@ -119,8 +121,10 @@ RankListOrder rank_list_order(const Workspace& w, const std::vector<Program>& pr
       missing.push_back(in_quotes(id));
       continue;
     }
-    if (t.rank) ranked.emplace_back(*t.rank, it->second);
-    else unranked.push_back(it->second);
+    if (t.rank)
+      ranked.emplace_back(*t.rank, it->second);
+    else
+      unranked.push_back(it->second);
   }
   std::sort(ranked.begin(), ranked.end());
   std::sort(unranked.begin(), unranked.end());  // list order
@@ -131,11 +135,13 @@ RankListOrder rank_list_order(const Workspace& w, const std::vector<Program>& pr
       out.order.push_back(i);
       names.push_back(in_quotes(programs[i].id));
     }
-    out.notes.push_back("no rank yet for " + joined(names) + " (interviewed): placed after the ranked programs, in list order; give " +
+    out.notes.push_back("no rank yet for " + joined(names) +
+                        " (interviewed): placed after the ranked programs, in list order; give " +
                         (names.size() == 1 ? "it a rank" : "each a rank"));
   }
   if (!missing.empty())
-    out.notes.push_back("left off the rank list, not in the loaded list: " + joined(missing) + " (kept in your workspace)");
+    out.notes.push_back("left off the rank list, not in the loaded list: " + joined(missing) +
+                        " (kept in your workspace)");
   return out;
 }
 

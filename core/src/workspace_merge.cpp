@@ -56,14 +56,15 @@ void merge_entry(const std::string& id, Research& mine, const Research& theirs, 
     if (!my_date.empty() && !their_date.empty() && their_date > my_date) {
       detail::copy_fact(theirs.facts, mine.facts, field);
       outcomes.emplace_back(field, Outcome::TheirsWon);
-      report.push_back(where + field + ": theirs, " + their_value + " (" + dated(their_date) + "), is newer than yours, " +
-                       my_value + " (" + dated(my_date) + "): theirs is used; your sources stay listed");
+      report.push_back(where + field + ": theirs, " + their_value + " (" + dated(their_date) +
+                       "), is newer than yours, " + my_value + " (" + dated(my_date) +
+                       "): theirs is used; your sources stay listed");
       continue;
     }
     outcomes.emplace_back(field, Outcome::MineKept);
-    const std::string why = my_date.empty() || their_date.empty()
-                                ? "only dated facts are compared"
-                                : their_date == my_date ? "same date" : "yours is newer";
+    const std::string why = my_date.empty() || their_date.empty() ? "only dated facts are compared"
+                            : their_date == my_date               ? "same date"
+                                                                  : "yours is newer";
     report.push_back(where + field + ": kept yours, " + my_value + " (" + dated(my_date) + "); theirs says " +
                      their_value + " (" + dated(their_date) + "): " + why);
   }
@@ -88,7 +89,8 @@ void merge_entry(const std::string& id, Research& mine, const Research& theirs, 
     }
     added += mine.sources.size() - before;
   }
-  if (added > 0) report.push_back(where + std::to_string(added) + (added == 1 ? " source" : " sources") + " of theirs added");
+  if (added > 0)
+    report.push_back(where + std::to_string(added) + (added == 1 ? " source" : " sources") + " of theirs added");
 }
 
 }  // namespace
@@ -103,7 +105,8 @@ MergeResult merge_research(const Workspace& mine, const Workspace& theirs) {
       w.research.emplace(id, r);
       std::string fields;
       for (const std::string& f : r.fields) fields += (fields.empty() ? "" : ", ") + f;
-      out.report.push_back("research " + in_quotes(id) + ": added theirs (" + (fields.empty() ? "no facts" : fields) + ")");
+      out.report.push_back("research " + in_quotes(id) + ": added theirs (" + (fields.empty() ? "no facts" : fields) +
+                           ")");
       continue;
     }
     merge_entry(id, it->second, r, out.report);
@@ -115,8 +118,10 @@ MergeResult merge_research(const Workspace& mine, const Workspace& theirs) {
       w.added_programs.push_back(p);
       out.report.push_back("added program " + in_quotes(p.id) + " (" + p.name + "): added theirs");
     } else if (detail::program_to_ordered_json(*it) != detail::program_to_ordered_json(p)) {
-      out.report.push_back("added program " + in_quotes(p.id) + ": kept yours; theirs differs (add what you trust of it as "
-                           "research on " + in_quotes(p.id) + ")");
+      out.report.push_back("added program " + in_quotes(p.id) +
+                           ": kept yours; theirs differs (add what you trust of it as "
+                           "research on " +
+                           in_quotes(p.id) + ")");
     }
   }
   if (out.report.empty()) out.report.push_back("nothing to merge: their research is already in yours");

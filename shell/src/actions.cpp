@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "openpick/core/csv_columns.h"
@@ -46,9 +45,7 @@ std::size_t count(const std::vector<core::Diagnostic>& ds, core::Severity s) {
   return n;
 }
 
-std::string plural(std::size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // --- storage ----------------------------------------------------------------------------------
 // A browser may block storage (site data blocked, a sandboxed frame), refuse a write (full), or hand
@@ -97,11 +94,10 @@ bool store(AppState& state, Platform& platform, const char* key, const std::stri
   }
   if (was_failing) {
     state.storage_status = state.persist ? kStatusSaved : kStatusOff;
-    state.messages.erase(std::remove_if(state.messages.begin(), state.messages.end(),
-                                        [](const Message& m) {
-                                          return m.text == kMessageBlocked || m.text == kMessageNotSaved;
-                                        }),
-                         state.messages.end());
+    state.messages.erase(
+        std::remove_if(state.messages.begin(), state.messages.end(),
+                       [](const Message& m) { return m.text == kMessageBlocked || m.text == kMessageNotSaved; }),
+        state.messages.end());
     save_profile(state, platform);
     save_settings(state, platform);
     save_workspace(state, platform);
@@ -255,7 +251,8 @@ std::string workspace_summary(const core::Workspace& w) {
   if (!w.hidden.empty()) parts.push_back(plural(w.hidden.size(), "hidden program"));
   if (!w.tracker.empty()) parts.push_back(plural(w.tracker.size(), "program") + " in the tracker");
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
   return out.empty() ? "no research and no tracker" : out;
 }
 
@@ -282,8 +279,7 @@ void load_workspace(AppState& state, Platform& platform, const LoadFile& f) {
   reapply_workspace(state);
   add_message(state, core::Severity::Warning,
               "Loaded your workspace " + f.file_name + ": " + (profile ? "your profile, " : "") + what +
-                  ". It replaced what you had here" +
-                  (profile ? "." : "; it holds no profile, so yours is kept."),
+                  ". It replaced what you had here" + (profile ? "." : "; it holds no profile, so yours is kept."),
               r.diagnostics);
   auto& details = state.messages.back().details;
   for (const std::string& note : state.workspace_notes) details.push_back(f.file_name + ": note: " + note);
@@ -367,14 +363,15 @@ void load_file(AppState& state, LoadFile& f) {
   const DocumentKind kind = core::detect_document_kind(f.bytes, f.file_name);
   if (kind == DocumentKind::Profile) {
     auto r = core::parse_profile_json(f.bytes, f.file_name);
-    if (!r.ok()) return import_failed(state, "the profile", f.file_name, r.diagnostics, "Your current profile is unchanged.");
+    if (!r.ok())
+      return import_failed(state, "the profile", f.file_name, r.diagnostics, "Your current profile is unchanged.");
     state.profile = *r.value;
     state.profile_draft = state.profile;
     state.profile_draft_edited = false;
     state.profile_is_set = true;
     if (!r.diagnostics.empty())
-      add_message(state, core::Severity::Warning, "Loaded the profile " + f.file_name + " with " +
-                                                      plural(r.diagnostics.size(), "warning") + ".",
+      add_message(state, core::Severity::Warning,
+                  "Loaded the profile " + f.file_name + " with " + plural(r.diagnostics.size(), "warning") + ".",
                   r.diagnostics);
     return;
   }
@@ -384,12 +381,13 @@ void load_file(AppState& state, LoadFile& f) {
   if (kind == DocumentKind::ProgramsCsv) {
     core::CsvPreview preview = core::preview_csv(f.bytes, kSheetPreviewRows);
     const core::CsvMapping automatic = core::auto_map_columns(preview.header);
-    core::CsvMapping mapping = state.remembered_columns ? core::reuse_mapping(*state.remembered_columns, preview.header)
-                                                        : automatic;
+    core::CsvMapping mapping =
+        state.remembered_columns ? core::reuse_mapping(*state.remembered_columns, preview.header) : automatic;
     if (!mapping.is_template()) {
       // An own sheet: keep what the Data tab needs to show its columns and read it again.
-      SheetColumns sheet{f.file_name, f.bytes.size() <= kMaxSheetBytes ? f.bytes : std::string(), mapping,
-                         std::move(preview.rows), false, false};
+      SheetColumns sheet{f.file_name, f.bytes.size() <= kMaxSheetBytes ? f.bytes : std::string(),
+                         mapping,     std::move(preview.rows),
+                         false,       false};
       state.work.sheet = std::move(sheet);
       if (!(mapping == automatic)) {
         state.work.import = std::make_shared<core::ProgramListImport>(std::move(f.bytes), f.file_name, mapping);
@@ -507,8 +505,8 @@ void restore(AppState& state, Platform& platform) {
     // Keep what was found, so nothing the user entered is lost for good.
     if (auto err = platform.storage_set(kStorageBackupKey, *saved)) {
       add_message(state, core::Severity::Warning,
-                  "The profile saved in this browser could not be read, and no backup copy could be kept (" +
-                      *err + "); you start with a fresh profile. The damaged copy stays until you save a new one.",
+                  "The profile saved in this browser could not be read, and no backup copy could be kept (" + *err +
+                      "); you start with a fresh profile. The damaged copy stays until you save a new one.",
                   r.diagnostics);
       state.storage_status = "The saved profile was damaged; no backup copy could be kept.";
       return;
@@ -628,8 +626,9 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      state.profile_draft_edited = false;
                      state.profile_is_set = true;
                      if (a.debounce_save)
-                       state.profile_save_due = std::chrono::steady_clock::now() +
-                                                std::chrono::microseconds(static_cast<long long>(kProfileSaveDebounceMs * 1000.0));
+                       state.profile_save_due =
+                           std::chrono::steady_clock::now() +
+                           std::chrono::microseconds(static_cast<long long>(kProfileSaveDebounceMs * 1000.0));
                      else
                        save_profile(state, platform);
                      invalidate_plan(state);

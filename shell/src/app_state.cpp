@@ -44,8 +44,8 @@ std::string state_to_json(const AppState& state) {
                   {"program_count", state.dataset.programs.size()},
                   {"is_sample", state.dataset_is_sample}};
   // The profile in its own document format, so tests and hosts read one shape.
-  j["profile"] = state.profile_is_set ? nlohmann::json::parse(core::profile_to_json(state.profile))
-                                      : nlohmann::json(nullptr);
+  j["profile"] =
+      state.profile_is_set ? nlohmann::json::parse(core::profile_to_json(state.profile)) : nlohmann::json(nullptr);
   // The plan in the command line's format (openpick plan), or null before there is one: its text is
   // put in as it is, after the rest (parsing and writing a large plan again took 100 ms in wasm).
   j["plan"] = nullptr;
@@ -56,7 +56,9 @@ std::string state_to_json(const AppState& state) {
   j["work"] = {{"busy", w.busy()},
                {"importing", w.import ? nlohmann::json(w.import->file_name()) : nlohmann::json(nullptr)},
                {"planning", w.plan != nullptr},
-               {"progress", w.import ? w.import->progress() : w.plan ? w.plan->progress() : 1.0}};
+               {"progress", w.import ? w.import->progress()
+                            : w.plan ? w.plan->progress()
+                                     : 1.0}};
   // What the interface shows, for browser tests that check where a click landed.
   // The decisive facts not answered yet: while any is, there is no plan and no headline.
   auto unanswered = nlohmann::json::array();
@@ -67,19 +69,22 @@ std::string state_to_json(const AppState& state) {
              {"plan_revision", state.plan_revision},
              {"programs_search", std::string(state.programs_view.search)},
              {"programs_shown", state.programs_view.rows.size()}};
-  j["embed"] = {{"host", state.embed.host_origin.empty() ? nlohmann::json(nullptr)
-                                                        : nlohmann::json(state.embed.host_origin)},
-                {"theme", state.embed.dark ? "dark" : "light"},
-                {"confirming_share", !state.embed.share_preview.empty()},
-                {"shares_sent", state.embed.shares_sent}};
+  j["embed"] = {
+      {"host", state.embed.host_origin.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.embed.host_origin)},
+      {"theme", state.embed.dark ? "dark" : "light"},
+      {"confirming_share", !state.embed.share_preview.empty()},
+      {"shares_sent", state.embed.shares_sent}};
   if (state.sheet.mapping.columns.empty()) {
     j["sheet"] = nullptr;
   } else {
-    auto& columns = (j["sheet"] = {{"file", state.sheet.file_name}, {"loaded", state.sheet.loaded},
-                                   {"edited", state.sheet.edited}, {"columns", nlohmann::json::array()}})["columns"];
+    auto& columns = (j["sheet"] = {{"file", state.sheet.file_name},
+                                   {"loaded", state.sheet.loaded},
+                                   {"edited", state.sheet.edited},
+                                   {"columns", nlohmann::json::array()}})["columns"];
     for (const auto& c : state.sheet.mapping.columns)
-      columns.push_back({{"header", c.header},
-                         {"field", c.field ? nlohmann::json(std::string(core::to_string(*c.field))) : nlohmann::json()}});
+      columns.push_back(
+          {{"header", c.header},
+           {"field", c.field ? nlohmann::json(std::string(core::to_string(*c.field))) : nlohmann::json()}});
   }
   j["sheet_columns_remembered"] = state.remembered_columns.has_value();
   // The workspace: how much of each it holds, the notes about entries whose program is not in the
@@ -87,9 +92,9 @@ std::string state_to_json(const AppState& state) {
   const core::Workspace& ws = state.workspace;
   std::size_t own_programs = 0;
   for (const auto& o : state.own_facts) own_programs += (o.added || !o.fields.empty()) ? 1 : 0;
-  j["workspace"] = {{"research", ws.research.size()},   {"added", ws.added_programs.size()},
-                    {"hidden", ws.hidden.size()},       {"tracked", ws.tracker.size()},
-                    {"own_programs", own_programs},     {"notes", state.workspace_notes}};
+  j["workspace"] = {{"research", ws.research.size()}, {"added", ws.added_programs.size()},
+                    {"hidden", ws.hidden.size()},     {"tracked", ws.tracker.size()},
+                    {"own_programs", own_programs},   {"notes", state.workspace_notes}};
   {
     core::Workspace tracker_only;
     tracker_only.tracker = ws.tracker;

@@ -46,8 +46,8 @@ void draw_frame(AppState& state, Platform& platform) {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                      ImGuiWindowFlags_NoSavedSettings |
-                                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar;
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                      ImGuiWindowFlags_MenuBar;
   ImGui::Begin("OpenPick", nullptr, kFlags);
   if (ImGui::BeginMenuBar()) {
     ImGui::TextUnformatted(core::kProductName);
@@ -77,7 +77,8 @@ void draw_frame(AppState& state, Platform& platform) {
   if (state.work.busy()) {
     const bool reading = state.work.import != nullptr;
     const double done = reading ? state.work.import->progress() : state.work.plan->progress();
-    const std::string what = reading ? "Reading " + state.work.import->file_name() + "…" : std::string("Updating the plan…");
+    const std::string what =
+        reading ? "Reading " + state.work.import->file_name() + "…" : std::string("Updating the plan…");
     char overlay[32];
     std::snprintf(overlay, sizeof overlay, "%d%%", static_cast<int>(done * 100.0));
     ImGui::TextUnformatted(what.c_str());
@@ -98,7 +99,6 @@ void draw_frame(AppState& state, Platform& platform) {
   }
   commit_profile_draft(state);  // an edit left unfinished by switching tabs
   ImGui::End();
-
 }
 
 }  // namespace openpick::shell

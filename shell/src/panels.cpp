@@ -6,14 +6,10 @@ namespace openpick::shell {
 
 namespace {
 constexpr PanelInfo kPanels[] = {
-    {"Start", &panel_start},
-    {"Profile", &panel_profile},
-    {"Plan", &panel_plan},
-    {"Programs", &panel_programs},
-    {"Season", &panel_season},
-    {"Data", &panel_data},
-    {"About", &panel_about},
-    {"Share", &panel_share, &panel_share_visible},
+    {"Start", &panel_start},   {"Profile", &panel_profile},
+    {"Plan", &panel_plan},     {"Programs", &panel_programs},
+    {"Season", &panel_season}, {"Data", &panel_data},
+    {"About", &panel_about},   {"Share", &panel_share, &panel_share_visible},
 };
 }  // namespace
 

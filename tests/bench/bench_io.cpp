@@ -52,13 +52,19 @@ void BM_ImportSampleJson(benchmark::State& state) {
   std::size_t n = 0;
   for (auto _ : state) {
     auto r = parse_dataset_json(text, "sample.json");
-    if (!r.ok()) state.SkipWithError("import failed");
-    else n = r.value->programs.size();
+    if (!r.ok())
+      state.SkipWithError("import failed");
+    else
+      n = r.value->programs.size();
     benchmark::DoNotOptimize(r);
   }
   state.counters["programs"] = static_cast<double>(n);
 }
-BENCHMARK(BM_ImportSampleJson)->Name("BM_ImportSampleJson/FirstCall")->Iterations(1)->Repetitions(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportSampleJson)
+    ->Name("BM_ImportSampleJson/FirstCall")
+    ->Iterations(1)
+    ->Repetitions(1)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ImportSampleJson)->Unit(benchmark::kMillisecond);
 
 void BM_ImportDatasetJson(benchmark::State& state) {

@@ -24,7 +24,8 @@ std::string read(const std::string& path) {
 }
 
 const Dataset& sample() {
-  static const Dataset d = *parse_dataset_json(read(OPENPICK_SOURCE_DIR "/assets/datasets/sample.json"), "sample.json").value;
+  static const Dataset d =
+      *parse_dataset_json(read(OPENPICK_SOURCE_DIR "/assets/datasets/sample.json"), "sample.json").value;
   return d;
 }
 

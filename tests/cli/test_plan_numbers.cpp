@@ -59,7 +59,7 @@ double expect_over_z(const std::function<double(double)>& f) {
 struct Hand {
   std::string id;
   double utility;
-  double logit;  // interview logit at z = 0, unsignalled
+  double logit;               // interview logit at z = 0, unsignalled
   const SpecialtyParams* sp;  // a_s and m_s
   double p_interview(double signal) const {
     return expect_over_z([&](double z) { return logistic(logit + signal + P.sigma_interview * z); });
@@ -74,7 +74,8 @@ struct Hand {
 
 // Expected utility of `list` (with each program's signal), ranked in true preference order.
 double expected_utility(std::vector<std::pair<Hand, double>> list) {
-  std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first.utility > b.first.utility; });
+  std::stable_sort(list.begin(), list.end(),
+                   [](const auto& a, const auto& b) { return a.first.utility > b.first.utility; });
   return expect_over_z([&](double z) {
     double none = 1.0, eu = 0.0;
     for (const auto& [h, signal] : list) {
@@ -113,20 +114,23 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
   auto program = [](const char* id, const char* specialty, const char* state, const char* setting, const char* share,
                     const char* j1, const char* rural, const char* signals) {
     return std::string(R"({"id": ")") + id + R"(", "name": ")" + id + R"( program", "institution": "Hand",
-      "specialty": ")" + specialty + R"(", "track": "categorical", "city": "Town", "state": ")" + state +
-           R"(", "setting": )" + setting + R"(, "positions": 6, "img_share": )" + share + R"(,
-      "visa": {"j1": )" + j1 + R"(, "h1b": null}, "cutoffs": {"step2ck_min": null,
+      "specialty": ")" +
+           specialty + R"(", "track": "categorical", "city": "Town", "state": ")" + state + R"(", "setting": )" +
+           setting + R"(, "positions": 6, "img_share": )" + share + R"(,
+      "visa": {"j1": )" +
+           j1 + R"(, "h1b": null}, "cutoffs": {"step2ck_min": null,
       "max_years_since_graduation": null, "max_attempts": null, "usce_required": null},
-      "rural": )" + rural + R"(, "accepts_signals": )" + signals + "}";
+      "rural": )" +
+           rural + R"(, "accepts_signals": )" + signals + "}";
   };
-  std::ofstream(programs_path) << R"({"schema_version": 1, "name": "handmade", "version": "1", "as_of": "2026-01",
+  std::ofstream(programs_path)
+      << R"({"schema_version": 1, "name": "handmade", "version": "1", "as_of": "2026-01",
     "source": "tests/cli/test_plan_numbers.cpp", "programs": [)"
-                               << program("HA", "Internal Medicine", "MS", "\"community\"", "0.5", "true", "true", "true")
-                               << "," << program("HB", "Internal Medicine", "NY", "\"university\"", "0.2", "true", "false", "false")
-                               << "," << program("HC", "Internal Medicine", "OH", "\"university_affiliated\"", "null", "null", "null", "null")
-                               << "," << program("HD", "Internal Medicine", "CA", "\"community\"", "0.4", "false", "false", "true")
-                               << "," << program("HE", "Family Medicine", "LA", "\"community\"", "0.3", "true", "false", "false")
-                               << "]}";
+      << program("HA", "Internal Medicine", "MS", "\"community\"", "0.5", "true", "true", "true") << ","
+      << program("HB", "Internal Medicine", "NY", "\"university\"", "0.2", "true", "false", "false") << ","
+      << program("HC", "Internal Medicine", "OH", "\"university_affiliated\"", "null", "null", "null", "null") << ","
+      << program("HD", "Internal Medicine", "CA", "\"community\"", "0.4", "false", "false", "true") << ","
+      << program("HE", "Family Medicine", "LA", "\"community\"", "0.3", "true", "false", "false") << "]}";
 
   // The interview logits by hand, term by term (docs/MODEL.md's table).
   const SpecialtyParams& im = specialty("Internal Medicine");
@@ -134,12 +138,13 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
   const double applicant = P.visa_j1 + 3 * P.per_month_hands_on + 2 * P.per_us_letter;  // every program
   const Hand a{"HA", 1.0,
                im.interview_intercept + im.score_slope * (240 - (im.score_reference + P.level_community)) / 10 +
-                   P.img_share_slope * (0.5 - im.typical_img_share / P.non_us_part_of_img_share) + P.community_setting + applicant +
-                   P.preferred_state + P.deep_south + P.rural_underserved,
+                   P.img_share_slope * (0.5 - im.typical_img_share / P.non_us_part_of_img_share) + P.community_setting +
+                   applicant + P.preferred_state + P.deep_south + P.rural_underserved,
                &im};
   const Hand b{"HB", 1.0,
                im.interview_intercept + im.score_slope * (240 - (im.score_reference + P.level_university)) / 10 +
-                   P.img_share_slope * (0.2 - im.typical_img_share / P.non_us_part_of_img_share) + P.university_setting + applicant,
+                   P.img_share_slope * (0.2 - im.typical_img_share / P.non_us_part_of_img_share) +
+                   P.university_setting + applicant,
                &im};
   const Hand c{"HC", 1.0,
                im.interview_intercept + im.score_slope * (240 - im.score_reference) / 10 + P.unknown_img_share +
@@ -147,7 +152,8 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
                &im};
   const Hand e{"HE", 0.5,
                fm.interview_intercept + fm.score_slope * (240 - (fm.score_reference + P.level_community)) / 10 +
-                   P.img_share_slope * (0.3 - fm.typical_img_share / P.non_us_part_of_img_share) + P.community_setting + applicant + P.deep_south,
+                   P.img_share_slope * (0.3 - fm.typical_img_share / P.non_us_part_of_img_share) + P.community_setting +
+                   applicant + P.deep_south,
                &fm};
   // HD does not accept J-1: excluded.
 
@@ -188,7 +194,8 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
   // Rank order: IM programs in application order, then FM.
   std::vector<std::pair<Hand, double>> ranked;
   for (const Hand& h : order) ranked.push_back({h, signal_of(h)});
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first.utility > y.first.utility; });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& x, const auto& y) { return x.first.utility > y.first.utility; });
 
   constexpr double kTol = 1e-7;
   double p_match = 0.0, expected_interviews = 0.0;
@@ -216,10 +223,11 @@ TEST(CliPlanNumbers, SmallHandmadeListMatchesTheDocumentedFormulas) {
     expected_interviews += pi;
   }
   const double p_interview_any = 1.0 - expect_over_z([&](double z) {
-    double none = 1.0;
-    for (const auto& [h, s] : ranked) none *= 1.0 - logistic(h.logit + s + P.sigma_interview * z);
-    return none;
-  });
+                                   double none = 1.0;
+                                   for (const auto& [h, s] : ranked)
+                                     none *= 1.0 - logistic(h.logit + s + P.sigma_interview * z);
+                                   return none;
+                                 });
   EXPECT_NEAR(plan["p_match"].get<double>(), p_match, kTol);
   EXPECT_NEAR(plan["expected_interviews"].get<double>(), expected_interviews, kTol);
   EXPECT_NEAR(plan["p_interview_any"].get<double>(), p_interview_any, kTol);

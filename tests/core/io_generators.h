@@ -17,9 +17,9 @@ namespace openpick::testing {
 // Draw: test_support.h.
 
 inline const std::vector<std::string>& state_codes() {
-  static const std::vector<std::string> kCodes = {
-      "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "FL", "GA", "IL", "IN", "KY", "LA", "MA", "MD",
-      "MI", "MN", "MO", "MS", "NC", "NJ", "NY", "OH", "PA", "PR", "SC", "TN", "TX", "VA", "WV"};
+  static const std::vector<std::string> kCodes = {"AL", "AR", "AZ", "CA", "CO", "CT", "DC", "FL", "GA", "IL",
+                                                  "IN", "KY", "LA", "MA", "MD", "MI", "MN", "MO", "MS", "NC",
+                                                  "NJ", "NY", "OH", "PA", "PR", "SC", "TN", "TX", "VA", "WV"};
   return kCodes;
 }
 
@@ -46,9 +46,10 @@ inline core::Profile random_profile(Draw& d) {
   p.us_letters = d.between(0, 20);
   p.research_items = d.between(0, 1000);
   const std::vector<std::string> specialties = {"Internal Medicine", "Family Medicine", "Pediatrics",
-                                                "Psychiatry", "Neurology", "Pathology"};
+                                                "Psychiatry",        "Neurology",       "Pathology"};
   for (const auto& s : specialties)
-    if (d.percent(40)) p.specialties.push_back({s + (d.percent(20) ? " " + d.text(true) : ""), d.between(1, 100) / 100.0});
+    if (d.percent(40))
+      p.specialties.push_back({s + (d.percent(20) ? " " + d.text(true) : ""), d.between(1, 100) / 100.0});
   for (const auto& code : state_codes())
     if (d.percent(10)) p.preferred_states.push_back(code);
   if (d.percent(70)) p.budget_usd = d.between(0, 2000000) / 100.0;
@@ -57,7 +58,7 @@ inline core::Profile random_profile(Draw& d) {
 
 inline core::Program random_program(Draw& d, int index, bool tricky) {
   using namespace core;
-  static const std::vector<std::string> kFacts = {"visa.j1", "visa.h1b", "cutoffs.step2ck_min",
+  static const std::vector<std::string> kFacts = {"visa.j1",   "visa.h1b",  "cutoffs.step2ck_min",
                                                   "img_share", "positions", "*"};
   Program p;
   p.id = "SAMPLE-" + std::to_string(index) + (tricky && d.percent(10) ? "," + d.text(true) : "");

@@ -48,13 +48,13 @@ struct OracleEstimate {
 };
 
 struct OracleResult {
-  std::size_t draws = 0;                 // draws kept (after conditioning)
-  OracleEstimate p_match;                // P(match somewhere)
-  OracleEstimate p_interview_any;        // P(at least one interview)
-  OracleEstimate expected_interviews;    // E[number of interviews]
-  std::vector<OracleEstimate> p_match_at;        // P(match at the i-th program of the rank list)
-  std::vector<OracleEstimate> p_interview_at;    // P(interview at i): the program's marginal
-  std::vector<OracleEstimate> p_offer_at;        // P(interview and offer at i): its marginal p_match
+  std::size_t draws = 0;                       // draws kept (after conditioning)
+  OracleEstimate p_match;                      // P(match somewhere)
+  OracleEstimate p_interview_any;              // P(at least one interview)
+  OracleEstimate expected_interviews;          // E[number of interviews]
+  std::vector<OracleEstimate> p_match_at;      // P(match at the i-th program of the rank list)
+  std::vector<OracleEstimate> p_interview_at;  // P(interview at i): the program's marginal
+  std::vector<OracleEstimate> p_offer_at;      // P(interview and offer at i): its marginal p_match
 };
 
 namespace oracle_detail {

@@ -17,8 +17,15 @@ namespace {
 
 Profile img(VisaNeed visa) {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::NonUsImg).visa(visa).step1(ExamResult::Pass, 1).step2ck(246, 1)
-      .ecfmg_certified(true).graduated(2024).match_year(2027).usce(3).us_letters(3)
+      .graduate(GraduateType::NonUsImg)
+      .visa(visa)
+      .step1(ExamResult::Pass, 1)
+      .step2ck(246, 1)
+      .ecfmg_certified(true)
+      .graduated(2024)
+      .match_year(2027)
+      .usce(3)
+      .us_letters(3)
       .specialties({{"Internal Medicine", 1.0}})
       .build();
 }

@@ -44,12 +44,12 @@ const std::map<std::string, SpecialtyRun>& runs() {
       r.programs = make_reference_programs(ref, 1);
       r.cohort = make_cohort(ref, r.programs, CohortOptions{}, model);
       r.result = evaluate_cohort(model, r.programs, r.cohort, with_ranks);
-      std::printf("%-18s target %.1f%% model %.1f%% (all who applied %.1f%%, %.0f%% got an interview; independence "
-                  "would say %.1f%%) | gap target %+.1f model %+.2f | %.1f interviews, median ranks %.1f / %.1f\n",
-                  ref.name.c_str(), 100 * ref.match_rate, 100 * r.result.match_rate, 100 * r.result.match_rate_all,
-                  100 * r.result.ranked, 100 * r.result.mean_independent_match_rate, ref.score_gap(),
-                  r.result.score_gap, r.result.mean_interviews, r.result.median_ranks_matched,
-                  r.result.median_ranks_unmatched);
+      std::printf(
+          "%-18s target %.1f%% model %.1f%% (all who applied %.1f%%, %.0f%% got an interview; independence "
+          "would say %.1f%%) | gap target %+.1f model %+.2f | %.1f interviews, median ranks %.1f / %.1f\n",
+          ref.name.c_str(), 100 * ref.match_rate, 100 * r.result.match_rate, 100 * r.result.match_rate_all,
+          100 * r.result.ranked, 100 * r.result.mean_independent_match_rate, ref.score_gap(), r.result.score_gap,
+          r.result.mean_interviews, r.result.median_ranks_matched, r.result.median_ranks_unmatched);
       m.emplace(ref.name, std::move(r));
     }
     return m;
@@ -63,7 +63,8 @@ Profile average_profile(const ReferenceSpecialty& ref) {
   Profile p;
   p.graduate_type = GraduateType::NonUsImg;
   p.visa = VisaNeed::J1;
-  p.step2ck.score = static_cast<int>(std::lround(ref.match_rate * ref.matched_mean + (1 - ref.match_rate) * ref.unmatched_mean));
+  p.step2ck.score =
+      static_cast<int>(std::lround(ref.match_rate * ref.matched_mean + (1 - ref.match_rate) * ref.unmatched_mean));
   p.match_year = 2026;
   p.graduation_year = 2023;
   p.usce_months.hands_on = 3;
@@ -120,7 +121,8 @@ TEST(CalibrationData, FittedFileIsWhatTheRefitWritesAndReadsBack) {
   EXPECT_EQ(fitted_params_to_json(default_model_params()), read_source("assets/model/fitted.json"));
   ModelParams p = default_model_params();
   std::string error;
-  EXPECT_FALSE(apply_fitted_params(R"({"kind": "openpick-fitted-params", "specialties": [{"name": "Dermatology"}]})", p, error));
+  EXPECT_FALSE(
+      apply_fitted_params(R"({"kind": "openpick-fitted-params", "specialties": [{"name": "Dermatology"}]})", p, error));
   EXPECT_EQ(error, "fitted.specialties[0].name: 'Dermatology' is not a specialty of the targets");
 }
 
@@ -137,7 +139,8 @@ TEST(Calibration, EverySpecialtyReadsScoresAndTheGapSitsAmongThePublishedEdition
   for (const auto& [name, run] : runs()) {
     EXPECT_GT(Model{}.specialty(name).score_slope, 0.1) << name << ": programs screen on Step 2 CK";
     double lo = 1e9, hi = -1e9;
-    for (const auto& e : run.ref.step2ck) lo = std::min(lo, e.matched - e.unmatched), hi = std::max(hi, e.matched - e.unmatched);
+    for (const auto& e : run.ref.step2ck)
+      lo = std::min(lo, e.matched - e.unmatched), hi = std::max(hi, e.matched - e.unmatched);
     EXPECT_GE(run.result.score_gap, lo - 0.5) << name;
     EXPECT_LE(run.result.score_gap, hi + 0.5) << name;
   }
@@ -191,9 +194,10 @@ TEST(CalibrationPlanned, AnAverageApplicantsPlanIsNearThePublishedRateAndTheSeed
     o.whatif = false;
     o.max_applications = run.ref.applications;
     const Plan plan = make_plan(average_profile(run.ref), d, o, Model{});
-    std::printf("planned, average profile, %-18s %d applications: P(match) %.1f%% (published rate among those who "
-                "ranked %.1f%%)\n",
-                name.c_str(), run.ref.applications, 100 * plan.p_match, 100 * run.ref.match_rate);
+    std::printf(
+        "planned, average profile, %-18s %d applications: P(match) %.1f%% (published rate among those who "
+        "ranked %.1f%%)\n",
+        name.c_str(), run.ref.applications, 100 * plan.p_match, 100 * run.ref.match_rate);
     // This profile is stronger than the cohort's middle (3 months hands-on and 3 US letters, where a
     // third of the cohort has none) and the planner aims better than a typical applicant, so it lands
     // above the published rate; docs/MODEL.md shows by how much. Before the re-fit on aimed lists
@@ -259,7 +263,8 @@ TEST(CalibrationHeldOut, FiguresTheModelWasNotFittedTo) {
   ASSERT_EQ(q->matched.size(), 3u);
   for (int i = 0; i < 3; ++i) {
     std::printf("held out: IM Step 2 CK quartile %d: matched %.0f (published %.0f), unmatched %.0f (published %.0f)\n",
-                i + 1, im.result.quartiles_matched[i], q->matched[i], im.result.quartiles_unmatched[i], q->unmatched[i]);
+                i + 1, im.result.quartiles_matched[i], q->matched[i], im.result.quartiles_unmatched[i],
+                q->unmatched[i]);
     EXPECT_GT(im.result.quartiles_matched[i], im.result.quartiles_unmatched[i]);
     EXPECT_NEAR(im.result.quartiles_matched[i], q->matched[i], 8.0);
     EXPECT_NEAR(im.result.quartiles_unmatched[i], q->unmatched[i], 8.0);
@@ -302,10 +307,11 @@ TEST(Calibration, SampleDatasetStaysNearThePublishedRates) {
     ASSERT_GT(programs.size(), 50u) << ref.name;
     const auto cohort = make_cohort(ref, programs, CohortOptions{}, model);
     const CohortResult r = evaluate_cohort(model, programs, cohort);
-    std::printf("sample.json %-18s %zu programs: target %.1f%% model %.1f%% | gap target %+.1f model %+.2f | "
-                "%.2f interviews\n",
-                ref.name.c_str(), programs.size(), 100 * ref.match_rate, 100 * r.match_rate, ref.score_gap(),
-                r.score_gap, r.mean_interviews);
+    std::printf(
+        "sample.json %-18s %zu programs: target %.1f%% model %.1f%% | gap target %+.1f model %+.2f | "
+        "%.2f interviews\n",
+        ref.name.c_str(), programs.size(), 100 * ref.match_rate, 100 * r.match_rate, ref.score_gap(), r.score_gap,
+        r.mean_interviews);
     EXPECT_LT(r.match_rate, ref.match_rate + 0.03) << ref.name << ": flattering on an independent dataset";
     EXPECT_GT(r.match_rate, ref.match_rate - 0.10) << ref.name;
   }

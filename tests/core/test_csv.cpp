@@ -31,8 +31,7 @@ TEST(Csv, HeaderAndRowsWithLf) {
 }
 
 TEST(Csv, CrlfCrOnlyAndMixedLineEndingsGiveTheSameRows) {
-  for (const char* text : {"a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r", "a,b\n1,2\r\n3,4\r",
-                           "a,b\r\n1,2\r\n3,4"}) {
+  for (const char* text : {"a,b\r\n1,2\r\n3,4\r\n", "a,b\r1,2\r3,4\r", "a,b\n1,2\r\n3,4\r", "a,b\r\n1,2\r\n3,4"}) {
     SCOPED_TRACE(text);
     const CsvTable t = parse_csv(text, "x.csv");
     EXPECT_TRUE(t.diagnostics.empty());
@@ -193,8 +192,7 @@ TEST(CsvWrite, WriteThenReadGivesTheSameCells) {
     ASSERT_EQ(t.rows.size(), cells.size()) << text;
     for (std::size_t r = 0; r < cells.size(); ++r) {
       ASSERT_EQ(t.rows[r].fields.size(), columns) << text;
-      for (std::size_t c = 0; c < columns; ++c)
-        EXPECT_EQ(csv_unescape_cell(t.rows[r].fields[c]), cells[r][c]) << text;
+      for (std::size_t c = 0; c < columns; ++c) EXPECT_EQ(csv_unescape_cell(t.rows[r].fields[c]), cells[r][c]) << text;
     }
   }
 }

@@ -33,19 +33,41 @@ const Diagnostic* first_error(const std::vector<Diagnostic>& ds) {
 
 TEST(CsvColumns, HeaderCellsMapByWhatPeopleCallThem) {
   const std::pair<const char*, CsvField> cases[] = {
-      {"Program", CsvField::Name}, {"Program Name", CsvField::Name}, {"program_name", CsvField::Name},
-      {"IMG %", CsvField::ImgShare}, {"% IMGs", CsvField::ImgShare}, {"IMG share", CsvField::ImgShare},
-      {"img_share", CsvField::ImgShare}, {"Non-US IMG %", CsvField::ImgShareNonUs},
-      {"Visa", CsvField::Visa}, {"Visa sponsorship", CsvField::Visa}, {"Visas", CsvField::Visa},
-      {"J1?", CsvField::VisaJ1}, {"J-1", CsvField::VisaJ1}, {"H1B?", CsvField::VisaH1b}, {"Visa J1", CsvField::VisaJ1},
-      {"Step 2 cutoff", CsvField::Step2ckMin}, {"Min Step 2 CK", CsvField::Step2ckMin},
-      {"Step 2 CK minimum", CsvField::Step2ckMin}, {"YOG cutoff", CsvField::MaxYearsSinceGraduation},
-      {"Years since graduation", CsvField::MaxYearsSinceGraduation}, {"Max YOG", CsvField::MaxYearsSinceGraduation},
-      {"USCE required", CsvField::UsceRequired}, {"USCE", CsvField::UsceRequired},
-      {"Positions", CsvField::Positions}, {"Spots", CsvField::Positions}, {"# positions", CsvField::Positions},
-      {"State", CsvField::State}, {"City", CsvField::City}, {"Specialty", CsvField::Specialty},
-      {"Institution", CsvField::Institution}, {"Hospital", CsvField::Institution}, {"Setting", CsvField::Setting},
-      {"Program ID", CsvField::Id}, {"NRMP code", CsvField::Id}, {"  PROGRAM-NAME  ", CsvField::Name},
+      {"Program", CsvField::Name},
+      {"Program Name", CsvField::Name},
+      {"program_name", CsvField::Name},
+      {"IMG %", CsvField::ImgShare},
+      {"% IMGs", CsvField::ImgShare},
+      {"IMG share", CsvField::ImgShare},
+      {"img_share", CsvField::ImgShare},
+      {"Non-US IMG %", CsvField::ImgShareNonUs},
+      {"Visa", CsvField::Visa},
+      {"Visa sponsorship", CsvField::Visa},
+      {"Visas", CsvField::Visa},
+      {"J1?", CsvField::VisaJ1},
+      {"J-1", CsvField::VisaJ1},
+      {"H1B?", CsvField::VisaH1b},
+      {"Visa J1", CsvField::VisaJ1},
+      {"Step 2 cutoff", CsvField::Step2ckMin},
+      {"Min Step 2 CK", CsvField::Step2ckMin},
+      {"Step 2 CK minimum", CsvField::Step2ckMin},
+      {"YOG cutoff", CsvField::MaxYearsSinceGraduation},
+      {"Years since graduation", CsvField::MaxYearsSinceGraduation},
+      {"Max YOG", CsvField::MaxYearsSinceGraduation},
+      {"USCE required", CsvField::UsceRequired},
+      {"USCE", CsvField::UsceRequired},
+      {"Positions", CsvField::Positions},
+      {"Spots", CsvField::Positions},
+      {"# positions", CsvField::Positions},
+      {"State", CsvField::State},
+      {"City", CsvField::City},
+      {"Specialty", CsvField::Specialty},
+      {"Institution", CsvField::Institution},
+      {"Hospital", CsvField::Institution},
+      {"Setting", CsvField::Setting},
+      {"Program ID", CsvField::Id},
+      {"NRMP code", CsvField::Id},
+      {"  PROGRAM-NAME  ", CsvField::Name},
   };
   for (const auto& [cell, field] : cases) {
     const auto got = csv_field_from_name(cell);
@@ -173,7 +195,10 @@ TEST(CsvColumns, SharesYearsScoresAndYesNo) {
   EXPECT_NE(year.diagnostics[0].message.find("a graduation year?"), std::string::npos) << year.diagnostics[0].message;
   EXPECT_FALSE(with_column("YOG cutoff", "5 yrs or less").ok());
   EXPECT_FALSE(with_column("YOG cutoff", "yrs").ok());
-  for (const char* cell : {"220", "220+", ">=220", ">= 220", "\xE2\x89\xA5" "220", "min 220"})
+  for (const char* cell : {"220", "220+", ">=220", ">= 220",
+                           "\xE2\x89\xA5"
+                           "220",
+                           "min 220"})
     EXPECT_EQ(with_column("Min Step 2 CK", cell).value->programs[0].cutoffs.step2ck_min, 220) << cell;
   EXPECT_FALSE(with_column("Min Step 2 CK", "220-230").ok());
   EXPECT_FALSE(with_column("Min Step 2 CK", ">220").ok());  // 221? not guessed
@@ -188,9 +213,13 @@ TEST(CsvColumns, SharesYearsScoresAndYesNo) {
 }
 
 TEST(CsvColumns, StatesByNameOrCode) {
-  for (const auto& [cell, code] : std::vector<std::pair<std::string, std::string>>{
-           {"Mississippi", "MS"}, {"new york", "NY"}, {"N.Y.", "NY"}, {"District of Columbia", "DC"},
-           {"Puerto Rico", "PR"}, {"ar", "AR"}, {"West  Virginia", "WV"}}) {
+  for (const auto& [cell, code] : std::vector<std::pair<std::string, std::string>>{{"Mississippi", "MS"},
+                                                                                   {"new york", "NY"},
+                                                                                   {"N.Y.", "NY"},
+                                                                                   {"District of Columbia", "DC"},
+                                                                                   {"Puerto Rico", "PR"},
+                                                                                   {"ar", "AR"},
+                                                                                   {"West  Virginia", "WV"}}) {
     const auto r = parse_programs_csv("Program,Specialty,State\nA,IM," + cell + "\n", "s.csv", nullptr);
     ASSERT_TRUE(r.ok()) << cell << "\n" << all_messages(r.diagnostics);
     EXPECT_EQ(r.value->programs[0].state, code) << cell;
@@ -205,11 +234,13 @@ TEST(CsvColumns, IdsFromNameSpecialtyAndStateAreStableAndNeverMerged) {
             "MS-internal-medicine-st-mary-s-hospital-im");
   // The same row in another column order, with another spelling of the state: the same id.
   const auto a = parse_programs_csv("Program,Specialty,State\nDelta IM,Internal Medicine,MS\n", "a.csv", nullptr);
-  const auto b = parse_programs_csv("State,Program,Specialty\nMississippi,Delta IM,Internal Medicine\n", "b.csv", nullptr);
+  const auto b =
+      parse_programs_csv("State,Program,Specialty\nMississippi,Delta IM,Internal Medicine\n", "b.csv", nullptr);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a.value->programs[0].id, b.value->programs[0].id);
   const auto twice = parse_programs_csv(
-      "Program,Specialty,State\nDelta IM,Internal Medicine,MS\nOther,Family Medicine,AR\ndelta im,Internal Medicine,ms\n",
+      "Program,Specialty,State\nDelta IM,Internal Medicine,MS\nOther,Family Medicine,AR\ndelta im,Internal "
+      "Medicine,ms\n",
       "t.csv", nullptr);
   EXPECT_FALSE(twice.ok());
   ASSERT_EQ(twice.diagnostics.size(), 1u) << all_messages(twice.diagnostics);
@@ -238,8 +269,7 @@ TEST(CsvColumns, AHeaderOverTwoRowsIsNamed) {
     const auto r = parse_programs_csv(text, "m.csv", nullptr);
     EXPECT_FALSE(r.ok());
     ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r.diagnostics);
-    EXPECT_NE(r.diagnostics[0].message.find("the column names seem to take two rows (lines 1 and 2"),
-              std::string::npos)
+    EXPECT_NE(r.diagnostics[0].message.find("the column names seem to take two rows (lines 1 and 2"), std::string::npos)
         << r.diagnostics[0].message;
   }
   // A header missing a column, above an ordinary row, is only missing that column.
@@ -290,7 +320,7 @@ TEST(CsvColumns, ARememberedMappingFitsTheNextFileFromTheSameSheet) {
   EXPECT_EQ(next.columns[0].field, CsvField::Institution);
   EXPECT_EQ(next.columns[1].field, CsvField::Name);
   EXPECT_EQ(next.columns[3].field, CsvField::Specialty);
-  EXPECT_FALSE(next.columns[4].field.has_value());  // left out by hand, left out again
+  EXPECT_FALSE(next.columns[4].field.has_value());     // left out by hand, left out again
   EXPECT_EQ(next.columns[5].field, CsvField::VisaJ1);  // new: mapped automatically
   EXPECT_EQ(next.columns[0].header, "notes");
   const auto r = parse_programs_csv("notes,Program,State,Specialty,IMG %,J1?\nDelta Hospital,Delta IM,MS,IM,60%,Y\n",
@@ -304,7 +334,9 @@ TEST(CsvColumns, InStepsWithAMappingReadsAsInOneCall) {
   std::string text = "Program,Specialty,State,Notes,Visa\n";
   for (int k = 0; k < 40; ++k)
     text += "Program " + std::to_string(k) + ",Internal Medicine,MS,Hospital " + std::to_string(k) +
-            (k % 3 == 0 ? ",J1/H1B\n" : k % 3 == 1 ? ",none\n" : ",J1 (2019 only)\n");
+            (k % 3 == 0   ? ",J1/H1B\n"
+             : k % 3 == 1 ? ",none\n"
+                          : ",J1 (2019 only)\n");
   CsvMapping m = auto_map_columns({"Program", "Specialty", "State", "Notes", "Visa"});
   m.columns[3].field = CsvField::Institution;
   const auto once = parse_programs_csv(text, "s.csv", &m);
@@ -321,8 +353,7 @@ TEST(CsvColumns, InStepsWithAMappingReadsAsInOneCall) {
 }
 
 TEST(CsvColumns, TheTemplateReadsAsBeforeThroughEitherCall) {
-  const std::string text =
-      "id,name,specialty,state,visa_j1,img_share\nP1,Sample,Internal Medicine,MS,yes,45%\n";
+  const std::string text = "id,name,specialty,state,visa_j1,img_share\nP1,Sample,Internal Medicine,MS,yes,45%\n";
   const auto two = parse_programs_csv(text, "t.csv");
   const auto three = parse_programs_csv(text, "t.csv", nullptr);
   ASSERT_TRUE(two.ok() && three.ok());

@@ -7,7 +7,8 @@ using openpick::core::format_diagnostic;
 using openpick::core::Severity;
 
 TEST(Diagnostics, FormatsLikeACompiler) {
-  Diagnostic d{Severity::Error, "programs.csv", 12, 4, "img_share", "expected a share 0..1 or a percentage, got \"lots\""};
+  Diagnostic d{
+      Severity::Error, "programs.csv", 12, 4, "img_share", "expected a share 0..1 or a percentage, got \"lots\""};
   EXPECT_EQ(format_diagnostic(d),
             "programs.csv:12:4: error: img_share: expected a share 0..1 or a percentage, got \"lots\"");
 }

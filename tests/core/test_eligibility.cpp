@@ -9,8 +9,13 @@ namespace {
 
 Profile img_profile() {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step2ck(228).graduated(2020).match_year(2026)
-      .usce(3.0).specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.8}})
+      .graduate(GraduateType::NonUsImg)
+      .visa(VisaNeed::J1)
+      .step2ck(228)
+      .graduated(2020)
+      .match_year(2026)
+      .usce(3.0)
+      .specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.8}})
       .build();
 }
 
@@ -165,10 +170,10 @@ TEST(Eligibility, SpecialtyFilter) {
 // model; a strict one still excludes.
 TEST(Eligibility, FlexibleCutoffsAreListedNotExcluded) {
   Profile p = img_profile();
-  p.graduation_year = 2010;        // 16 years out
-  p.step2ck.attempts = 3;          // 3 attempts
-  p.usce_months.hands_on = 0.0;    // no hands-on USCE
-  Program prog = open_program();   // Step 2 CK 228 against 240
+  p.graduation_year = 2010;       // 16 years out
+  p.step2ck.attempts = 3;         // 3 attempts
+  p.usce_months.hands_on = 0.0;   // no hands-on USCE
+  Program prog = open_program();  // Step 2 CK 228 against 240
   prog.cutoffs = {240, 5, 1, true};
   prog.cutoffs.strict = {false, false, false, false};
   const auto r = check_eligibility(p, prog);

@@ -19,8 +19,14 @@ namespace {
 
 Profile base_profile() {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step2ck(232).match_year(2026).graduated(2022)
-      .usce(3).us_letters(2).specialties({{"Internal Medicine", 1.0}})
+      .graduate(GraduateType::NonUsImg)
+      .visa(VisaNeed::J1)
+      .step2ck(232)
+      .match_year(2026)
+      .graduated(2022)
+      .usce(3)
+      .us_letters(2)
+      .specialties({{"Internal Medicine", 1.0}})
       .build();
 }
 
@@ -173,7 +179,7 @@ TEST(ExamStatus, NotCertifiedIsSaidForAnImgOnly) {
 TEST(RankListAfterInterviews, AnInterviewWaivesAStatedCutoffAndSaysSo) {
   Dataset d = small_dataset();
   d.programs[0].cutoffs.max_years_since_graduation = 3;  // the applicant is 8 years out
-  d.programs[1].visa.j1 = false;                          // and needs a J-1
+  d.programs[1].visa.j1 = false;                         // and needs a J-1
   Profile p = base_profile();
   p.graduation_year = 2018;
   const Model model;
@@ -215,8 +221,9 @@ TEST(RankListAfterInterviews, EachInterviewConvertsAtTheRankStageLogit) {
   const ProgramChance c = model.score(p, d.programs[3], {false, false});
   const SpecialtyParams& sp = model.specialty("Internal Medicine");
   const double t = c.logits.interview - sp.interview_intercept;
-  const double expected = 1.0 / (1.0 + std::exp(-(sp.match_given_interview + params.match_given_interview_shift +
-                                                   params.rank_stage_weight * t)));
+  const double expected =
+      1.0 /
+      (1.0 + std::exp(-(sp.match_given_interview + params.match_given_interview_shift + params.rank_stage_weight * t)));
   EXPECT_NEAR(rank_list_outcome(p, d, {3}, model).p_match, expected, 1e-9);
   // Two programs: 1 - (1 - a)(1 - b), still without correlation.
   const ProgramChance c2 = model.score(p, d.programs[7], {false, false});

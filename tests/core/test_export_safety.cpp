@@ -12,7 +12,6 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -41,7 +40,7 @@ const std::vector<std::string> kFormulaCells = {
     "\r=1+1",
     " =1+1",
     "  +1+1",
-    "'=1+1",   // the user's own apostrophe in front of a formula
+    "'=1+1",  // the user's own apostrophe in front of a formula
     "''@x",
     "=",
     "+",
@@ -124,7 +123,8 @@ TEST(ExportSafety, EscapedCellsNeverStartAFormulaAndComeBackUnchanged) {
 
 TEST(ExportSafety, ProgramsCsvNeutralizesEveryTextColumnAndImportRestoresIt) {
   std::vector<Program> programs;
-  for (std::size_t n = 0; n < kFormulaCells.size(); ++n) programs.push_back(program_named(kFormulaCells[n], static_cast<int>(n)));
+  for (std::size_t n = 0; n < kFormulaCells.size(); ++n)
+    programs.push_back(program_named(kFormulaCells[n], static_cast<int>(n)));
   // A program whose id itself starts a formula.
   programs.push_back(program_named("x", 99));
   programs.back().id = "=1+1";
@@ -149,7 +149,8 @@ TEST(ExportSafety, ProgramsCsvNeutralizesEveryTextColumnAndImportRestoresIt) {
 TEST(ExportSafety, PlanCsvNeutralizesNamesFromAnImportedDataset) {
   Dataset dataset;
   dataset.name = "=evil";
-  for (std::size_t n = 0; n < kFormulaCells.size(); ++n) dataset.programs.push_back(program_named(kFormulaCells[n], static_cast<int>(n)));
+  for (std::size_t n = 0; n < kFormulaCells.size(); ++n)
+    dataset.programs.push_back(program_named(kFormulaCells[n], static_cast<int>(n)));
   dataset.programs[0].specialty = "Internal Medicine";
 
   const Model model;
@@ -207,7 +208,8 @@ TEST(ImportedTextIsText, JsonDatasetRoundTripsMarkupByteForByte) {
   Dataset d;
   d.name = kMarkupTexts[0];
   d.source = kMarkupTexts[1];
-  for (std::size_t n = 0; n < kMarkupTexts.size(); ++n) d.programs.push_back(program_named(kMarkupTexts[n], static_cast<int>(n)));
+  for (std::size_t n = 0; n < kMarkupTexts.size(); ++n)
+    d.programs.push_back(program_named(kMarkupTexts[n], static_cast<int>(n)));
   const std::string json = dataset_to_json(d);
   // JSON escaping only: no HTML entities, the < and > are left as they are.
   EXPECT_NE(json.find("<script>alert(1)</script>"), std::string::npos);
@@ -226,7 +228,8 @@ TEST(ImportedTextIsText, JsonDatasetRoundTripsMarkupByteForByte) {
 
 TEST(ImportedTextIsText, CsvRoundTripsMarkup) {
   std::vector<Program> programs;
-  for (std::size_t n = 0; n < kMarkupTexts.size(); ++n) programs.push_back(program_named(kMarkupTexts[n], static_cast<int>(n)));
+  for (std::size_t n = 0; n < kMarkupTexts.size(); ++n)
+    programs.push_back(program_named(kMarkupTexts[n], static_cast<int>(n)));
   const std::string csv = programs_to_csv(programs);
   const auto back = parse_programs_csv(csv, "p.csv");
   ASSERT_TRUE(back.ok()) << csv;
@@ -235,7 +238,8 @@ TEST(ImportedTextIsText, CsvRoundTripsMarkup) {
 
 TEST(ImportedTextIsText, PlanJsonCarriesNamesAsJsonStrings) {
   Dataset d;
-  for (std::size_t n = 0; n < kMarkupTexts.size(); ++n) d.programs.push_back(program_named(kMarkupTexts[n], static_cast<int>(n)));
+  for (std::size_t n = 0; n < kMarkupTexts.size(); ++n)
+    d.programs.push_back(program_named(kMarkupTexts[n], static_cast<int>(n)));
   const Model model;
   PlanOptions options;
   options.whatif = false;

@@ -47,7 +47,7 @@ TEST(Fees, BracketEdges2026) {
 
 TEST(Fees, Schedule2024CountsAllProgramsTogether) {
   const FeeSchedule s = season(2024);
-  EXPECT_EQ(applications_fee_cents(s, 1), 9900);   // the $99 covers up to 10
+  EXPECT_EQ(applications_fee_cents(s, 1), 9900);  // the $99 covers up to 10
   EXPECT_EQ(applications_fee_cents(s, 10), 9900);
   EXPECT_EQ(applications_fee_cents(s, 11), 9900 + 1900);
   EXPECT_EQ(applications_fee_cents(s, 30), 9900 + 10 * 1900 + 10 * 2300);
@@ -102,8 +102,8 @@ TEST(Fees, ResidencyCas2026ByHand) {
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(s->service, ApplicationService::ResidencyCas);
   EXPECT_FALSE(s->source.empty());
-  EXPECT_FALSE(s->assistance.has_value());  // AAMC's Fee Assistance Program is an ERAS programme
-  EXPECT_EQ(program_fee_cents(*s, 1), 9900);   // the flat fee comes with the first program
+  EXPECT_FALSE(s->assistance.has_value());    // AAMC's Fee Assistance Program is an ERAS programme
+  EXPECT_EQ(program_fee_cents(*s, 1), 9900);  // the flat fee comes with the first program
   EXPECT_EQ(program_fee_cents(*s, 2), 0);
   EXPECT_EQ(program_fee_cents(*s, 18), 0);
   EXPECT_EQ(program_fee_cents(*s, 19), 1800);

@@ -6,16 +6,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "../../core/src/io_detail.h"
 #include "io_generators.h"
-#include "openpick/core/io.h"
 #include "openpick/core/advice.h"
+#include "openpick/core/io.h"
 #include "openpick/core/planner.h"
 
 namespace fs = std::filesystem;
@@ -32,8 +31,8 @@ std::string describe(const ImportResult<Dataset>& r) {
   return out;
 }
 
-ImportResult<Dataset> in_steps(const std::string& text, const std::string& name, DocumentKind kind,
-                               std::size_t step, std::vector<double>* progress = nullptr) {
+ImportResult<Dataset> in_steps(const std::string& text, const std::string& name, DocumentKind kind, std::size_t step,
+                               std::vector<double>* progress = nullptr) {
   ProgramListImport job(text, name, kind);
   while (!job.step(step))
     if (progress) progress->push_back(job.progress());
@@ -89,7 +88,8 @@ TEST(ImportInSteps, RandomDatasetsWithErrorsAgreeAndProgressOnlyGrows) {
     EXPECT_EQ(progress.back(), 1.0);
 
     const std::string csv = programs_to_csv(d.programs);
-    EXPECT_EQ(describe(in_steps(csv, "r.csv", DocumentKind::ProgramsCsv, 4)), describe(parse_programs_csv(csv, "r.csv")));
+    EXPECT_EQ(describe(in_steps(csv, "r.csv", DocumentKind::ProgramsCsv, 4)),
+              describe(parse_programs_csv(csv, "r.csv")));
   }
 }
 

@@ -88,7 +88,8 @@ TEST(ProgramsCsv, TheShippedTemplateLoadsAndSaysItHoldsExamples) {
 }
 
 TEST(ProgramsCsv, LineEndingsAndByteOrderMarkDoNotChangeTheResult) {
-  const std::string lf = kHeader + ",img_share\nP1,\"Sample, One\",Internal Medicine,MS,45%\nP2,Two,Family Medicine,AR,0.45\n";
+  const std::string lf =
+      kHeader + ",img_share\nP1,\"Sample, One\",Internal Medicine,MS,45%\nP2,Two,Family Medicine,AR,0.45\n";
   std::string crlf, cr;
   for (char c : lf) {
     crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
@@ -127,9 +128,9 @@ TEST(ProgramsCsv, BooleanSpellings) {
 }
 
 TEST(ProgramsCsv, SharesAsFractionsOrPercentages) {
-  const std::pair<const char*, double> cases[] = {{"45%", 0.45},  {"0.45", 0.45}, {"45 %", 0.45},
-                                                  {"33.3%", 0.333}, {"100%", 1.0}, {"0", 0.0},
-                                                  {".6", 0.6},     {"1", 1.0},     {"0%", 0.0}};
+  const std::pair<const char*, double> cases[] = {{"45%", 0.45},    {"0.45", 0.45}, {"45 %", 0.45},
+                                                  {"33.3%", 0.333}, {"100%", 1.0},  {"0", 0.0},
+                                                  {".6", 0.6},      {"1", 1.0},     {"0%", 0.0}};
   for (const auto& [cell, share] : cases) {
     const auto r = with_column("img_share", cell);
     ASSERT_TRUE(r.ok()) << cell << all_messages(r.diagnostics);
@@ -154,8 +155,7 @@ TEST(ProgramsCsv, NumbersEnumsAndStates) {
   EXPECT_FALSE(with_column("positions", "1e400").ok());
   EXPECT_FALSE(with_column("step2ck_min", "0").ok());
   EXPECT_FALSE(with_column("max_attempts", "7").ok());
-  EXPECT_EQ(with_column("setting", "University-Affiliated").value->programs[0].setting,
-            Setting::UniversityAffiliated);
+  EXPECT_EQ(with_column("setting", "University-Affiliated").value->programs[0].setting, Setting::UniversityAffiliated);
   EXPECT_EQ(with_column("track", "TRANSITIONAL").value->programs[0].track, Track::Transitional);
   const auto track = with_column("track", "categorial");
   ASSERT_FALSE(track.ok());
@@ -290,9 +290,10 @@ TEST(ProgramsCsv, EmptyAndHeaderOnlyFilesAreErrors) {
 // A cutoff's strictness column: "no" makes it flexible, blank (or yes) keeps it strict.
 TEST(ProgramsCsv, StrictnessColumnsMarkAFlexibleCutoff) {
   const auto r = parse_programs_csv(
-      kHeader + ",img_share,img_share_non_us,step2ck_min,step2ck_min_strict,max_attempts,max_attempts_strict\n"
-                "P1,One,Internal Medicine,MS,60%,45%,220,no,1,\n"
-                "P2,Two,Internal Medicine,MS,,,225,yes,2,N\n",
+      kHeader +
+          ",img_share,img_share_non_us,step2ck_min,step2ck_min_strict,max_attempts,max_attempts_strict\n"
+          "P1,One,Internal Medicine,MS,60%,45%,220,no,1,\n"
+          "P2,Two,Internal Medicine,MS,,,225,yes,2,N\n",
       "strict.csv");
   ASSERT_TRUE(r.ok()) << all_messages(r.diagnostics);
   const Program& a = r.value->programs.at(0);

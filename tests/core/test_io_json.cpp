@@ -60,9 +60,9 @@ TEST(ProfileJson, ReadsTheIssueExample) {
 TEST(ProfileJson, EveryEnumSpellingIsAccepted) {
   for (const char* gt : {"non_us_img", "us_img", "us_md", "us_do"})
     for (const char* visa : {"none", "j1", "h1b", "j1_or_h1b"}) {
-      const std::string text = std::string(R"({"schema_version":1,"graduate_type":")") + gt +
-                               R"(","visa":")" + visa +
-                               R"(","step1":{"result":"not_taken","attempts":0},"graduation_year":2020,"match_year":2026})";
+      const std::string text =
+          std::string(R"({"schema_version":1,"graduate_type":")") + gt + R"(","visa":")" + visa +
+          R"(","step1":{"result":"not_taken","attempts":0},"graduation_year":2020,"match_year":2026})";
       const auto r = parse_profile_json(text, "p.json");
       ASSERT_TRUE(r.ok()) << text << all_messages(r.diagnostics);
       EXPECT_EQ(to_string(r.value->graduate_type), gt);
@@ -295,11 +295,13 @@ TEST(DatasetJson, DeepNestingIsRejectedWithoutCrashing) {
 }
 
 TEST(DatasetJson, WarningsDoNotBlockAndErrorsBlockEverything) {
-  const std::string prefix = R"({"schema_version":1,"name":"d","programs":[{"id":"A","name":"x","specialty":"IM","state":"MS")";
+  const std::string prefix =
+      R"({"schema_version":1,"name":"d","programs":[{"id":"A","name":"x","specialty":"IM","state":"MS")";
   const auto warned = parse_dataset_json(prefix + R"(,"colour":"red"}]})", "d.json");
   ASSERT_TRUE(warned.ok());
   EXPECT_EQ(warned.diagnostics.size(), 1u);
-  const auto failed = parse_dataset_json(prefix + R"(},{"id":"B","name":"y","specialty":"IM","state":"XX"}]})", "d.json");
+  const auto failed =
+      parse_dataset_json(prefix + R"(},{"id":"B","name":"y","specialty":"IM","state":"XX"}]})", "d.json");
   EXPECT_FALSE(failed.ok());  // one bad program: nothing is imported
   EXPECT_FALSE(failed.value.has_value());
 }
@@ -316,7 +318,8 @@ TEST(DatasetJson, RoundTripPropertyOverGeneratedDatasets) {
     EXPECT_EQ(back.value->as_of, original.as_of);
     EXPECT_EQ(back.value->source, original.source);
     ASSERT_EQ(back.value->programs.size(), original.programs.size());
-    for (std::size_t k = 0; k < original.programs.size(); ++k) expect_same(original.programs[k], back.value->programs[k]);
+    for (std::size_t k = 0; k < original.programs.size(); ++k)
+      expect_same(original.programs[k], back.value->programs[k]);
     ASSERT_EQ(dataset_to_json(*back.value), first);
   }
 }
@@ -324,7 +327,8 @@ TEST(DatasetJson, RoundTripPropertyOverGeneratedDatasets) {
 TEST(DatasetJson, PositionsSurviveCrlfAndAByteOrderMark) {
   const std::string text =
       "\xEF\xBB\xBF{\r\n  \"schema_version\": 1,\r\n  \"name\": \"d\",\r\n  \"programs\": [\r\n"
-      "    {\"id\": \"A\", \"name\": \"x\", \"specialty\": \"IM\", \"state\": \"MS\", \"positions\": -1}\r\n  ]\r\n}\r\n";
+      "    {\"id\": \"A\", \"name\": \"x\", \"specialty\": \"IM\", \"state\": \"MS\", \"positions\": -1}\r\n  "
+      "]\r\n}\r\n";
   const auto r = parse_dataset_json(text, "crlf.json");
   ASSERT_EQ(r.diagnostics.size(), 1u) << all_messages(r.diagnostics);
   EXPECT_EQ(r.diagnostics[0].line, 5);
@@ -343,7 +347,8 @@ TEST(DocumentKind, DecidedByExtensionAndTopLevelPrograms) {
 namespace {
 std::string one_program_dataset(const std::string& fields) {
   return R"({"schema_version": 1, "name": "t", "programs": [{"id": "P1", "name": "One",
- "specialty": "Internal Medicine", "state": "MS", )" + fields + "}]}";
+ "specialty": "Internal Medicine", "state": "MS", )" +
+         fields + "}]}";
 }
 }  // namespace
 

@@ -73,7 +73,7 @@ std::vector<Profile> fixed_profiles() {
   p.visa = VisaNeed::J1OrH1b;
   p.match_year = 2026;
   p.graduation_year = 2014;  // score not given
-  out.push_back(p);  // 4: unknown score, 12 years out
+  out.push_back(p);          // 4: unknown score, 12 years out
   p = Profile{};
   p.graduate_type = GraduateType::UsDo;
   p.step2ck.score = 232;
@@ -263,15 +263,35 @@ TEST(ModelGolden, EveryTermApplies) {
   // Over the golden inputs, every documented term of the interview logit is some program's term.
   const Model model;
   std::set<std::string> seen;
-  const char* kTerms[] = {"this program's level", "Step 2 CK score not given", "US DO graduate", "US MD graduate",
-                          "US-citizen IMG", "% of its residents are IMGs", "program states no IMG share",
-                          "community program", "university program", "needs a J-1 visa", "needs an H-1B visa",
-                          "needs a J-1 or H-1B visa", "program states no visa policy", "program states no H-1B policy",
-                          "program states no J-1 policy", "Step 3 passed", "Step 3 not passed",
-                          "attempts on a USMLE Step", "since graduation", "of hands-on US clinical experience",
-                          "no hands-on US clinical experience", "of observership", "of recommendation",
-                          "no US letters of recommendation", "a state you prefer", "Deep South program",
-                          "rural or underserved program", "program signal sent", "program does not accept signals",
+  const char* kTerms[] = {"this program's level",
+                          "Step 2 CK score not given",
+                          "US DO graduate",
+                          "US MD graduate",
+                          "US-citizen IMG",
+                          "% of its residents are IMGs",
+                          "program states no IMG share",
+                          "community program",
+                          "university program",
+                          "needs a J-1 visa",
+                          "needs an H-1B visa",
+                          "needs a J-1 or H-1B visa",
+                          "program states no visa policy",
+                          "program states no H-1B policy",
+                          "program states no J-1 policy",
+                          "Step 3 passed",
+                          "Step 3 not passed",
+                          "attempts on a USMLE Step",
+                          "since graduation",
+                          "of hands-on US clinical experience",
+                          "no hands-on US clinical experience",
+                          "of observership",
+                          "of recommendation",
+                          "no US letters of recommendation",
+                          "a state you prefer",
+                          "Deep South program",
+                          "rural or underserved program",
+                          "program signal sent",
+                          "program does not accept signals",
                           "no calibration for Pathology"};
   for (const Profile& p : fixed_profiles())
     for (const Program& prog : fixed_programs())

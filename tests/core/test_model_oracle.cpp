@@ -17,8 +17,8 @@
 
 using namespace openpick::core;
 using openpick::test::kOracleSigmas;
-using openpick::test::OracleEstimate;
 using openpick::test::oracle_programs;
+using openpick::test::OracleEstimate;
 using openpick::test::OracleProgram;
 using openpick::test::simulate_list;
 
@@ -32,12 +32,11 @@ constexpr std::size_t kDraws = 400000;
 // updated Z on the interviews.)
 constexpr bool kRankListConditionsOnInterviews = false;
 
-#define EXPECT_WITHIN_ORACLE(VAL, EST, WHAT)                                                               \
-  do {                                                                                                     \
-    const double v_ = (VAL);                                                                               \
-    const OracleEstimate e_ = (EST);                                                                       \
-    EXPECT_NEAR(v_, e_.value, kOracleSigmas * e_.se) << WHAT << " (oracle " << e_.value << " +- " << e_.se \
-                                                     << " s.e.)";                                           \
+#define EXPECT_WITHIN_ORACLE(VAL, EST, WHAT)                                                                           \
+  do {                                                                                                                 \
+    const double v_ = (VAL);                                                                                           \
+    const OracleEstimate e_ = (EST);                                                                                   \
+    EXPECT_NEAR(v_, e_.value, kOracleSigmas* e_.se) << WHAT << " (oracle " << e_.value << " +- " << e_.se << " s.e.)"; \
   } while (0)
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
@@ -80,8 +79,8 @@ std::vector<Program> programs(int n, std::uint64_t seed) {
 void expect_list_matches_oracle(const Model& model, const std::vector<ProgramLogits>& list, std::uint64_t seed,
                                 const std::string& what) {
   const ListOutcome o = model.evaluate_list(list);
-  const auto r = simulate_list(oracle_programs(list), model.params().sigma_interview, model.params().sigma_match,
-                               seed, kDraws);
+  const auto r =
+      simulate_list(oracle_programs(list), model.params().sigma_interview, model.params().sigma_match, seed, kDraws);
   EXPECT_WITHIN_ORACLE(o.p_match, r.p_match, what << ": P(match)");
   EXPECT_WITHIN_ORACLE(o.p_interview_any, r.p_interview_any, what << ": P(at least one interview)");
   EXPECT_WITHIN_ORACLE(o.expected_interviews, r.expected_interviews, what << ": expected interviews");
@@ -143,8 +142,8 @@ TEST(ModelOracle, EachProgramsChancesAgreeWithTheOracle) {
   for (double a : {-6.0, -4.0, -2.5, -1.0, 0.0, 1.5, 3.0})
     for (double m : {-2.0, -1.1, 0.0, 1.0}) grid.push_back({true, a, m});
   // The list's p_interview_at / p_offer_at are the marginals whatever the order.
-  const auto r = simulate_list(oracle_programs(grid), model.params().sigma_interview, model.params().sigma_match, 5,
-                               kDraws);
+  const auto r =
+      simulate_list(oracle_programs(grid), model.params().sigma_interview, model.params().sigma_match, 5, kDraws);
   for (std::size_t i = 0; i < grid.size(); ++i) {
     EXPECT_WITHIN_ORACLE(model.p_interview(grid[i]), r.p_interview_at[i], "p_interview at " << grid[i].interview);
     EXPECT_WITHIN_ORACLE(model.p_match(grid[i]), r.p_offer_at[i],
@@ -176,8 +175,8 @@ TEST(ModelOracle, ListChancesAgreeWithTheOracle) {
         const ProgramChance ch = model.score(p, prog, {seed % 2 == 0, false});
         list.push_back(ch.logits);  // an unreachable program stays on the list: it adds nothing
       }
-      expect_list_matches_oracle(model, list, ++seed, std::string(c.name) + ", Step 2 " +
-                                                          std::to_string(*p.step2ck.score));
+      expect_list_matches_oracle(model, list, ++seed,
+                                 std::string(c.name) + ", Step 2 " + std::to_string(*p.step2ck.score));
     }
   }
 }
@@ -186,7 +185,8 @@ TEST(ModelOracle, PessimisticAndOptimisticParametersAgreeWithTheOracle) {
   for (AssumptionEnd end : {AssumptionEnd::Pessimistic, AssumptionEnd::Optimistic}) {
     const Model model(params_at(default_model_params(), end));
     std::vector<ProgramLogits> list;
-    for (const Program& prog : programs(8, 41)) list.push_back(model.score(applicant(232, VisaNeed::J1, 2021), prog, {true, false}).logits);
+    for (const Program& prog : programs(8, 41))
+      list.push_back(model.score(applicant(232, VisaNeed::J1, 2021), prog, {true, false}).logits);
     expect_list_matches_oracle(model, list, 43, end == AssumptionEnd::Pessimistic ? "pessimistic" : "optimistic");
   }
 }

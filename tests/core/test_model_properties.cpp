@@ -27,15 +27,17 @@ class Rng {
   std::mt19937_64 g_;
 };
 
-const char* kSpecialties[] = {"Internal Medicine", "Family Medicine", "Psychiatry", "Pediatrics", "Neurology",
-                              "Pathology"};
+const char* kSpecialties[] = {"Internal Medicine", "Family Medicine", "Psychiatry",
+                              "Pediatrics",        "Neurology",       "Pathology"};
 const char* kStates[] = {"MS", "AL", "NY", "CA", "TX", "OH", "LA", "PA"};
 
 Profile random_profile(Rng& r) {
   Profile p;
   const int t = r.below(10);
-  p.graduate_type = t < 6 ? GraduateType::NonUsImg : t < 8 ? GraduateType::UsImg : t < 9 ? GraduateType::UsMd
-                                                                                           : GraduateType::UsDo;
+  p.graduate_type = t < 6   ? GraduateType::NonUsImg
+                    : t < 8 ? GraduateType::UsImg
+                    : t < 9 ? GraduateType::UsMd
+                            : GraduateType::UsDo;
   const VisaNeed visas[] = {VisaNeed::None, VisaNeed::J1, VisaNeed::H1b, VisaNeed::J1OrH1b};
   p.visa = p.graduate_type == GraduateType::NonUsImg ? visas[r.below(4)] : VisaNeed::None;
   p.step1.attempts = r.between(1, 3);
@@ -229,7 +231,8 @@ TEST(ModelProperties, StatedCutoffsExcludeWithTheirReason) {
         if (s.find(needle) != std::string::npos) return true;
       return false;
     };
-    if (prog.cutoffs.max_years_since_graduation && years_since_graduation(p) > *prog.cutoffs.max_years_since_graduation) {
+    if (prog.cutoffs.max_years_since_graduation &&
+        years_since_graduation(p) > *prog.cutoffs.max_years_since_graduation) {
       ++years;
       EXPECT_FALSE(c.eligible);
       EXPECT_EQ(c.p_match, 0.0);
@@ -258,9 +261,9 @@ TEST(ModelProperties, EveryNumberIsAFiniteProbability) {
   Rng r(2024);
   for (int variant = 0; variant < 3; ++variant) {
     const ModelParams params =
-        variant == 0 ? default_model_params()
-                     : params_at(default_model_params(),
-                                 variant == 1 ? AssumptionEnd::Pessimistic : AssumptionEnd::Optimistic);
+        variant == 0
+            ? default_model_params()
+            : params_at(default_model_params(), variant == 1 ? AssumptionEnd::Pessimistic : AssumptionEnd::Optimistic);
     const Model model(params);
     for (int i = 0; i < 150; ++i) {
       const Profile p = random_profile(r);
@@ -462,6 +465,7 @@ TEST(ModelTerms, UncalibratedSpecialtyIsFlagged) {
   prog.specialty = "Pathology";
   const ProgramChance c = model.score(p, prog);
   bool flagged = false;
-  for (const auto& t : c.terms) flagged |= t.unknown && t.text.find("no calibration for Pathology") != std::string::npos;
+  for (const auto& t : c.terms)
+    flagged |= t.unknown && t.text.find("no calibration for Pathology") != std::string::npos;
   EXPECT_TRUE(flagged);
 }

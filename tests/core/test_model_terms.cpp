@@ -24,8 +24,15 @@ constexpr double kExact = 1e-12;  // sums of a few doubles
 // some hands-on USCE and US letters; and a reference program where no optional term applies.
 Profile base_profile() {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::NonUsImg).visa(VisaNeed::None).step1(ExamResult::Pass, 1).step2ck(240, 1)
-      .ecfmg_certified(true).match_year(2026).graduated(2025).usce(3.0, 0.0).us_letters(2)
+      .graduate(GraduateType::NonUsImg)
+      .visa(VisaNeed::None)
+      .step1(ExamResult::Pass, 1)
+      .step2ck(240, 1)
+      .ecfmg_certified(true)
+      .match_year(2026)
+      .graduated(2025)
+      .usce(3.0, 0.0)
+      .us_letters(2)
       .build();
 }
 
@@ -175,14 +182,13 @@ TEST(ModelTerm, AShareOfAllIMGsIsSetAgainstTheTypicalShareCountingUSCitizenIMGs)
   Program both = base_program();
   both.img_share = 0.60;
   both.img_share_non_us = 0.20;
-  EXPECT_NEAR(logit(base_profile(), both) - logit(base_profile(), base_program()),
-              P.img_share_slope * (0.20 - typical), kExact);
+  EXPECT_NEAR(logit(base_profile(), both) - logit(base_profile(), base_program()), P.img_share_slope * (0.20 - typical),
+              kExact);
   Profile us_img = base_profile();
   us_img.graduate_type = GraduateType::UsImg;
   EXPECT_NEAR(logit(us_img, both) - logit(us_img, base_program()), P.img_share_slope * (0.60 - typical_all), kExact);
   // A US-citizen IMG with only a non-US share reads that one (nothing better is known).
-  EXPECT_NEAR(logit(us_img, non_us_only) - logit(us_img, base_program()), P.img_share_slope * (0.60 - typical),
-              kExact);
+  EXPECT_NEAR(logit(us_img, non_us_only) - logit(us_img, base_program()), P.img_share_slope * (0.60 - typical), kExact);
 }
 
 TEST(ModelTerm, IMGShareNotStatedCostsItsParameter) {
@@ -412,7 +418,8 @@ TEST(ModelTerm, USLettersPerLetterUpToTheCapAndNoneCosts) {
 TEST(ModelTerm, ASignalAddsItsLogOddsRatioWhereSignalsAreAccepted) {
   ASSERT_GT(P.signal_img, 0.0);
   ASSERT_GT(P.signal_us, 0.0);
-  EXPECT_NEAR(logit(base_profile(), base_program(), true) - logit(base_profile(), base_program()), P.signal_img, kExact);
+  EXPECT_NEAR(logit(base_profile(), base_program(), true) - logit(base_profile(), base_program()), P.signal_img,
+              kExact);
   EXPECT_NEAR(logit(us_md(), base_program(), true) - logit(us_md(), base_program()), P.signal_us, kExact);
   Program unknown = base_program();
   unknown.accepts_signals.reset();  // documented: unknown counts as accepting
@@ -441,8 +448,10 @@ TEST(ModelTerm, TheRankStageReadsEachTermTimesItsWeight) {
   };
   const SpecialtyParams& im = model.specialty("Internal Medicine");
   const auto [eta, m] = both(base_profile(), base_program());
-  EXPECT_NEAR(m, im.match_given_interview + P.match_given_interview_shift +
-                     P.rank_stage_weight * (eta - im.interview_intercept), kExact);
+  EXPECT_NEAR(
+      m,
+      im.match_given_interview + P.match_given_interview_shift + P.rank_stage_weight * (eta - im.interview_intercept),
+      kExact);
   std::vector<std::pair<Profile, Program>> changed;
   Profile q = base_profile();
   q.preferred_states = {"NY"};
@@ -489,7 +498,9 @@ TEST(ModelTerm, ATieToTheStateCountsForMoreThanAPreferenceAndReplacesIt) {
   const Profile base = base_profile();
   const double none = logit(base, base_program());
   for (TieKind kind : {TieKind::Trained, TieKind::Lived, TieKind::Family}) {
-    const double expected = kind == TieKind::Trained ? P.tie_trained : kind == TieKind::Lived ? P.tie_lived : P.tie_family;
+    const double expected = kind == TieKind::Trained ? P.tie_trained
+                            : kind == TieKind::Lived ? P.tie_lived
+                                                     : P.tie_family;
     Profile tied = base;
     tied.state_ties = {{"NY", kind}};
     EXPECT_NEAR(logit(tied, base_program()) - none, expected, kExact);

@@ -6,8 +6,8 @@
 
 #include <cmath>
 #include <cstdio>
-#include <random>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 
 #include "openpick/core/advice.h"
@@ -22,8 +22,14 @@ namespace {
 // A US MD senior: no visa, no IMG terms, so every program below is a candidate.
 Profile us_md(std::vector<SpecialtyPreference> specialties) {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::UsMd).visa(VisaNeed::None).step1(ExamResult::Pass, 1).step2ck(240, 1)
-      .step3_passed(false).graduated(2027).match_year(2027).specialties(std::move(specialties))
+      .graduate(GraduateType::UsMd)
+      .visa(VisaNeed::None)
+      .step1(ExamResult::Pass, 1)
+      .step2ck(240, 1)
+      .step3_passed(false)
+      .graduated(2027)
+      .match_year(2027)
+      .specialties(std::move(specialties))
       .build();
 }
 
@@ -465,7 +471,7 @@ TEST(PlanTracks, ABundleBringsAnAdvancedPositionNoSingleProgramWouldOpen) {
   const double ty_alone = 0.1 * t, bundle_half = (0.1 * t + a * (t - 0.1 * t)) / 2.0;
   ASSERT_GT(bundle_half, ty_alone * 1.05);
   const double w = (ty_alone + bundle_half) / 2.0 / c;  // w c halfway between the two
-  ASSERT_GT(w, 0.1);  // still ranked above the transitional year
+  ASSERT_GT(w, 0.1);                                    // still ranked above the transitional year
   ASSERT_LT(w, 1.0);
   p.specialties[2].weight = w;
   PlanOptions o = quick();
@@ -744,9 +750,10 @@ TEST(PlanSignals, GreedyWithSignalsAgainstExhaustiveSearch) {
     total_with += (best - a) / best;
     total_after += (best - b) / best;
   }
-  std::printf("signals chosen with the list: worst gap %.4f%%, mean %.4f%%; placed after: worst %.4f%%, mean %.4f%% "
-              "(%d instances)\n",
-              100 * worst_with, 100 * total_with / instances, 100 * worst_after, 100 * total_after / instances, instances);
+  std::printf(
+      "signals chosen with the list: worst gap %.4f%%, mean %.4f%%; placed after: worst %.4f%%, mean %.4f%% "
+      "(%d instances)\n",
+      100 * worst_with, 100 * total_with / instances, 100 * worst_after, 100 * total_after / instances, instances);
   EXPECT_LE(worst_with, 0.02);
 }
 

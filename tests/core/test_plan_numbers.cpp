@@ -9,8 +9,8 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
@@ -40,9 +40,17 @@ std::string documented_tier(double p_interview) {
 
 Profile applicant(int step2) {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step1(ExamResult::Pass, 1).step2ck(step2, 1)
-      .ecfmg_certified(true).graduated(2021).match_year(2026).usce(4.0, 2.0).us_letters(3)
-      .specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.6}}).preferred_states({"MS", "OH"})
+      .graduate(GraduateType::NonUsImg)
+      .visa(VisaNeed::J1)
+      .step1(ExamResult::Pass, 1)
+      .step2ck(step2, 1)
+      .ecfmg_certified(true)
+      .graduated(2021)
+      .match_year(2026)
+      .usce(4.0, 2.0)
+      .us_letters(3)
+      .specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.6}})
+      .preferred_states({"MS", "OH"})
       .build();
 }
 
@@ -285,8 +293,8 @@ TEST(PlanNumbers, ChanceYouMatchHereAgreesWithTheOracle) {
                      [&](std::size_t a, std::size_t b) { return plan.programs[a].utility > plan.programs[b].utility; });
     std::vector<ProgramLogits> ranked;
     for (std::size_t r : rank) ranked.push_back(logits[r]);
-    const auto sim = simulate_list(oracle_programs(ranked), model.params().sigma_interview,
-                                   model.params().sigma_match, static_cast<std::uint64_t>(step2), 400000);
+    const auto sim = simulate_list(oracle_programs(ranked), model.params().sigma_interview, model.params().sigma_match,
+                                   static_cast<std::uint64_t>(step2), 400000);
     double eu = 0.0;
     for (std::size_t r = 0; r < rank.size(); ++r) {
       const PlannedProgram& pp = plan.programs[rank[r]];

@@ -9,8 +9,8 @@
 #include <set>
 
 #include "openpick/core/advice.h"
-#include "openpick/core/portfolio.h"
 #include "openpick/core/planner.h"
+#include "openpick/core/portfolio.h"
 #include "openpick/core/signals.h"
 #include "test_support.h"
 
@@ -43,16 +43,24 @@ Program random_program(Draw& r, int i, const std::string& specialty) {
 
 Profile img_profile(int step2) {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step1(ExamResult::Pass, 2).step2ck(step2, 1)
-      .graduated(2019).match_year(2027).usce(2.0, 4.0).us_letters(2)
-      .specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.7}}).preferred_states({"MS", "AR"})
+      .graduate(GraduateType::NonUsImg)
+      .visa(VisaNeed::J1)
+      .step1(ExamResult::Pass, 2)
+      .step2ck(step2, 1)
+      .graduated(2019)
+      .match_year(2027)
+      .usce(2.0, 4.0)
+      .us_letters(2)
+      .specialties({{"Internal Medicine", 1.0}, {"Family Medicine", 0.7}})
+      .preferred_states({"MS", "AR"})
       .build();
 }
 
 Dataset random_dataset(Draw& r, int n) {
   Dataset d;
   d.name = "random";
-  for (int i = 0; i < n; ++i) d.programs.push_back(random_program(r, i, i % 3 ? "Internal Medicine" : "Family Medicine"));
+  for (int i = 0; i < n; ++i)
+    d.programs.push_back(random_program(r, i, i % 3 ? "Internal Medicine" : "Family Medicine"));
   return d;
 }
 
@@ -164,8 +172,10 @@ TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
       const int role = i % 6;
       const char* specialty = role <= 2 ? "Anesthesiology" : role == 3 ? "Transitional Year" : "Internal Medicine";
       Program pr = random_program(r, i, specialty);
-      pr.track = role <= 1 ? Track::Advanced : role == 3 ? Track::Transitional : role == 4 ? Track::Preliminary
-                                                                                           : Track::Categorical;
+      pr.track = role <= 1   ? Track::Advanced
+                 : role == 3 ? Track::Transitional
+                 : role == 4 ? Track::Preliminary
+                             : Track::Categorical;
       d.programs.push_back(pr);
     }
     Profile p = img_profile(r.between(215, 255));
@@ -203,9 +213,10 @@ TEST(Planner, PairedGreedyAgainstExhaustiveSearch) {
     worst_gap = std::max(worst_gap, gap);
     sum_gap += gap;
   }
-  std::printf("paired greedy vs exhaustive over %d instances: worst gap %.4f%%, mean %.4f%%; %d advanced "
-              "positions on the greedy's lists\n",
-              kInstances, 100.0 * worst_gap, 100.0 * sum_gap / kInstances, with_advanced);
+  std::printf(
+      "paired greedy vs exhaustive over %d instances: worst gap %.4f%%, mean %.4f%%; %d advanced "
+      "positions on the greedy's lists\n",
+      kInstances, 100.0 * worst_gap, 100.0 * sum_gap / kInstances, with_advanced);
   EXPECT_GT(with_advanced, 0);  // the instances do exercise the pairing
   EXPECT_LE(worst_gap, 1e-9);
 }
@@ -340,7 +351,8 @@ TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
   // the signals the list was chosen with, so the list without them is evaluated here.)
   const Model model;
   std::vector<ProgramLogits> unsignalled;
-  for (const auto& pp : plan.programs) unsignalled.push_back(model.score(img_profile(224), d.programs[pp.index]).logits);
+  for (const auto& pp : plan.programs)
+    unsignalled.push_back(model.score(img_profile(224), d.programs[pp.index]).logits);
   EXPECT_GT(plan.p_match, model.evaluate_list(unsignalled).p_match);
 }
 
@@ -355,7 +367,8 @@ TEST(Planner, WhatIfGainsAreRankedAndNeverNegativeForImprovements) {
   ASSERT_GE(plan.whatif.size(), 5u);
   for (std::size_t i = 1; i < plan.whatif.size(); ++i) EXPECT_GE(plan.whatif[i - 1].gain, plan.whatif[i].gain);
   for (const auto& w : plan.whatif) EXPECT_GE(w.gain, -1e-12) << w.id;
-  const bool has_j1 = std::any_of(plan.whatif.begin(), plan.whatif.end(), [](const WhatIf& w) { return w.id == "accept_j1"; });
+  const bool has_j1 =
+      std::any_of(plan.whatif.begin(), plan.whatif.end(), [](const WhatIf& w) { return w.id == "accept_j1"; });
   EXPECT_TRUE(has_j1);
 }
 
@@ -385,7 +398,8 @@ TEST(Planner, RangeBracketsTheHeadline) {
   const auto names = model_assumptions();
   for (std::size_t i = 0; i < plan.sensitivity.size(); ++i) {
     const AssumptionEffect& e = plan.sensitivity[i];
-    const auto a = std::find_if(names.begin(), names.end(), [&](const AssumptionRange& x) { return e.assumption == x.name; });
+    const auto a =
+        std::find_if(names.begin(), names.end(), [&](const AssumptionRange& x) { return e.assumption == x.name; });
     ASSERT_NE(a, names.end()) << e.assumption;
     EXPECT_EQ(e.plain, a->plain);
     EXPECT_EQ(e.plain.find("logit"), std::string::npos) << e.plain;
@@ -406,10 +420,12 @@ TEST(Planner, JsonHasTheContractFields) {
   const Profile p = img_profile(225);
   const Plan plan = make_plan(p, d, PlanOptions{}, Model{});
   const auto j = nlohmann::json::parse(plan_to_json(plan, d, advise(p, &plan)));
-  for (const char* k : {"p_match", "p_match_sensitivity", "p_interview_any", "expected_interviews", "cost_usd", "programs", "excluded", "curve", "whatif"})
+  for (const char* k : {"p_match", "p_match_sensitivity", "p_interview_any", "expected_interviews", "cost_usd",
+                        "programs", "excluded", "curve", "whatif"})
     EXPECT_TRUE(j.contains(k)) << k;
   ASSERT_FALSE(j["programs"].empty());
-  for (const char* k : {"id", "p_interview", "p_match", "tier", "signal", "reasons"}) EXPECT_TRUE(j["programs"][0].contains(k)) << k;
+  for (const char* k : {"id", "p_interview", "p_match", "tier", "signal", "reasons"})
+    EXPECT_TRUE(j["programs"][0].contains(k)) << k;
   for (const char* k : {"applications", "p_match", "cost_usd"}) EXPECT_TRUE(j["curve"][0].contains(k)) << k;
   for (const char* k : {"change", "p_match"}) EXPECT_TRUE(j["whatif"][0].contains(k)) << k;
   EXPECT_EQ(j["programs"].size(), plan.programs.size());

@@ -266,8 +266,8 @@ TEST(Portfolio, BudgetDpRejectsBadArguments) {
 }
 
 TEST(Portfolio, ValidationNamesTheField) {
-  const std::vector<PortfolioOption> o = {{0.5, 1.0}, {1.5, 1.0}, {0.5, -1.0},
-                                          {std::nan(""), std::numeric_limits<double>::infinity()}};
+  const std::vector<PortfolioOption> o = {
+      {0.5, 1.0}, {1.5, 1.0}, {0.5, -1.0}, {std::nan(""), std::numeric_limits<double>::infinity()}};
   const auto e = openpick::core::validate_portfolio_options(o);
   ASSERT_EQ(e.size(), 4u);
   EXPECT_EQ(e[0], "options[1].p: expected a chance in [0, 1], got 1.5");

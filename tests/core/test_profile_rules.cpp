@@ -25,7 +25,8 @@ constexpr const char* kStep2ck = R"({"score":230,"attempts":1})";
 // A complete profile with its exams and one more member (e.g. "\"us_letters\": 20").
 std::string doc(const std::string& member, const std::string& step1 = kStep1, const std::string& step2ck = kStep2ck) {
   return R"({"schema_version":1,"graduate_type":"non_us_img","visa":"j1",
-             "step1":)" + step1 + R"(,"step2ck":)" + step2ck + R"(,
+             "step1":)" +
+         step1 + R"(,"step2ck":)" + step2ck + R"(,
              "graduation_year":2020,"match_year":2027,"specialties":[{"name":"Internal Medicine","weight":1}],)" +
          member + "}";
 }
@@ -130,16 +131,16 @@ TEST(ProfileRules, NewFieldsRoundTripAndUnknownIsAbsent) {
 }
 
 TEST(ProfileRules, BadNewFieldsAreClearErrors) {
-  const auto bad_date = parse_profile_json(doc("\"us_letters\":1", kStep1, R"({"score":230,"attempts":1,"date":"08/2025"})"),
-                                           "d.json");
+  const auto bad_date =
+      parse_profile_json(doc("\"us_letters\":1", kStep1, R"({"score":230,"attempts":1,"date":"08/2025"})"), "d.json");
   EXPECT_FALSE(bad_date.ok());
   const Diagnostic* d = find_field(bad_date.diagnostics, "step2ck.date");
   ASSERT_NE(d, nullptr) << all_messages(bad_date.diagnostics);
   EXPECT_NE(d->message.find("\"YYYY-MM\""), std::string::npos) << d->message;
   EXPECT_NE(d->message.find("\"08/2025\""), std::string::npos) << d->message;
 
-  const auto bad_tie = parse_profile_json(with(R"("state_ties":[{"state":"ms","kind":"trained"},{"state":"MS","kind":"born"}])"),
-                                          "t.json");
+  const auto bad_tie = parse_profile_json(
+      with(R"("state_ties":[{"state":"ms","kind":"trained"},{"state":"MS","kind":"born"}])"), "t.json");
   EXPECT_FALSE(bad_tie.ok());
   const Diagnostic* state = find_field(bad_tie.diagnostics, "state_ties[0].state");
   ASSERT_NE(state, nullptr) << all_messages(bad_tie.diagnostics);

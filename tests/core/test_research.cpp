@@ -18,8 +18,15 @@ namespace {
 
 Profile j1_img() {
   return openpick::testing::ProfileBuilder()
-      .graduate(GraduateType::NonUsImg).visa(VisaNeed::J1).step2ck(240, 1).ecfmg_certified(true)
-      .graduated(2023).match_year(2026).usce(3).us_letters(2).specialties({{"Internal Medicine", 1.0}})
+      .graduate(GraduateType::NonUsImg)
+      .visa(VisaNeed::J1)
+      .step2ck(240, 1)
+      .ecfmg_certified(true)
+      .graduated(2023)
+      .match_year(2026)
+      .usce(3)
+      .us_letters(2)
+      .specialties({{"Internal Medicine", 1.0}})
       .build();
 }
 
@@ -91,8 +98,8 @@ TEST(ResearchNext, AnUnknownVisaOnTheListIsWorthTheSwapItWouldPrompt) {
   u_yes.visa.j1 = true;
   const Program &a = d.programs[1], &b = d.programs[2], &r = d.programs[3], &s = d.programs[4];
   const double swap = std::max({p_of(profile, {a, b}), p_of(profile, {a, b, r}), p_of(profile, {a, b, s})});
-  const double expected = q * std::max(0.0, swap - p_of(profile, {u_yes, a, b})) +
-                          (1 - q) * std::max(0.0, swap - p_of(profile, {a, b}));
+  const double expected =
+      q * std::max(0.0, swap - p_of(profile, {u_yes, a, b})) + (1 - q) * std::max(0.0, swap - p_of(profile, {a, b}));
   ASSERT_GT(expected, 1e-3) << "the inputs make the fact worth knowing";
   const ResearchItem* item = find(items, "U");
   ASSERT_NE(item, nullptr);
@@ -152,8 +159,8 @@ TEST(ResearchNext, AnUnknownShareNearTheListIsWorthTheSwapInWhenItIsHigh) {
 TEST(ResearchNext, WhatMattersToThisApplicantOnlyInTheirPlan) {
   Dataset d;
   for (int i = 0; i < 40; ++i) {
-    Program p = im("P" + std::to_string(i), i % 3 == 0 ? Setting::Community : Setting::UniversityAffiliated,
-                   0.1 + 0.02 * i);
+    Program p =
+        im("P" + std::to_string(i), i % 3 == 0 ? Setting::Community : Setting::UniversityAffiliated, 0.1 + 0.02 * i);
     if (i % 4 == 0) p.visa.j1.reset();  // the friendliest programs among them: worth a look
     if (i % 4 == 0) p.setting = Setting::Community;
     if (i % 5 == 0) p.img_share_non_us.reset();

@@ -53,9 +53,7 @@ struct Mean {
   double value() const { return n ? sum / n : -1.0; }
 };
 
-bool is_im_categorical(const Program& p) {
-  return p.specialty == "Internal Medicine" && p.track == Track::Categorical;
-}
+bool is_im_categorical(const Program& p) { return p.specialty == "Internal Medicine" && p.track == Track::Categorical; }
 
 }  // namespace
 
@@ -105,8 +103,8 @@ TEST(SampleDataset, SpecialtyImgSharesFollowTheNonUsFillOrder) {
   std::map<std::string, Mean> by;
   for (const Program& p : sample().programs)
     if (p.track == Track::Categorical) by[p.specialty].add(p.img_share);
-  const char* order[] = {"Internal Medicine", "Pathology-Anatomic and Clinical", "Family Medicine",
-                         "Psychiatry", "Emergency Medicine", "Obstetrics and Gynecology"};
+  const char* order[] = {"Internal Medicine",  "Pathology-Anatomic and Clinical", "Family Medicine", "Psychiatry",
+                         "Emergency Medicine", "Obstetrics and Gynecology"};
   for (int i = 0; i + 1 < 6; ++i)
     EXPECT_GT(by[order[i]].value(), by[order[i + 1]].value()) << order[i] << " vs " << order[i + 1];
 }

@@ -42,13 +42,17 @@ inline std::string read_file(const std::string& path) {
 
 #ifdef OPENPICK_SOURCE_DIR
 // A path in the repository ("assets/datasets/sample.json").
-inline std::string source_path(const std::string& relative) { return std::string(OPENPICK_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+  return std::string(OPENPICK_SOURCE_DIR) + "/" + relative;
+}
 inline std::string read_source(const std::string& relative) { return read_file(source_path(relative)); }
 #endif
 
 #ifdef OPENPICK_TEST_DATA_DIR
 // A path among the fixtures in tests/data ("good/profile_full.json", "bad/...").
-inline std::string data_path(const std::string& relative) { return std::string(OPENPICK_TEST_DATA_DIR) + "/" + relative; }
+inline std::string data_path(const std::string& relative) {
+  return std::string(OPENPICK_TEST_DATA_DIR) + "/" + relative;
+}
 inline std::string read_data(const std::string& relative) { return read_file(data_path(relative)); }
 #endif
 
@@ -83,21 +87,39 @@ class Draw {
   // Uniform on [0, 1): 53 random bits.
   double unit() { return static_cast<double>(rng_() >> 11) * 0x1p-53; }
   template <class T>
-  const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+  const T& pick(const std::vector<T>& items) {
+    return items[below(items.size())];
+  }
   // Unknown in about a third of draws: unknown is a value the formats must carry.
   template <class T>
-  std::optional<T> maybe(T value) { return percent(35) ? std::nullopt : std::optional<T>(value); }
+  std::optional<T> maybe(T value) {
+    return percent(35) ? std::nullopt : std::optional<T>(value);
+  }
   std::optional<bool> maybe_bool() { return maybe(percent(50)); }
 
   // Text with what breaks naive writers: commas, quotes, line breaks, non-ASCII, formula starts.
   // Never blank and never with spaces at either end (the CSV form trims cells).
   std::string text(bool tricky) {
-    static const std::vector<std::string> kWords = {
-        "Sample", "Delta", "Valley", "Community", "Regional", "Medical", "Center", "Program",
-        "Internal", "Medicine", "St.", "O'Neil", "Sa\xC3\xBA" "de", "\xE4\xB8\xAD\xE5\xBF\x83", "R\xC3\xA9gion"};
+    static const std::vector<std::string> kWords = {"Sample",
+                                                    "Delta",
+                                                    "Valley",
+                                                    "Community",
+                                                    "Regional",
+                                                    "Medical",
+                                                    "Center",
+                                                    "Program",
+                                                    "Internal",
+                                                    "Medicine",
+                                                    "St.",
+                                                    "O'Neil",
+                                                    "Sa\xC3\xBA"
+                                                    "de",
+                                                    "\xE4\xB8\xAD\xE5\xBF\x83",
+                                                    "R\xC3\xA9gion"};
     static const std::vector<std::string> kTricky = {
-        ",", "\"", "\"quoted\"", "a,b", "line\nbreak", "crlf\r\nbreak", "=SUM(A1)", "+1", "-x",
-        "@home", "'=x", "\xE2\x80\x94", "tab\tinside", "\\", "/", "{}", "[1]"};
+        ",",           "\"", "\"quoted\"", "a,b",   "line\nbreak", "crlf\r\nbreak",
+        "=SUM(A1)",    "+1", "-x",         "@home", "'=x",         "\xE2\x80\x94",
+        "tab\tinside", "\\", "/",          "{}",    "[1]"};
     std::string out;
     const int words = between(1, 4);
     for (int i = 0; i < words; ++i) {
@@ -117,27 +139,60 @@ class Draw {
 // no visa, Step 1 passed on the first attempt, no Step 2 CK score).
 class ProfileBuilder {
  public:
-  ProfileBuilder& graduate(core::GraduateType t) { p_.graduate_type = t; return *this; }
-  ProfileBuilder& visa(core::VisaNeed v) { p_.visa = v; return *this; }
+  ProfileBuilder& graduate(core::GraduateType t) {
+    p_.graduate_type = t;
+    return *this;
+  }
+  ProfileBuilder& visa(core::VisaNeed v) {
+    p_.visa = v;
+    return *this;
+  }
   ProfileBuilder& step1(core::ExamResult result, int attempts) {
     p_.step1.result = result;
     p_.step1.attempts = attempts;
     return *this;
   }
-  ProfileBuilder& step2ck(int score) { p_.step2ck.score = score; return *this; }
+  ProfileBuilder& step2ck(int score) {
+    p_.step2ck.score = score;
+    return *this;
+  }
   ProfileBuilder& step2ck(int score, int attempts) {
     p_.step2ck.score = score;
     p_.step2ck.attempts = attempts;
     return *this;
   }
-  ProfileBuilder& step3_passed(bool passed) { p_.step3_passed = passed; return *this; }
-  ProfileBuilder& ecfmg_certified(bool certified) { p_.ecfmg_certified = certified; return *this; }
-  ProfileBuilder& graduated(int year) { p_.graduation_year = year; return *this; }
-  ProfileBuilder& match_year(int year) { p_.match_year = year; return *this; }
-  ProfileBuilder& usce(double hands_on, double observership = 0.0) { p_.usce_months = {hands_on, observership}; return *this; }
-  ProfileBuilder& us_letters(int n) { p_.us_letters = n; return *this; }
-  ProfileBuilder& specialties(std::vector<core::SpecialtyPreference> s) { p_.specialties = std::move(s); return *this; }
-  ProfileBuilder& preferred_states(std::vector<std::string> s) { p_.preferred_states = std::move(s); return *this; }
+  ProfileBuilder& step3_passed(bool passed) {
+    p_.step3_passed = passed;
+    return *this;
+  }
+  ProfileBuilder& ecfmg_certified(bool certified) {
+    p_.ecfmg_certified = certified;
+    return *this;
+  }
+  ProfileBuilder& graduated(int year) {
+    p_.graduation_year = year;
+    return *this;
+  }
+  ProfileBuilder& match_year(int year) {
+    p_.match_year = year;
+    return *this;
+  }
+  ProfileBuilder& usce(double hands_on, double observership = 0.0) {
+    p_.usce_months = {hands_on, observership};
+    return *this;
+  }
+  ProfileBuilder& us_letters(int n) {
+    p_.us_letters = n;
+    return *this;
+  }
+  ProfileBuilder& specialties(std::vector<core::SpecialtyPreference> s) {
+    p_.specialties = std::move(s);
+    return *this;
+  }
+  ProfileBuilder& preferred_states(std::vector<std::string> s) {
+    p_.preferred_states = std::move(s);
+    return *this;
+  }
   core::Profile build() const { return p_; }
 
  private:

@@ -36,7 +36,8 @@ const char* kProfile = R"({"schema_version": 1, "graduate_type": "non_us_img", "
 
 std::string workspace_text() {
   return std::string(R"({"schema_version": 1, "kind": "openpick-workspace",
- "profile": )") + kProfile + R"(,
+ "profile": )") +
+         kProfile + R"(,
  "research": {
    "A": {"visa": {"h1b": true}, "cutoffs": {"step2ck_min": {"value": 215, "strict": false}},
          "sources": [{"what": "visa.h1b", "url": "https://a.example/visa", "date": "2026-08-01"},
@@ -134,9 +135,10 @@ TEST(WorkspaceRead, NullInResearchSetsAFactToUnknown) {
 
   // A null group: every fact of it unknown (A's list says J-1 yes, H-1B no, Step 2 CK min 220).
   const Workspace groups = workspace(minimal(R"("research": {"A": {"visa": null, "cutoffs": null}})"));
-  EXPECT_EQ(groups.research.at("A").fields,
-            (std::vector<std::string>{"visa.j1", "visa.h1b", "cutoffs.step2ck_min", "cutoffs.max_years_since_graduation",
-                                      "cutoffs.max_attempts", "cutoffs.usce_required"}));
+  EXPECT_EQ(
+      groups.research.at("A").fields,
+      (std::vector<std::string>{"visa.j1", "visa.h1b", "cutoffs.step2ck_min", "cutoffs.max_years_since_graduation",
+                                "cutoffs.max_attempts", "cutoffs.usce_required"}));
   const Program overlaid = apply_workspace(d, groups).dataset.programs[0];
   EXPECT_FALSE(overlaid.visa.j1);
   EXPECT_FALSE(overlaid.visa.h1b);
@@ -219,9 +221,9 @@ TEST(WorkspaceApply, ResearchOverlaysAddedAppendsHiddenLeaves) {
   EXPECT_EQ(out.dataset.programs[2].id, "MINE-1");
   EXPECT_EQ(out.dataset.name, "list");
   const Program& a = out.dataset.programs[0];
-  EXPECT_EQ(a.visa.j1, true);    // the list's
-  EXPECT_EQ(a.visa.h1b, true);   // the applicant's (the list said false)
-  EXPECT_EQ(a.img_share, 0.6);   // the list's
+  EXPECT_EQ(a.visa.j1, true);   // the list's
+  EXPECT_EQ(a.visa.h1b, true);  // the applicant's (the list said false)
+  EXPECT_EQ(a.img_share, 0.6);  // the list's
   EXPECT_EQ(a.cutoffs.step2ck_min, 215);
   EXPECT_FALSE(a.cutoffs.strict.step2ck_min);
   // The list's source for visa.j1 stays; the applicant's come in for the two facts they set.
@@ -240,14 +242,15 @@ TEST(WorkspaceApply, ResearchOverlaysAddedAppendsHiddenLeaves) {
   EXPECT_TRUE(out.own[2].added);
   // The research on GONE and the tracker entry of REMOVED are kept and named; nothing else.
   ASSERT_EQ(out.notes.size(), 2u);
-  EXPECT_EQ(out.notes[0], "research for \"GONE\" (img_share): no program with this id in the loaded list; kept in your workspace");
+  EXPECT_EQ(out.notes[0],
+            "research for \"GONE\" (img_share): no program with this id in the loaded list; kept in your workspace");
   EXPECT_EQ(out.notes[1], "tracker: \"REMOVED\" (applied) is not in the loaded list; kept in your workspace");
 }
 
 TEST(WorkspaceApply, AHostsUpdateKeepsTheApplicantsFacts) {
   Dataset updated = dataset();
-  updated.programs[0].img_share = 0.7;   // the host changed a fact the applicant did not touch
-  updated.programs[0].visa.h1b = false;  // and one they did
+  updated.programs[0].img_share = 0.7;                   // the host changed a fact the applicant did not touch
+  updated.programs[0].visa.h1b = false;                  // and one they did
   updated.programs.erase(updated.programs.begin() + 1);  // B is gone
   const Workspace w = workspace(workspace_text());
   const AppliedWorkspace out = apply_workspace(updated, w);
@@ -269,8 +272,9 @@ TEST(WorkspaceApply, AnAddedProgramWithALoadedIdReplacesItAndSaysSo) {
   EXPECT_EQ(out.dataset.programs[1].visa.j1, true);
   EXPECT_TRUE(out.own[1].added);
   ASSERT_EQ(out.notes.size(), 2u);
-  EXPECT_EQ(out.notes[0], "added program \"B\" (Beta as I know it) has the id of \"Beta IM\" in the loaded list: yours is "
-                          "planned over, the list's is set aside");
+  EXPECT_EQ(out.notes[0],
+            "added program \"B\" (Beta as I know it) has the id of \"Beta IM\" in the loaded list: yours is "
+            "planned over, the list's is set aside");
   EXPECT_EQ(out.notes[1], "hidden program \"NOPE\" is not in the loaded list; kept in your workspace");
 }
 
@@ -284,7 +288,9 @@ TEST(WorkspaceRankOrder, ByRankThenUnrankedThenNotes) {
   // B is rank 1, A rank 2, MINE-1 interviewed without a rank; REMOVED only applied; LOST not listed.
   EXPECT_EQ(r.order, (std::vector<std::size_t>{1, 0, 2}));
   ASSERT_EQ(r.notes.size(), 2u);
-  EXPECT_EQ(r.notes[0], "no rank yet for \"MINE-1\" (interviewed): placed after the ranked programs, in list order; give it a rank");
+  EXPECT_EQ(
+      r.notes[0],
+      "no rank yet for \"MINE-1\" (interviewed): placed after the ranked programs, in list order; give it a rank");
   EXPECT_EQ(r.notes[1], "left off the rank list, not in the loaded list: \"LOST\" (kept in your workspace)");
 }
 
@@ -313,7 +319,7 @@ TEST(WorkspaceTracker, OnlyOneTopChoiceLetter) {
 }
 
 TEST(WorkspaceTracker, CalendarDates) {
-  EXPECT_TRUE(read_calendar_date("2028-02-29"));   // leap year
+  EXPECT_TRUE(read_calendar_date("2028-02-29"));  // leap year
   EXPECT_FALSE(read_calendar_date("2027-02-29"));
   EXPECT_FALSE(read_calendar_date("2100-02-29"));  // not a leap year (divisible by 100)
   EXPECT_TRUE(read_calendar_date("2000-02-29"));   // leap (divisible by 400)
@@ -333,7 +339,8 @@ TEST(WorkspaceTracker, CalendarDates) {
 TEST(WorkspaceBad, NewerSchemaIsRefusedAndSaysSo) {
   const std::string got = errors_of(R"({"schema_version": 2, "kind": "openpick-workspace", "research": {"A": 5}})");
   EXPECT_NE(got.find("w.json:1:20: error: schema_version: schema_version 2 is newer than this OpenPick reads (1)"),
-            std::string::npos) << got;
+            std::string::npos)
+      << got;
   // Nothing else is read from it: its fields may mean something else in a newer version.
   EXPECT_EQ(got.find("research"), std::string::npos) << got;
 }
@@ -342,11 +349,14 @@ TEST(WorkspaceBad, WrongKindAndOtherDocuments) {
   const std::string kind = errors_of(R"({"schema_version": 1, "kind": "dataset"})");
   EXPECT_NE(kind.find("w.json:1:31: error: kind: expected \"openpick-workspace\", got \"dataset\": this file is not an "
                       "OpenPick workspace"),
-            std::string::npos) << kind;
+            std::string::npos)
+      << kind;
   const std::string profile = errors_of(kProfile);
-  EXPECT_NE(profile.find("error: kind: no kind; expected \"kind\": \"openpick-workspace\" (an OpenPick workspace) (it looks "
-                         "like a profile: load it as the profile)"),
-            std::string::npos) << profile;
+  EXPECT_NE(
+      profile.find("error: kind: no kind; expected \"kind\": \"openpick-workspace\" (an OpenPick workspace) (it looks "
+                   "like a profile: load it as the profile)"),
+      std::string::npos)
+      << profile;
   const std::string data = errors_of(kDataset);
   EXPECT_NE(data.find("(it looks like a program dataset: load it as the program list)"), std::string::npos) << data;
 }
@@ -355,31 +365,41 @@ TEST(WorkspaceBad, TrackerRulesAreErrorsAtTheirField) {
   const std::string twice = errors_of(minimal(R"("tracker": {"A": {"status": "ranked", "rank": 1},
  "B": {"status": "interviewed", "rank": 1}})"));
   EXPECT_NE(twice.find("w.json:2:41: error: tracker.B.rank: rank 1 is also \"A\"'s; expected each rank once"),
-            std::string::npos) << twice;
+            std::string::npos)
+      << twice;
   const std::string early = errors_of(minimal(R"("tracker": {"A": {"status": "applied", "rank": 3}})"));
   EXPECT_NE(early.find("error: tracker.A.rank: a rank on a program whose status is \"applied\"; only programs that "
                        "interviewed you (status interviewed or ranked) go on the rank list"),
-            std::string::npos) << early;
+            std::string::npos)
+      << early;
   const std::string letters = errors_of(minimal(R"("tracker": {
  "A": {"status": "interviewed", "checklist": {"top_choice_letter": true}},
  "B": {"status": "interviewed", "checklist": {"top_choice_letter": true}}})"));
-  EXPECT_NE(letters.find("w.json:3:68: error: tracker.B.checklist.top_choice_letter: a top-choice letter is already marked "
-                         "for \"A\"; send one to a single program"),
-            std::string::npos) << letters;
+  EXPECT_NE(
+      letters.find("w.json:3:68: error: tracker.B.checklist.top_choice_letter: a top-choice letter is already marked "
+                   "for \"A\"; send one to a single program"),
+      std::string::npos)
+      << letters;
   const std::string status = errors_of(minimal(R"("tracker": {"A": {"status": "offered"}})"));
   EXPECT_NE(status.find("error: tracker.A.status: unknown status \"offered\"; expected one of considering, applied, "
                         "invited, interviewed, ranked, withdrawn, rejected"),
-            std::string::npos) << status;
+            std::string::npos)
+      << status;
 }
 
 TEST(WorkspaceBad, DatesInAnotherFormat) {
-  const std::string tracker = errors_of(minimal(R"("tracker": {"A": {"status": "applied", "dates": {"applied": "9/25/2026"}}})"));
+  const std::string tracker =
+      errors_of(minimal(R"("tracker": {"A": {"status": "applied", "dates": {"applied": "9/25/2026"}}})"));
   EXPECT_NE(tracker.find("error: tracker.A.dates.applied: expected a date \"YYYY-MM-DD\" such as \"2026-09-25\" (year, "
                          "month, day), got \"9/25/2026\""),
-            std::string::npos) << tracker;
-  const std::string source = errors_of(minimal(R"("research": {"A": {"rural": true, "sources": [{"what": "rural", "date": "2026-02-30"}]}})"));
-  EXPECT_NE(source.find("error: research.A.sources[0].date: expected a date \"YYYY-MM-DD\""), std::string::npos) << source;
-  const std::string missing = errors_of(minimal(R"("research": {"A": {"rural": true, "sources": [{"what": "rural"}]}})"));
+            std::string::npos)
+      << tracker;
+  const std::string source =
+      errors_of(minimal(R"("research": {"A": {"rural": true, "sources": [{"what": "rural", "date": "2026-02-30"}]}})"));
+  EXPECT_NE(source.find("error: research.A.sources[0].date: expected a date \"YYYY-MM-DD\""), std::string::npos)
+      << source;
+  const std::string missing =
+      errors_of(minimal(R"("research": {"A": {"rural": true, "sources": [{"what": "rural"}]}})"));
   EXPECT_NE(missing.find("research.A.sources[0].date"), std::string::npos) << missing;
 }
 
@@ -389,25 +409,35 @@ TEST(WorkspaceBad, ProfileAndProgramsAreReadByTheirOwnReaders) {
   profile.replace(profile.find("\"j1\""), 4, "\"j2\"");
   const std::string p = errors_of(minimal("\"profile\": " + profile));
   EXPECT_NE(p.find("error: profile.visa: unknown visa need \"j2\"; expected one of none, j1, h1b, j1_or_h1b"),
-            std::string::npos) << p;
-  const std::string added = errors_of(minimal(R"("added_programs": [{"id": "X", "name": "x", "specialty": "IM", "img_share": 45}])"));
-  EXPECT_NE(added.find("error: added_programs[0].img_share: expected the share of residents who are IMGs"), std::string::npos)
+            std::string::npos)
+      << p;
+  const std::string added =
+      errors_of(minimal(R"("added_programs": [{"id": "X", "name": "x", "specialty": "IM", "img_share": 45}])"));
+  EXPECT_NE(added.find("error: added_programs[0].img_share: expected the share of residents who are IMGs"),
+            std::string::npos)
       << added;
   EXPECT_NE(added.find("error: added_programs[0].state: missing required field \"state\""), std::string::npos) << added;
   const std::string research = errors_of(minimal(R"("research": {"A": {"name": null, "img_share": 60}})"));
   EXPECT_NE(research.find("error: research.A.name:"), std::string::npos) << research;
-  EXPECT_NE(research.find("error: research.A.img_share: expected the share of residents who are IMGs (a number from 0 to 1), got 60"),
-            std::string::npos) << research;
-  const std::string dup = errors_of(minimal(R"("added_programs": [{"id": "X", "name": "x", "specialty": "IM", "state": "MS"},
+  EXPECT_NE(
+      research.find(
+          "error: research.A.img_share: expected the share of residents who are IMGs (a number from 0 to 1), got 60"),
+      std::string::npos)
+      << research;
+  const std::string dup =
+      errors_of(minimal(R"("added_programs": [{"id": "X", "name": "x", "specialty": "IM", "state": "MS"},
  {"id": "X", "name": "y", "specialty": "IM", "state": "MS"}])"));
-  EXPECT_NE(dup.find("error: added_programs[1].id: duplicate id \"X\" (added_programs[0] has it too)"), std::string::npos) << dup;
+  EXPECT_NE(dup.find("error: added_programs[1].id: duplicate id \"X\" (added_programs[0] has it too)"),
+            std::string::npos)
+      << dup;
 }
 
 TEST(WorkspaceBad, GarbageNeverCrashesAndNeverHalfImports) {
-  for (const std::string text : {std::string(""), std::string("[]"), std::string("{"), std::string("null"),
-                                 minimal(R"("research": [])"), minimal(R"("tracker": {"A": []})"),
-                                 minimal(R"("hidden": [1])"), minimal(R"("profile": 3)"),
-                                 minimal(R"("research": {"": {}})"), minimal(R"("tracker": {"A": {"status": "applied", "dates": {"": "2026-01-01"}}})")}) {
+  for (const std::string text :
+       {std::string(""), std::string("[]"), std::string("{"), std::string("null"), minimal(R"("research": [])"),
+        minimal(R"("tracker": {"A": []})"), minimal(R"("hidden": [1])"), minimal(R"("profile": 3)"),
+        minimal(R"("research": {"": {}})"),
+        minimal(R"("tracker": {"A": {"status": "applied", "dates": {"": "2026-01-01"}}})")}) {
     const auto w = parse_workspace_json(text, "w.json");
     EXPECT_FALSE(w.ok()) << text;
     EXPECT_TRUE(w.has_errors()) << text;
@@ -457,12 +487,16 @@ TEST(WorkspaceMerge, NewerDatedFactWinsMineStaysOtherwiseEverythingReported) {
   EXPECT_EQ(m.merged.tracker.size(), 1u);  // mine, untouched
   const std::vector<std::string> report = {
       "research \"A\" img_share: added theirs, 0.55 (dated 2026-05-01)",
-      "research \"A\" visa.h1b: theirs, false (dated 2026-09-10), is newer than yours, true (dated 2026-08-01): theirs is "
+      "research \"A\" visa.h1b: theirs, false (dated 2026-09-10), is newer than yours, true (dated 2026-08-01): theirs "
+      "is "
       "used; your sources stay listed",
-      "research \"A\" cutoffs.step2ck_min: kept yours, {\"value\":215,\"strict\":false} (dated 2026-07-15); theirs says 220 "
+      "research \"A\" cutoffs.step2ck_min: kept yours, {\"value\":215,\"strict\":false} (dated 2026-07-15); theirs "
+      "says 220 "
       "(dated 2026-07-01): yours is newer",
-      "research \"A\" accepts_signals: kept yours, true (undated); theirs says false (undated): only dated facts are compared",
-      "research \"A\" source not added (classmate, 2026-07-01): it is for their cutoffs.step2ck_min, where yours was kept",
+      "research \"A\" accepts_signals: kept yours, true (undated); theirs says false (undated): only dated facts are "
+      "compared",
+      "research \"A\" source not added (classmate, 2026-07-01): it is for their cutoffs.step2ck_min, where yours was "
+      "kept",
       "research \"A\" 2 sources of theirs added",
       "research \"Z\": added theirs (positions)",
   };
@@ -488,8 +522,9 @@ TEST(WorkspaceMerge, SameDateKeepsMineAndAWholeEntrySourceIsNarrowed) {
   const MergeResult tie = merge_research(mine, same_day);
   EXPECT_EQ(tie.merged.research.at("A").facts.visa.h1b, true);
   ASSERT_GE(tie.report.size(), 1u);
-  EXPECT_EQ(tie.report[0], "research \"A\" visa.h1b: kept yours, true (dated 2026-08-01); theirs says false (dated "
-                           "2026-08-01): same date");
+  EXPECT_EQ(tie.report[0],
+            "research \"A\" visa.h1b: kept yours, true (dated 2026-08-01); theirs says false (dated "
+            "2026-08-01): same date");
 }
 
 TEST(WorkspaceMerge, MergingAgainOrWithItselfChangesNothing) {
@@ -500,21 +535,25 @@ TEST(WorkspaceMerge, MergingAgainOrWithItselfChangesNothing) {
   EXPECT_EQ(workspace_to_json(twice.merged), workspace_to_json(once.merged));
   const MergeResult self = merge_research(mine, mine);
   EXPECT_EQ(workspace_to_json(self.merged), workspace_to_json(mine));
-  EXPECT_EQ(self.report, (std::vector<std::string>{"nothing to merge: their research is already in yours",
-                                                     "their profile, tracker and hidden programs are theirs: not merged"}));
+  EXPECT_EQ(self.report,
+            (std::vector<std::string>{"nothing to merge: their research is already in yours",
+                                      "their profile, tracker and hidden programs are theirs: not merged"}));
 }
 
 TEST(WorkspaceMerge, AddedProgramsOfTheirsComeInMineStay) {
-  const Workspace mine = workspace(minimal(R"("added_programs": [{"id": "X", "name": "mine", "specialty": "IM", "state": "MS"}])"));
-  const Workspace theirs = workspace(minimal(R"("added_programs": [{"id": "X", "name": "theirs", "specialty": "IM", "state": "MS"},
+  const Workspace mine =
+      workspace(minimal(R"("added_programs": [{"id": "X", "name": "mine", "specialty": "IM", "state": "MS"}])"));
+  const Workspace theirs =
+      workspace(minimal(R"("added_programs": [{"id": "X", "name": "theirs", "specialty": "IM", "state": "MS"},
       {"id": "Y", "name": "new", "specialty": "IM", "state": "AL"}])"));
   const MergeResult m = merge_research(mine, theirs);
   ASSERT_EQ(m.merged.added_programs.size(), 2u);
   EXPECT_EQ(m.merged.added_programs[0].name, "mine");
   EXPECT_EQ(m.merged.added_programs[1].id, "Y");
-  EXPECT_EQ(m.report, (std::vector<std::string>{
-                          "added program \"X\": kept yours; theirs differs (add what you trust of it as research on \"X\")",
-                          "added program \"Y\" (new): added theirs"}));
+  EXPECT_EQ(m.report,
+            (std::vector<std::string>{
+                "added program \"X\": kept yours; theirs differs (add what you trust of it as research on \"X\")",
+                "added program \"Y\" (new): added theirs"}));
 }
 
 // ---- The shipped example and schema ------------------------------------------------------------
@@ -545,15 +584,16 @@ TEST(WorkspaceAssets, TheSchemaNamesWhatTheReaderReads) {
   std::vector<std::string> statuses;
   for (const auto& s : schema["$defs"]["tracker_entry"]["properties"]["status"]["enum"]) statuses.push_back(s);
   std::vector<std::string> core_statuses;
-  for (TrackerStatus s : {TrackerStatus::Considering, TrackerStatus::Applied, TrackerStatus::Invited,
-                          TrackerStatus::Interviewed, TrackerStatus::Ranked, TrackerStatus::Withdrawn,
-                          TrackerStatus::Rejected})
+  for (TrackerStatus s :
+       {TrackerStatus::Considering, TrackerStatus::Applied, TrackerStatus::Invited, TrackerStatus::Interviewed,
+        TrackerStatus::Ranked, TrackerStatus::Withdrawn, TrackerStatus::Rejected})
     core_statuses.emplace_back(to_string(s));
   EXPECT_EQ(statuses, core_statuses);
   std::vector<std::string> checklist;
   for (const auto& item : schema["$defs"]["tracker_entry"]["properties"]["checklist"]["properties"].items())
     checklist.push_back(item.key());
-  EXPECT_EQ(checklist, (std::vector<std::string>{"email_coordinator", "open_house", "thank_you_sent", "top_choice_letter"}));
+  EXPECT_EQ(checklist,
+            (std::vector<std::string>{"email_coordinator", "open_house", "thank_you_sent", "top_choice_letter"}));
   // Every research fact is a property of a research entry (its outer name: "visa" for "visa.j1").
   const auto& props = schema["$defs"]["research_entry"]["properties"];
   for (std::string_view f : research_fact_fields()) {

@@ -1,11 +1,10 @@
 // Headless Dear ImGui: no renderer, a font atlas built in memory, every panel drawn for several
 // frames against an empty, a huge and an invalid state. A failed IM_ASSERT fails the test.
 #include <gtest/gtest.h>
-
-#include <memory>
 #include <imgui.h>
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -209,7 +208,8 @@ TEST(Actions, DismissRemovesTheMessage) {
 TEST(Actions, LoadingABadFileKeepsThePreviousData) {
   AppState state;
   MemoryPlatform platform;
-  state.actions.emplace_back(openpick::shell::LoadFile{"good.json", openpick::core::dataset_to_json(dataset(5)), false});
+  state.actions.emplace_back(
+      openpick::shell::LoadFile{"good.json", openpick::core::dataset_to_json(dataset(5)), false});
   openpick::shell::apply_actions(state, platform);
   ASSERT_EQ(state.dataset.programs.size(), 5u);
   const unsigned revision = state.dataset_revision;
@@ -248,8 +248,8 @@ TEST(Actions, AnOwnSheetSaysWhereItsColumnsWent) {
   EXPECT_EQ(m.details[6].rfind("mine.csv:1:5: warning:", 0), 0u) << m.details[6];
 
   state.messages.clear();
-  state.actions.emplace_back(openpick::shell::LoadFile{
-      "template.csv", openpick::core::programs_to_csv(dataset(3).programs), false});
+  state.actions.emplace_back(
+      openpick::shell::LoadFile{"template.csv", openpick::core::programs_to_csv(dataset(3).programs), false});
   openpick::shell::apply_actions(state, platform);
   EXPECT_EQ(state.dataset.programs.size(), 3u);
   EXPECT_TRUE(state.messages.empty()) << state.messages.front().text;
@@ -263,7 +263,8 @@ TEST(Actions, AColumnFixedByHandIsReadAgainAndRemembered) {
   MemoryPlatform platform;
   {
     AppState state;
-    state.actions.emplace_back(sh::LoadFile{"mine.csv", "Program,Specialty,State,Sponsor\nOne,Internal Medicine,MS,J1/H1B\n", false});
+    state.actions.emplace_back(
+        sh::LoadFile{"mine.csv", "Program,Specialty,State,Sponsor\nOne,Internal Medicine,MS,J1/H1B\n", false});
     sh::apply_actions(state, platform);
     ASSERT_EQ(state.dataset.programs.size(), 1u);
     EXPECT_FALSE(state.dataset.programs[0].visa.j1.has_value());  // "Sponsor" is not read
@@ -289,7 +290,8 @@ TEST(Actions, AColumnFixedByHandIsReadAgainAndRemembered) {
   next.actions.emplace_back(sh::RestoreFromStorage{});
   sh::apply_actions(next, platform);
   ASSERT_TRUE(next.remembered_columns.has_value());
-  next.actions.emplace_back(sh::LoadFile{"mine-2.csv", "Sponsor,Program,State,Specialty\nNone,Two,TX,Internal Medicine\n", false});
+  next.actions.emplace_back(
+      sh::LoadFile{"mine-2.csv", "Sponsor,Program,State,Specialty\nNone,Two,TX,Internal Medicine\n", false});
   sh::apply_actions(next, platform);
   ASSERT_EQ(next.dataset.programs.size(), 1u);
   EXPECT_EQ(next.dataset.programs[0].visa.j1, false);
@@ -308,7 +310,8 @@ TEST(Actions, ASheetThatFailsForItsColumnsCanBeFixedInThePage) {
   MemoryPlatform platform;
   state.actions.emplace_back(sh::LoadFile{"good.json", openpick::core::dataset_to_json(dataset(5)), false});
   sh::apply_actions(state, platform);
-  state.actions.emplace_back(sh::LoadFile{"twice.csv", "Program,Program Name,Specialty,State\nOne,One,Internal Medicine,MS\n", false});
+  state.actions.emplace_back(
+      sh::LoadFile{"twice.csv", "Program,Program Name,Specialty,State\nOne,One,Internal Medicine,MS\n", false});
   sh::apply_actions(state, platform);
   EXPECT_EQ(state.dataset.programs.size(), 5u);
   ASSERT_EQ(state.sheet.mapping.columns.size(), 4u);
@@ -528,7 +531,8 @@ TEST(Examples, EveryExampleProfileFileIsOffered) {
 
 TEST_F(Headless, APlanIsMadeBetweenFramesAndEveryPanelDrawsIt) {
   AppState state;
-  state.actions.emplace_back(openpick::shell::LoadFile{"d.json", openpick::core::dataset_to_json(dataset(3000)), false});
+  state.actions.emplace_back(
+      openpick::shell::LoadFile{"d.json", openpick::core::dataset_to_json(dataset(3000)), false});
   openpick::core::Profile p;
   p.graduate_type = openpick::core::GraduateType::NonUsImg;
   p.visa = openpick::core::VisaNeed::J1;

@@ -3,7 +3,6 @@
 // committed once and saved on a debounce, and a profile with a decisive fact unanswered gets no
 // plan and no headline until it is answered.
 #include <gtest/gtest.h>
-
 #include <imgui.h>
 
 #include <map>
@@ -202,8 +201,7 @@ TEST_F(ProfileForm, ABlankProfileHasNoChanceUntilTheDecisiveFactsAreAnswered) {
   EXPECT_FALSE(state.plan_valid) << "no chance before the facts that decide it";
   auto j = nlohmann::json::parse(shell::state_to_json(state));
   EXPECT_TRUE(j.at("plan").is_null());
-  EXPECT_EQ(j["ui"]["unanswered"],
-            nlohmann::json::array({"graduate_type", "visa", "step1", "step2ck", "specialty"}));
+  EXPECT_EQ(j["ui"]["unanswered"], nlohmann::json::array({"graduate_type", "visa", "step1", "step2ck", "specialty"}));
   every_panel(state);
   EXPECT_FALSE(state.plan_valid);
 

@@ -3,14 +3,13 @@
 // tracker's status and checklist (one top-choice letter), and the rank list's order. Expectations
 // are worked out by hand from docs/DATA.md, "Your workspace".
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-
-#include <imgui.h>
 
 #include "headless_imgui.h"
 #include "openpick/core/io.h"
@@ -163,15 +162,19 @@ TEST(Workspace, ABadWorkspaceChangesNothingAndNamesTheLine) {
   const std::string before = shell::workspace_document(state);
   const unsigned revision = state.dataset_revision;
   // Line 3 misspells a status.
-  const std::string bad = "{\"schema_version\": 1, \"kind\": \"openpick-workspace\",\n"
-                          " \"research\": {},\n"
-                          " \"tracker\": {\"A\": {\"status\": \"interviwed\"}}}";
+  const std::string bad =
+      "{\"schema_version\": 1, \"kind\": \"openpick-workspace\",\n"
+      " \"research\": {},\n"
+      " \"tracker\": {\"A\": {\"status\": \"interviwed\"}}}";
   run(state, platform, shell::LoadFile{"bad.json", bad, false});
   EXPECT_EQ(shell::workspace_document(state), before);
   EXPECT_EQ(state.dataset_revision, revision);
   const shell::Message& told = state.messages.back();
   EXPECT_EQ(told.severity, core::Severity::Error);
-  EXPECT_EQ(told.text.rfind("Could not load the workspace bad.json (1 problem). Your profile, research and tracker are unchanged.", 0), 0u)
+  EXPECT_EQ(
+      told.text.rfind(
+          "Could not load the workspace bad.json (1 problem). Your profile, research and tracker are unchanged.", 0),
+      0u)
       << told.text;
   ASSERT_EQ(told.details.size(), 1u);
   EXPECT_EQ(told.details[0].rfind("bad.json:3:", 0), 0u) << told.details[0];
@@ -286,7 +289,8 @@ TEST(Tracker, ASecondTopChoiceLetterIsRefusedWithTheReason) {
   EXPECT_EQ(state.tracker_refusal, "");
 
   run(state, platform, shell::SetChecklistItem{"A", shell::ChecklistItem::TopChoiceLetter, true});
-  EXPECT_FALSE(state.workspace.tracker.at("A").checklist && state.workspace.tracker.at("A").checklist->top_choice_letter);
+  EXPECT_FALSE(state.workspace.tracker.at("A").checklist &&
+               state.workspace.tracker.at("A").checklist->top_choice_letter);
   EXPECT_EQ(state.tracker_refusal, core::top_choice_letter_refusal(state.workspace.tracker, "A"));
   EXPECT_EQ(state.tracker_refusal_id, "A");
   EXPECT_NE(state.tracker_refusal.find("already marked for \"B\""), std::string::npos) << state.tracker_refusal;

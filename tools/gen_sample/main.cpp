@@ -40,9 +40,12 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (i + 1 >= argc) return usage();
     const std::string v = argv[++i];
-    if (a == "--counts") counts_path = v;
-    else if (a == "--out") out_path = v;
-    else if (a == "--check") check_path = v;
+    if (a == "--counts")
+      counts_path = v;
+    else if (a == "--out")
+      out_path = v;
+    else if (a == "--check")
+      check_path = v;
     else if (a == "--seed") {
       if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 19) {
         std::fprintf(stderr, "openpick_gen_sample: --seed: expected a non-negative integer, got '%s'\n", v.c_str());
@@ -61,14 +64,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto counts = openpick::tools::parse_program_counts(csv, counts_path);
-  for (const auto& d : counts.diagnostics)
-    std::fprintf(stderr, "%s\n", openpick::core::format_diagnostic(d).c_str());
+  for (const auto& d : counts.diagnostics) std::fprintf(stderr, "%s\n", openpick::core::format_diagnostic(d).c_str());
   if (!counts.ok()) {
     std::fprintf(stderr, "openpick_gen_sample: no usable counts in %s\n", counts_path.c_str());
     return 1;
   }
-  const std::string json =
-      openpick::core::dataset_to_json(openpick::tools::generate_sample_dataset(counts.rows, seed));
+  const std::string json = openpick::core::dataset_to_json(openpick::tools::generate_sample_dataset(counts.rows, seed));
 
   if (!check_path.empty()) {
     std::string shipped;
@@ -77,8 +78,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     if (shipped == json) {
-      std::printf("%s matches seed %llu (%zu bytes)\n", check_path.c_str(),
-                  static_cast<unsigned long long>(seed), json.size());
+      std::printf("%s matches seed %llu (%zu bytes)\n", check_path.c_str(), static_cast<unsigned long long>(seed),
+                  json.size());
       return 0;
     }
     std::size_t i = 0, line = 1;
@@ -86,8 +87,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "%s:%zu: error: differs from what seed %llu generates (byte %zu; %zu vs %zu bytes); "
                  "regenerate with: openpick_gen_sample --counts %s --seed %llu --out %s\n",
-                 check_path.c_str(), line, static_cast<unsigned long long>(seed), i, shipped.size(),
-                 json.size(), counts_path.c_str(), static_cast<unsigned long long>(seed), check_path.c_str());
+                 check_path.c_str(), line, static_cast<unsigned long long>(seed), i, shipped.size(), json.size(),
+                 counts_path.c_str(), static_cast<unsigned long long>(seed), check_path.c_str());
     return 1;
   }
   if (out_path == "-") {
@@ -100,7 +101,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "openpick_gen_sample: cannot write %s\n", out_path.c_str());
     return 1;
   }
-  std::fprintf(stderr, "wrote %s: seed %llu, %zu bytes\n", out_path.c_str(),
-               static_cast<unsigned long long>(seed), json.size());
+  std::fprintf(stderr, "wrote %s: seed %llu, %zu bytes\n", out_path.c_str(), static_cast<unsigned long long>(seed),
+               json.size());
   return 0;
 }

@@ -23,13 +23,20 @@ using core::Track;
 // ---- [1] counts file ----------------------------------------------------------------------------
 
 bool parse_track(std::string_view text, Track& out) {
-  if (text == "Categorical") out = Track::Categorical;
-  else if (text == "Preliminary") out = Track::Preliminary;
-  else if (text == "Advanced") out = Track::Advanced;
-  else if (text == "Primary care") out = Track::PrimaryCare;
-  else if (text == "Reserved (physician)") out = Track::Physician;
-  else if (text == "Transitional") out = Track::Transitional;
-  else return false;
+  if (text == "Categorical")
+    out = Track::Categorical;
+  else if (text == "Preliminary")
+    out = Track::Preliminary;
+  else if (text == "Advanced")
+    out = Track::Advanced;
+  else if (text == "Primary care")
+    out = Track::PrimaryCare;
+  else if (text == "Reserved (physician)")
+    out = Track::Physician;
+  else if (text == "Transitional")
+    out = Track::Transitional;
+  else
+    return false;
   return true;
 }
 
@@ -56,15 +63,15 @@ ProgramCounts parse_program_counts(std::string_view csv_text, std::string_view f
   out.diagnostics = table.diagnostics;
   const std::vector<std::string> expected = {"specialty", "track", "state", "program_tracks"};
   if (table.header != expected) {
-    out.diagnostics.push_back(error_at(file_name, table.header_line, "",
-                                       "expected the header specialty,track,state,program_tracks"));
+    out.diagnostics.push_back(
+        error_at(file_name, table.header_line, "", "expected the header specialty,track,state,program_tracks"));
     return out;
   }
   std::map<std::tuple<std::string, int, std::string>, int> merged;
   for (const auto& row : table.rows) {
     if (row.fields.size() != 4) {
-      out.diagnostics.push_back(error_at(file_name, row.line, "",
-                                         "expected 4 fields, got " + std::to_string(row.fields.size())));
+      out.diagnostics.push_back(
+          error_at(file_name, row.line, "", "expected 4 fields, got " + std::to_string(row.fields.size())));
       continue;
     }
     const std::string& specialty = row.fields[0];
@@ -77,7 +84,8 @@ ProgramCounts parse_program_counts(std::string_view csv_text, std::string_view f
     // "LA|MD": a program listed under two states; "WI|None": the second one unknown. First wins.
     std::string state = row.fields[2].substr(0, row.fields[2].find('|'));
     if (!is_state_code(state)) {
-      out.diagnostics.push_back(error_at(file_name, row.line, "state", "expected a two-letter state code, got \"" + row.fields[2] + "\""));
+      out.diagnostics.push_back(
+          error_at(file_name, row.line, "state", "expected a two-letter state code, got \"" + row.fields[2] + "\""));
       continue;
     }
     const std::string& n = row.fields[3];
@@ -106,7 +114,8 @@ std::int64_t SampleRng::uniform(std::int64_t lo, std::int64_t hi) {
   const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
   const std::uint64_t limit = max - (max % range + 1) % range;  // largest multiple of range, minus 1
   std::uint64_t x;
-  do x = engine_(); while (x > limit);
+  do x = engine_();
+  while (x > limit);
   return lo + static_cast<std::int64_t>(x % range);
 }
 
@@ -120,17 +129,17 @@ namespace {
 enum class Openness { High, Medium, Low };
 
 struct SpecialtyParams {
-  const char* specialty;  // NRMP spelling
-  int track;              // -1: every track, else static_cast<int>(Track)
-  const char* code;       // for ids
-  int non_us_img_fill_pm; // non-US IMG share of PGY-1 positions, per mille
-  bool fill_published;    // from FACTS.md ("Share of 2025 PGY-1 positions filled by non-US IMGs")
-  int positions_x10;      // mean PGY-1 positions per program, tenths
+  const char* specialty;     // NRMP spelling
+  int track;                 // -1: every track, else static_cast<int>(Track)
+  const char* code;          // for ids
+  int non_us_img_fill_pm;    // non-US IMG share of PGY-1 positions, per mille
+  bool fill_published;       // from FACTS.md ("Share of 2025 PGY-1 positions filled by non-US IMGs")
+  int positions_x10;         // mean PGY-1 positions per program, tenths
   bool positions_published;  // derived from FACTS.md ("2025 PGY-1 positions / fill")
-  int university_pm;      // setting mix, per mille (assumption everywhere: FACTS.md has none)
-  int affiliated_pm;      // community = the rest
+  int university_pm;         // setting mix, per mille (assumption everywhere: FACTS.md has none)
+  int affiliated_pm;         // community = the rest
   Openness openness;
-  bool reddy_img_share;   // IMG share by setting from Reddy et al. 2020 (IM programs)
+  bool reddy_img_share;  // IMG share by setting from Reddy et al. 2020 (IM programs)
 };
 
 constexpr int kAny = -1;
@@ -164,7 +173,8 @@ constexpr SpecialtyParams kSpecialties[] = {
     {"Child Neurology (Neurology)", kAny, "CN", 50, false, 20, false, 850, 150, Openness::Medium, false},
     {"Physical Medicine and Rehabilitation", kAny, "PMR", 60, false, 50, false, 550, 350, Openness::Medium, false},
     {"Radiology-Diagnostic", kAny, "DR", 30, false, 80, false, 750, 220, Openness::Low, false},
-    {"Diagnostic Radiology/Nuclear Medicine/Nuclear Radiology", kAny, "DRNM", 30, false, 10, false, 900, 100, Openness::Low, false},
+    {"Diagnostic Radiology/Nuclear Medicine/Nuclear Radiology", kAny, "DRNM", 30, false, 10, false, 900, 100,
+     Openness::Low, false},
     {"Interventional Radiology (Integrated)", kAny, "IR", 20, false, 20, false, 800, 200, Openness::Low, false},
     {"Radiation Oncology", kAny, "RO", 20, false, 30, false, 850, 150, Openness::Low, false},
     {"Nuclear Medicine", kAny, "NM", 100, false, 20, false, 800, 200, Openness::Medium, false},
@@ -233,27 +243,30 @@ const char* track_label(Track t) {
 // Made-up place names: a word and a landform. Any resemblance to a real town is a coincidence;
 // no institution name is real, and every one starts with "Sample".
 constexpr const char* kPlaceWords[] = {
-    "Alder", "Ashgrove", "Aspen", "Bayberry", "Birch", "Blackwater", "Bramble", "Briar", "Brookfield",
-    "Canebrake", "Cedar", "Clay", "Clover", "Copper", "Cotton", "Crane", "Cypress", "Delta",
-    "Dogwood", "Eagle", "Elm", "Fern", "Flint", "Foxglove", "Goldenrod", "Granite", "Hawk", "Hazel",
-    "Heron", "Hickory", "Holly", "Ironwood", "Juniper", "Kestrel", "Lark", "Laurel", "Linden",
-    "Magnolia", "Maple", "Meadowlark", "Mesa", "Oak", "Orchard", "Osprey", "Pecan", "Pine",
-    "Quail", "Raven", "Redbud", "Reed", "Sage", "Sandstone", "Sassafras", "Sparrow", "Spruce",
-    "Stone", "Sycamore", "Thistle", "Timber", "Walnut", "Willow", "Wren", "Yarrow", "Bluestem"};
-constexpr const char* kLandforms[] = {
-    "Bend", "Bluff", "Creek", "Crossing", "Falls", "Ferry", "Ford", "Grove", "Harbor", "Haven",
-    "Hollow", "Landing", "Meadows", "Mill", "Point", "Prairie", "Ridge", "Run", "Springs", "Vale",
-    "Valley", "Wells", "Junction", "Shoals"};
+    "Alder",      "Ashgrove",  "Aspen",   "Bayberry",  "Birch",     "Blackwater", "Bramble", "Briar",
+    "Brookfield", "Canebrake", "Cedar",   "Clay",      "Clover",    "Copper",     "Cotton",  "Crane",
+    "Cypress",    "Delta",     "Dogwood", "Eagle",     "Elm",       "Fern",       "Flint",   "Foxglove",
+    "Goldenrod",  "Granite",   "Hawk",    "Hazel",     "Heron",     "Hickory",    "Holly",   "Ironwood",
+    "Juniper",    "Kestrel",   "Lark",    "Laurel",    "Linden",    "Magnolia",   "Maple",   "Meadowlark",
+    "Mesa",       "Oak",       "Orchard", "Osprey",    "Pecan",     "Pine",       "Quail",   "Raven",
+    "Redbud",     "Reed",      "Sage",    "Sandstone", "Sassafras", "Sparrow",    "Spruce",  "Stone",
+    "Sycamore",   "Thistle",   "Timber",  "Walnut",    "Willow",    "Wren",       "Yarrow",  "Bluestem"};
+constexpr const char* kLandforms[] = {"Bend",    "Bluff", "Creek",  "Crossing", "Falls",    "Ferry",
+                                      "Ford",    "Grove", "Harbor", "Haven",    "Hollow",   "Landing",
+                                      "Meadows", "Mill",  "Point",  "Prairie",  "Ridge",    "Run",
+                                      "Springs", "Vale",  "Valley", "Wells",    "Junction", "Shoals"};
 
 constexpr const char* kUniversityKinds[] = {"University Medical Center", "University Hospital",
                                             "University School of Medicine"};
-constexpr const char* kAffiliatedKinds[] = {"Medical Center", "Regional Medical Center",
-                                            "Memorial Hospital", "Health System"};
-constexpr const char* kCommunityKinds[] = {"Community Hospital", "Community Health Center",
-                                           "County Hospital", "General Hospital"};
+constexpr const char* kAffiliatedKinds[] = {"Medical Center", "Regional Medical Center", "Memorial Hospital",
+                                            "Health System"};
+constexpr const char* kCommunityKinds[] = {"Community Hospital", "Community Health Center", "County Hospital",
+                                           "General Hospital"};
 
 template <class T, std::size_t N>
-constexpr std::int64_t count_of(const T (&)[N]) { return static_cast<std::int64_t>(N); }
+constexpr std::int64_t count_of(const T (&)[N]) {
+  return static_cast<std::int64_t>(N);
+}
 
 struct Institution {
   std::string name;
@@ -273,7 +286,9 @@ class Names {
       std::string kind;
       switch (setting) {
         case Setting::University: kind = kUniversityKinds[rng_.uniform(0, count_of(kUniversityKinds) - 1)]; break;
-        case Setting::UniversityAffiliated: kind = kAffiliatedKinds[rng_.uniform(0, count_of(kAffiliatedKinds) - 1)]; break;
+        case Setting::UniversityAffiliated:
+          kind = kAffiliatedKinds[rng_.uniform(0, count_of(kAffiliatedKinds) - 1)];
+          break;
         case Setting::Community: kind = kCommunityKinds[rng_.uniform(0, count_of(kCommunityKinds) - 1)]; break;
       }
       std::string name = "Sample " + place + " " + kind;
@@ -330,7 +345,8 @@ constexpr int kAllImgOverNonUsPct = 135;
 int draw_positions(SampleRng& rng, const SpecialtyParams& p, Setting s) {
   // mean * setting multiplier / mix mean * U[50%, 150%]: the specialty mean stays at p.positions.
   const std::int64_t u = rng.uniform(50, 150);
-  const std::int64_t num = static_cast<std::int64_t>(p.positions_x10) * kPositionsBySetting[setting_index(s)] * u * 1000;
+  const std::int64_t num =
+      static_cast<std::int64_t>(p.positions_x10) * kPositionsBySetting[setting_index(s)] * u * 1000;
   const std::int64_t den = mix_mean(p, kPositionsBySetting) * 100;
   const std::int64_t x10 = num / den;
   return static_cast<int>(std::max<std::int64_t>(1, (x10 + 5) / 10));
@@ -351,8 +367,8 @@ int draw_img_share_pm(SampleRng& rng, const SpecialtyParams& p, Setting s) {
   }
   const std::int64_t target_pm = static_cast<std::int64_t>(p.non_us_img_fill_pm) * kAllImgOverNonUsPct / 100;
   const std::int64_t u = rng.uniform(50, 150);
-  const std::int64_t v = target_pm * kImgShareBySetting[setting_index(s)] * u * 1000 /
-                         (mix_mean(p, kImgShareBySetting) * 100);
+  const std::int64_t v =
+      target_pm * kImgShareBySetting[setting_index(s)] * u * 1000 / (mix_mean(p, kImgShareBySetting) * 100);
   return static_cast<int>(std::min<std::int64_t>(v, 950));
 }
 
@@ -378,18 +394,23 @@ int openness_scale(Openness o, bool h1b) {
 int rural_pm_for_state(const std::string& st) {
   static constexpr const char* kDeltaCore[] = {"MS", "AR", "LA", "AL"};
   static constexpr const char* kSouthDelta[] = {"TN", "KY", "MO", "GA", "SC", "WV", "OK"};
-  static constexpr const char* kRuralStates[] = {"AK", "MT", "WY", "ND", "SD", "NE", "IA", "ID",
-                                                 "ME", "VT", "NH", "NM", "KS"};
-  for (const char* s : kDeltaCore) if (st == s) return 450;
-  for (const char* s : kSouthDelta) if (st == s) return 250;
-  for (const char* s : kRuralStates) if (st == s) return 300;
+  static constexpr const char* kRuralStates[] = {"AK", "MT", "WY", "ND", "SD", "NE", "IA",
+                                                 "ID", "ME", "VT", "NH", "NM", "KS"};
+  for (const char* s : kDeltaCore)
+    if (st == s) return 450;
+  for (const char* s : kSouthDelta)
+    if (st == s) return 250;
+  for (const char* s : kRuralStates)
+    if (st == s) return 300;
   return 100;
 }
 constexpr int kRuralBySettingPct[3] = {50, 100, 130};
 
 // How often a program states each cutoff, per mille, by openness (assumption: FACTS.md has no
 // figure; a minority states each, IMG-heavy specialties more often).
-struct CutoffRates { int step2ck_min, max_years, max_attempts, usce; };
+struct CutoffRates {
+  int step2ck_min, max_years, max_attempts, usce;
+};
 constexpr CutoffRates kCutoffRates[3] = {
     {200, 300, 220, 400},  // High
     {150, 200, 150, 250},  // Medium
@@ -488,7 +509,11 @@ core::Dataset generate_sample_dataset(const std::vector<ProgramCount>& counts, s
   }
 
   // Pass 1: one program per counted track, with its setting.
-  struct Draft { const ProgramCount* row; int seq; Setting setting; };
+  struct Draft {
+    const ProgramCount* row;
+    int seq;
+    Setting setting;
+  };
   std::vector<Draft> drafts;
   std::map<std::pair<std::string, int>, int> per_state_setting;
   for (const auto& row : counts) {
@@ -509,8 +534,8 @@ core::Dataset generate_sample_dataset(const std::vector<ProgramCount>& counts, s
   for (const auto& d : drafts) {
     const int si = setting_index(d.setting);
     auto& pool = pools[{d.row->state, si}];
-    const int target = (per_state_setting[{d.row->state, si}] + kProgramsPerInstitution[si] - 1) /
-                       kProgramsPerInstitution[si];
+    const int target =
+        (per_state_setting[{d.row->state, si}] + kProgramsPerInstitution[si] - 1) / kProgramsPerInstitution[si];
     const std::pair<std::string, int> key{d.row->specialty, static_cast<int>(d.row->track)};
     Institution* home = nullptr;
     if (static_cast<int>(pool.size()) < target) {

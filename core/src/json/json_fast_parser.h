@@ -168,10 +168,14 @@ class FastJsonParser {
     for (int k = 0; k < 4; ++k) {
       const char c = *p_++;
       cp <<= 4;
-      if (c >= '0' && c <= '9') cp |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') cp |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') cp |= static_cast<unsigned>(c - 'A' + 10);
-      else return false;
+      if (c >= '0' && c <= '9')
+        cp |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        cp |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        cp |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        return false;
     }
     return true;
   }
@@ -184,8 +188,8 @@ class FastJsonParser {
     std::memcpy(&w, p, 8);
     constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
     const std::uint64_t quote = w ^ (k01 * '"'), backslash = w ^ (k01 * '\\');
-    const std::uint64_t special = (w & k80) | ((w - k01 * 0x20) & ~w & k80) |
-                                  ((quote - k01) & ~quote & k80) | ((backslash - k01) & ~backslash & k80);
+    const std::uint64_t special = (w & k80) | ((w - k01 * 0x20) & ~w & k80) | ((quote - k01) & ~quote & k80) |
+                                  ((backslash - k01) & ~backslash & k80);
     return special == 0;
   }
 
@@ -296,8 +300,10 @@ class FastJsonParser {
       if (digits_end - d > 18) return false;  // may not fit: nlohmann decides (unsigned or float)
       std::uint64_t u = 0;
       for (; d != digits_end; ++d) u = u * 10 + static_cast<unsigned>(*d - '0');
-      if (negative) out_->add_integer(-static_cast<std::int64_t>(u));
-      else out_->add_unsigned(u);
+      if (negative)
+        out_->add_integer(-static_cast<std::int64_t>(u));
+      else
+        out_->add_unsigned(u);
       return true;
     }
     if (const auto v = exact_decimal(start, p_)) {
@@ -322,9 +328,8 @@ class FastJsonParser {
   // correctly, so the result is the one strtod gives (glibc's and musl's strtod round correctly).
   // It spares wasm musl's strtod, which works in software 128-bit long doubles.
   static std::optional<double> exact_decimal(const char* p, const char* end) {
-    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     const bool negative = *p == '-';
     if (negative) ++p;
     std::uint64_t m = 0;

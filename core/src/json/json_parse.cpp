@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "../io_diagnostics.h"
 #include "../io_text.h"
@@ -33,10 +32,18 @@ class SaxDocumentBuilder {
 
   SaxDocumentBuilder(JsonDocument& doc, DiagnosticSink& sink) : out_(doc), sink_(sink) {}
 
-  bool null() { return put([&] { out_.add(Type::Null); }); }
-  bool boolean(bool v) { return put([&] { out_.add_bool(v); }); }
-  bool number_integer(number_integer_t v) { return put([&] { out_.add_integer(v); }); }
-  bool number_unsigned(number_unsigned_t v) { return put([&] { out_.add_unsigned(v); }); }
+  bool null() {
+    return put([&] { out_.add(Type::Null); });
+  }
+  bool boolean(bool v) {
+    return put([&] { out_.add_bool(v); });
+  }
+  bool number_integer(number_integer_t v) {
+    return put([&] { out_.add_integer(v); });
+  }
+  bool number_unsigned(number_unsigned_t v) {
+    return put([&] { out_.add_unsigned(v); });
+  }
   bool number_float(number_float_t v, const string_t& spelled) {
     if (!std::isfinite(v)) {
       sink_.error_at(current_path(), "the number " + spelled +
@@ -46,8 +53,12 @@ class SaxDocumentBuilder {
     }
     return put([&] { out_.add_float(v); });
   }
-  bool string(string_t& v) { return put([&] { out_.add_owned_string(Type::String, std::move(v)); }); }
-  bool binary(binary_t&) { return put([&] { out_.add(Type::Null); }); }  // JSON text never produces binary
+  bool string(string_t& v) {
+    return put([&] { out_.add_owned_string(Type::String, std::move(v)); });
+  }
+  bool binary(binary_t&) {
+    return put([&] { out_.add(Type::Null); });
+  }  // JSON text never produces binary
 
   bool start_object(std::size_t) {
     put([] {});
@@ -58,8 +69,9 @@ class SaxDocumentBuilder {
     Frame& f = frames_.back();
     if (out_.has_key(f.at, k, out_.size())) {
       sink_.error_at(child(frame_path(frames_.size() - 1), k),
-                     "duplicate key \"" + k + "\"; expected each key once per object (the later "
-                     "value would silently replace the earlier one)",
+                     "duplicate key \"" + k +
+                         "\"; expected each key once per object (the later "
+                         "value would silently replace the earlier one)",
                      true);
     }
     f.key = k;
@@ -110,8 +122,10 @@ class SaxDocumentBuilder {
     JsonPath path;
     for (std::size_t i = 0; i < depth; ++i) {
       const Frame& f = frames_[i];
-      if (f.is_array) path.push_back({std::string(), f.count - 1});
-      else path.push_back({f.key, -1});
+      if (f.is_array)
+        path.push_back({std::string(), f.count - 1});
+      else
+        path.push_back({f.key, -1});
     }
     return path;
   }
@@ -120,8 +134,10 @@ class SaxDocumentBuilder {
     JsonPath path = frame_path(frames_.size() - (frames_.empty() ? 0 : 1));
     if (!frames_.empty()) {
       const Frame& f = frames_.back();
-      if (f.is_array) path.push_back({std::string(), f.count});
-      else path.push_back({f.key, -1});
+      if (f.is_array)
+        path.push_back({std::string(), f.count});
+      else
+        path.push_back({f.key, -1});
     }
     return path;
   }
@@ -134,9 +150,7 @@ class SaxDocumentBuilder {
   std::string error_message_;
 };
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix:
 // we print our own position in the compiler form.
@@ -171,8 +185,10 @@ bool parse_json_document_careful(std::string_view text, JsonDocument& out, Diagn
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
       if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
         continue;
       }
       if (c == '"') {

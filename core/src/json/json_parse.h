@@ -46,13 +46,13 @@ class JsonArrayStream {
   JsonArrayStream& operator=(const JsonArrayStream&) = delete;
 
   Status next();
-  const JsonValue& element() const;   // after Element: valid until the next call
+  const JsonValue& element() const;  // after Element: valid until the next call
   long index() const { return index_; }
   std::string_view element_text() const { return text_.substr(element_begin_, element_end_ - element_begin_); }
   std::size_t element_offset() const { return element_begin_; }
-  std::size_t position() const;       // bytes read so far
+  std::size_t position() const;                      // bytes read so far
   bool array_found() const { return array_found_; }  // the member was there and an array
-  const JsonValue& root() const;      // after Done
+  const JsonValue& root() const;                     // after Done
 
  private:
   enum class Phase { Start, Member, InArray, AfterMember, Done, Failed };

@@ -64,9 +64,7 @@ std::pair<int, int> LineCursor::peek(std::size_t offset) const {
   return {c.line_, static_cast<int>(offset - std::min(offset, c.line_start_)) + 1};
 }
 
-std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) {
-  return LineCursor(text).peek(offset);
-}
+std::pair<int, int> line_column_at(std::string_view text, std::size_t offset) { return LineCursor(text).peek(offset); }
 
 std::size_t skip_ws(std::string_view t, std::size_t p) {
   while (p < t.size() && (t[p] == ' ' || t[p] == '\t' || t[p] == '\n' || t[p] == '\r')) ++p;
@@ -104,8 +102,8 @@ std::size_t skip_value(std::string_view t, std::size_t p) {
     }
     return p;
   }
-  while (p < t.size() && t[p] != ',' && t[p] != '}' && t[p] != ']' && t[p] != ' ' && t[p] != '\t' &&
-         t[p] != '\n' && t[p] != '\r')
+  while (p < t.size() && t[p] != ',' && t[p] != '}' && t[p] != ']' && t[p] != ' ' && t[p] != '\t' && t[p] != '\n' &&
+         t[p] != '\r')
     ++p;
   return p;
 }
@@ -117,9 +115,12 @@ unsigned read_hex4(std::string_view t, std::size_t p) {
   for (std::size_t k = 0; k < 4 && p + k < t.size(); ++k) {
     const char c = t[p + k];
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+    if (c >= '0' && c <= '9')
+      v |= static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= static_cast<unsigned>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= static_cast<unsigned>(c - 'A' + 10);
   }
   return v;
 }

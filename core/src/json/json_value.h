@@ -79,8 +79,12 @@ class JsonValue {
    public:
     explicit ElementIterator(const JsonValue* at) : at_(at) {}
     const JsonValue& operator*() const { return *at_; }
-    ElementIterator& operator++() { at_ += at_->span_; return *this; }
+    ElementIterator& operator++() {
+      at_ += at_->span_;
+      return *this;
+    }
     bool operator!=(const ElementIterator& o) const { return at_ != o.at_; }
+
    private:
     const JsonValue* at_;
   };
@@ -92,8 +96,12 @@ class JsonValue {
    public:
     explicit MemberIterator(const JsonValue* at) : at_(at) {}
     Member operator*() const { return {at_->string(), at_[1]}; }
-    MemberIterator& operator++() { at_ += 1 + at_[1].span_; return *this; }
+    MemberIterator& operator++() {
+      at_ += 1 + at_[1].span_;
+      return *this;
+    }
     bool operator!=(const MemberIterator& o) const { return at_ != o.at_; }
+
    private:
     const JsonValue* at_;
   };

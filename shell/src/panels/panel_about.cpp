@@ -17,8 +17,8 @@ void panel_about(AppState& state, Platform&) {
   if (state.dataset.programs.empty()) {
     ImGui::TextUnformatted("Program data: none loaded");
   } else {
-    ImGui::Text("Program data: %s (%zu programs, as of %s)", state.dataset.name.c_str(),
-                state.dataset.programs.size(), state.dataset.as_of.c_str());
+    ImGui::Text("Program data: %s (%zu programs, as of %s)", state.dataset.name.c_str(), state.dataset.programs.size(),
+                state.dataset.as_of.c_str());
     if (state.dataset_is_sample)
       ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.05f, 1.0f),
                          "Sample data: fictional programs for trying the planner, not for real planning.");

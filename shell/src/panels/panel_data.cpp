@@ -17,18 +17,21 @@ namespace {
 void sheet_columns(AppState& state) {
   SheetColumns& sheet = state.sheet;
   heading("Your sheet's columns");
-  ImGui::TextWrapped("OpenPick read the columns of %s by their names. Check what each one is read as; "
-                     "change any that is wrong and read the sheet again. Your changes are remembered "
-                     "for the next file from this sheet.",
-                     sheet.file_name.c_str());
+  ImGui::TextWrapped(
+      "OpenPick read the columns of %s by their names. Check what each one is read as; "
+      "change any that is wrong and read the sheet again. Your changes are remembered "
+      "for the next file from this sheet.",
+      sheet.file_name.c_str());
   if (!sheet.loaded)
-    wrapped_colored(kColorError, "This sheet did not load (the message above says why): the programs you had "
-                                 "are still loaded. Fix a column below and read it again, or fix the file.");
+    wrapped_colored(kColorError,
+                    "This sheet did not load (the message above says why): the programs you had "
+                    "are still loaded. Fix a column below and read it again, or fix the file.");
   // Two columns, so that a phone has room: the sheet's column (letter, name, first values wrapped
   // under it) and what it is read as.
   const float value_width = ImGui::GetFontSize() * 10.0f;
   const float table_width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 44.0f);
-  if (ImGui::BeginTable("sheet_columns", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImVec2(table_width, 0.0f))) {
+  if (ImGui::BeginTable("sheet_columns", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg,
+                        ImVec2(table_width, 0.0f))) {
     ImGui::TableSetupColumn("Your column (first rows)", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Read as", ImGuiTableColumnFlags_WidthFixed, value_width);
     ImGui::TableHeadersRow();
@@ -38,7 +41,8 @@ void sheet_columns(AppState& state) {
       ImGui::PushID(static_cast<int>(k));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%s  %s", core::csv_column_name(k).c_str(), column.header.empty() ? "(no name)" : column.header.c_str());
+      ImGui::Text("%s  %s", core::csv_column_name(k).c_str(),
+                  column.header.empty() ? "(no name)" : column.header.c_str());
       std::string values;
       for (const auto& row : sheet.rows) {
         if (k >= row.size() || row[k].empty()) continue;
@@ -73,11 +77,13 @@ void sheet_columns(AppState& state) {
     ImGui::EndTable();
   }
   if (sheet.text.empty()) {
-    ImGui::TextWrapped("This sheet is too big to read again from here: load the file again after "
-                       "changing the columns.");
+    ImGui::TextWrapped(
+        "This sheet is too big to read again from here: load the file again after "
+        "changing the columns.");
   }
   ImGui::BeginDisabled(sheet.text.empty() || !sheet.edited || state.work.import != nullptr);
-  if (ImGui::Button("Read the sheet again with these columns")) state.actions.emplace_back(ReadSheetAgain{sheet.mapping});
+  if (ImGui::Button("Read the sheet again with these columns"))
+    state.actions.emplace_back(ReadSheetAgain{sheet.mapping});
   ImGui::EndDisabled();
   if (state.remembered_columns) {
     same_line_if_fits("Forget my column choices");
@@ -106,7 +112,8 @@ void panel_data(AppState& state, Platform& platform) {
   auto load = [&state](std::string name, std::string bytes) {
     state.actions.emplace_back(LoadFile{std::move(name), std::move(bytes), false});
   };
-  if (ImGui::Button("Load a program list (JSON or CSV)…")) platform.open_file(".json,.csv,application/json,text/csv", load);
+  if (ImGui::Button("Load a program list (JSON or CSV)…"))
+    platform.open_file(".json,.csv,application/json,text/csv", load);
   same_line_if_fits("Download the CSV template");
   if (ImGui::Button("Download the CSV template"))
     platform.save_file("openpick-programs-template.csv", "text/csv", core::programs_to_csv({}));
@@ -124,12 +131,13 @@ void panel_data(AppState& state, Platform& platform) {
   ImGui::EndDisabled();
 
   heading("Your workspace");
-  ImGui::TextWrapped("Your profile, what you found out about programs, and your season tracker, in one file. "
-                     "Loading a workspace replaces the profile, research and tracker you have here.");
+  ImGui::TextWrapped(
+      "Your profile, what you found out about programs, and your season tracker, in one file. "
+      "Loading a workspace replaces the profile, research and tracker you have here.");
   {
     const core::Workspace& w = state.workspace;
-    ImGui::TextColored(kColorMuted, "Here now: research on %zu programs, %zu added, %zu hidden, %zu in the tracker.", w.research.size(),
-                       w.added_programs.size(), w.hidden.size(), w.tracker.size());
+    ImGui::TextColored(kColorMuted, "Here now: research on %zu programs, %zu added, %zu hidden, %zu in the tracker.",
+                       w.research.size(), w.added_programs.size(), w.hidden.size(), w.tracker.size());
   }
   if (ImGui::Button("Load a workspace (JSON)…")) platform.open_file(".json,application/json", load);
   same_line_if_fits("Export my workspace");
@@ -144,11 +152,11 @@ void panel_data(AppState& state, Platform& platform) {
   }
 
   heading("Privacy and this device");
-  ImGui::TextWrapped("OpenPick sends nothing anywhere. Your profile and workspace can be kept in this browser "
-                     "so they are here next time.");
+  ImGui::TextWrapped(
+      "OpenPick sends nothing anywhere. Your profile and workspace can be kept in this browser "
+      "so they are here next time.");
   bool persist = state.persist;
-  if (ImGui::Checkbox("Keep my profile in this browser", &persist))
-    state.actions.emplace_back(SetPersistence{persist});
+  if (ImGui::Checkbox("Keep my profile in this browser", &persist)) state.actions.emplace_back(SetPersistence{persist});
   if (!state.storage_status.empty()) ImGui::TextColored(kColorMuted, "%s", state.storage_status.c_str());
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.30f, 0.25f, 1.0f));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.92f, 0.38f, 0.32f, 1.0f));

@@ -29,8 +29,10 @@ std::string percent(double p) {
 std::string dollars(double usd) {
   char buf[32];
   const long long v = std::llround(usd);
-  if (v >= 1000) std::snprintf(buf, sizeof buf, "$%lld,%03lld", v / 1000, v % 1000);
-  else std::snprintf(buf, sizeof buf, "$%lld", v);
+  if (v >= 1000)
+    std::snprintf(buf, sizeof buf, "$%lld,%03lld", v / 1000, v % 1000);
+  else
+    std::snprintf(buf, sizeof buf, "$%lld", v);
   return buf;
 }
 
@@ -70,15 +72,17 @@ void headline(AppState& state, Platform& platform) {
     fees += (fees.empty() ? "" : " + ") + std::string(core::service_name(c.service)) + " " + dollars(c.cost_usd);
   if (plan.cost_by_service.size() > 1) fees = dollars(plan.cost_usd) + " (" + fees + ")";
   if (fees.empty()) fees = dollars(plan.cost_usd);
-  ImGui::TextWrapped("Likely between %s and %s: 8 in 10 of the model's assumptions drawn over their stated ranges "
-                     "land there (docs/MODEL.md). Apply to %zu programs: fees %s (2026 season, transcripts "
-                     "included). Chance of at least one interview %s; about %.1f interviews expected.",
-                     percent(plan.p_match_low).c_str(), percent(plan.p_match_high).c_str(), plan.programs.size(),
-                     fees.c_str(), percent(plan.p_interview_any).c_str(), plan.expected_interviews);
+  ImGui::TextWrapped(
+      "Likely between %s and %s: 8 in 10 of the model's assumptions drawn over their stated ranges "
+      "land there (docs/MODEL.md). Apply to %zu programs: fees %s (2026 season, transcripts "
+      "included). Chance of at least one interview %s; about %.1f interviews expected.",
+      percent(plan.p_match_low).c_str(), percent(plan.p_match_high).c_str(), plan.programs.size(), fees.c_str(),
+      percent(plan.p_interview_any).c_str(), plan.expected_interviews);
   if (plan.p_match_one_year > 0.0)
-    ImGui::TextWrapped("Chance of ending with only a one-year (preliminary or transitional) position: %s. "
-                       "That year is not counted as a match above.",
-                       percent(plan.p_match_one_year).c_str());
+    ImGui::TextWrapped(
+        "Chance of ending with only a one-year (preliminary or transitional) position: %s. "
+        "That year is not counted as a match above.",
+        percent(plan.p_match_one_year).c_str());
   if (!plan.sensitivity.empty()) {
     std::string most = "What moves it most, one at a time: ";
     for (std::size_t i = 0; i < plan.sensitivity.size() && i < 3; ++i) {
@@ -90,7 +94,9 @@ void headline(AppState& state, Platform& platform) {
     ImGui::PopStyleColor();
   }
   if (state.dataset_is_sample)
-    wrapped_colored(kColorWarning, "Sample data: these programs are fictional. Load a real program list in the Data tab to plan for real.");
+    wrapped_colored(
+        kColorWarning,
+        "Sample data: these programs are fictional. Load a real program list in the Data tab to plan for real.");
   for (const auto& note : plan.notes) wrapped_colored(kColorWarning, note.c_str());
 
   // Limits.
@@ -107,7 +113,8 @@ void headline(AppState& state, Platform& platform) {
   ImGui::EndDisabled();
   // On a phone the switches go on lines of their own.
   const float needed = ImGui::GetFontSize() * 10.0f;
-  if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed) ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed)
+    ImGui::SameLine();
   changed |= ImGui::Checkbox("Fee Assistance", &assistance);
   item_tooltip(core::fee_assistance_eligibility());
   // Who qualifies, said beside the switch where it matters: a non-US IMG who turned it on.
@@ -116,7 +123,8 @@ void headline(AppState& state, Platform& platform) {
     ImGui::TextWrapped("%s", core::fee_assistance_eligibility());
     ImGui::PopStyleColor();
   }
-  if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed * 1.3f) ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectMax().x + ImGui::GetWindowPos().x > needed * 1.3f)
+    ImGui::SameLine();
   changed |= ImGui::Checkbox("Only my preferred states", &only_preferred);
   // At least a share of the list in the preferred states (the plan's notes say what it costs).
   float share_percent = static_cast<float>(o.min_preferred_share * 100.0);
@@ -131,24 +139,29 @@ void headline(AppState& state, Platform& platform) {
     // Applied on release: each change re-plans.
     ImGui::SliderFloat(side_by_side ? label : "##preferred share", &share_percent, 0.0f, 100.0f, "%.0f%%");
     if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
-    item_tooltip("At least this share of your applications goes to programs in your preferred states (Profile tab); "
-                 "the list is chosen as well as it can be under that rule, and the notes say what the rule costs "
-                 "in chance of matching.");
+    item_tooltip(
+        "At least this share of your applications goes to programs in your preferred states (Profile tab); "
+        "the list is chosen as well as it can be under that rule, and the notes say what the rule costs "
+        "in chance of matching.");
   }
   if (changed)
-    state.actions.emplace_back(SetPlanLimits{limit_count ? std::optional<int>(std::clamp(count, 0, 2000)) : std::nullopt,
-                                             assistance, only_preferred,
-                                             std::clamp(static_cast<double>(share_percent) / 100.0, 0.0, 1.0)});
+    state.actions.emplace_back(
+        SetPlanLimits{limit_count ? std::optional<int>(std::clamp(count, 0, 2000)) : std::nullopt, assistance,
+                      only_preferred, std::clamp(static_cast<double>(share_percent) / 100.0, 0.0, 1.0)});
   if (!limit_count)
-    ImGui::TextColored(kColorMuted, "%s", state.profile.budget_usd
-                                             ? ("Limited by your budget of " + dollars(*state.profile.budget_usd) + " (Profile tab).").c_str()
-                                             : ("No budget set: the list stops where one more application is worth less "
-                                                "than its fee, at your value of matching this year (" +
-                                                dollars(state.profile.match_value_usd) + ").").c_str());
+    ImGui::TextColored(
+        kColorMuted, "%s",
+        state.profile.budget_usd
+            ? ("Limited by your budget of " + dollars(*state.profile.budget_usd) + " (Profile tab).").c_str()
+            : ("No budget set: the list stops where one more application is worth less "
+               "than its fee, at your value of matching this year (" +
+               dollars(state.profile.match_value_usd) + ").")
+                  .c_str());
   if (ImGui::Button("Export plan (CSV)"))
     platform.save_file("openpick-plan.csv", "text/csv", core::plan_to_csv(state.plan, state.dataset));
   ImGui::SameLine();
-  if (ImGui::Button("Export plan (JSON)")) platform.save_file("openpick-plan.json", "application/json", state.plan_json);
+  if (ImGui::Button("Export plan (JSON)"))
+    platform.save_file("openpick-plan.json", "application/json", state.plan_json);
 }
 
 // --- the list ----------------------------------------------------------------------------------
@@ -160,9 +173,10 @@ void planned_program_tooltip(const core::Program& prog, const core::PlannedProgr
   ImGui::PushTextWrapPos(w * 30);
   ImGui::Text("%s\n%s, %s — %s", prog.name.c_str(), prog.city.c_str(), prog.state.c_str(), prog.specialty.c_str());
   ImGui::Separator();
-  ImGui::Text("Chance of an interview %s; of matching here were it your only application %s; "
-              "of ending up here with this whole list %s.",
-              percent(p.p_interview).c_str(), percent(p.p_match).c_str(), percent(p.p_match_here).c_str());
+  ImGui::Text(
+      "Chance of an interview %s; of matching here were it your only application %s; "
+      "of ending up here with this whole list %s.",
+      percent(p.p_interview).c_str(), percent(p.p_match).c_str(), percent(p.p_match_here).c_str());
   ImGui::Separator();
   for (const auto& reason : p.reasons) ImGui::BulletText("%s", reason.c_str());
   ImGui::PopTextWrapPos();
@@ -292,8 +306,10 @@ void curve(AppState& state, float width, float height) {
   for (std::size_t i = 1; i < plan.curve.size(); ++i) {
     const auto& a = plan.curve[i - 1];
     const auto& b = plan.curve[i];
-    draw->AddLine(ImVec2(X(a.applications), Yc(a.cost_usd)), ImVec2(X(b.applications), Yc(b.cost_usd)), colour(kColorWarning), 1.5f);
-    draw->AddLine(ImVec2(X(a.applications), Yp(a.p_match)), ImVec2(X(b.applications), Yp(b.p_match)), colour(kColorAccent), 2.5f);
+    draw->AddLine(ImVec2(X(a.applications), Yc(a.cost_usd)), ImVec2(X(b.applications), Yc(b.cost_usd)),
+                  colour(kColorWarning), 1.5f);
+    draw->AddLine(ImVec2(X(a.applications), Yp(a.p_match)), ImVec2(X(b.applications), Yp(b.p_match)),
+                  colour(kColorAccent), 2.5f);
   }
   draw->AddRect(lo, hi, IM_COL32(200, 204, 212, 255));
   char axis[48];
@@ -312,7 +328,9 @@ void curve(AppState& state, float width, float height) {
   ImGui::TextColored(kColorWarning, "— fees");
   ImGui::SameLine();
   ImGui::TextColored(kColorMuted, "¦ one more adds < 0.5 point (%d)", plan.diminishing_returns_at);
-  help_marker("The curve is the chance with the first N programs of the list, before signals; the headline includes your signals.");
+  help_marker(
+      "The curve is the chance with the first N programs of the list, before signals; the headline includes your "
+      "signals.");
 }
 
 // --- the map -------------------------------------------------------------------------------------
@@ -322,15 +340,15 @@ struct Tile {
   int col, row;
 };
 // A tile-grid map of the states (one square each, roughly where the state is).
-constexpr Tile kTiles[] = {
-    {"AK", 0, 0}, {"ME", 11, 0}, {"VT", 10, 1}, {"NH", 11, 1}, {"WA", 1, 2}, {"ID", 2, 2}, {"MT", 3, 2},
-    {"ND", 4, 2}, {"MN", 5, 2}, {"IL", 6, 2}, {"WI", 7, 2}, {"MI", 8, 2}, {"NY", 9, 2}, {"RI", 10, 2},
-    {"MA", 11, 2}, {"OR", 1, 3}, {"NV", 2, 3}, {"WY", 3, 3}, {"SD", 4, 3}, {"IA", 5, 3}, {"IN", 6, 3},
-    {"OH", 7, 3}, {"PA", 8, 3}, {"NJ", 9, 3}, {"CT", 10, 3}, {"CA", 1, 4}, {"UT", 2, 4}, {"CO", 3, 4},
-    {"NE", 4, 4}, {"MO", 5, 4}, {"KY", 6, 4}, {"WV", 7, 4}, {"VA", 8, 4}, {"MD", 9, 4}, {"DE", 10, 4},
-    {"AZ", 2, 5}, {"NM", 3, 5}, {"KS", 4, 5}, {"AR", 5, 5}, {"TN", 6, 5}, {"NC", 7, 5}, {"SC", 8, 5},
-    {"DC", 9, 5}, {"OK", 4, 6}, {"LA", 5, 6}, {"MS", 6, 6}, {"AL", 7, 6}, {"GA", 8, 6}, {"HI", 0, 7},
-    {"TX", 4, 7}, {"FL", 9, 7}, {"PR", 11, 7}};
+constexpr Tile kTiles[] = {{"AK", 0, 0},  {"ME", 11, 0}, {"VT", 10, 1}, {"NH", 11, 1}, {"WA", 1, 2},  {"ID", 2, 2},
+                           {"MT", 3, 2},  {"ND", 4, 2},  {"MN", 5, 2},  {"IL", 6, 2},  {"WI", 7, 2},  {"MI", 8, 2},
+                           {"NY", 9, 2},  {"RI", 10, 2}, {"MA", 11, 2}, {"OR", 1, 3},  {"NV", 2, 3},  {"WY", 3, 3},
+                           {"SD", 4, 3},  {"IA", 5, 3},  {"IN", 6, 3},  {"OH", 7, 3},  {"PA", 8, 3},  {"NJ", 9, 3},
+                           {"CT", 10, 3}, {"CA", 1, 4},  {"UT", 2, 4},  {"CO", 3, 4},  {"NE", 4, 4},  {"MO", 5, 4},
+                           {"KY", 6, 4},  {"WV", 7, 4},  {"VA", 8, 4},  {"MD", 9, 4},  {"DE", 10, 4}, {"AZ", 2, 5},
+                           {"NM", 3, 5},  {"KS", 4, 5},  {"AR", 5, 5},  {"TN", 6, 5},  {"NC", 7, 5},  {"SC", 8, 5},
+                           {"DC", 9, 5},  {"OK", 4, 6},  {"LA", 5, 6},  {"MS", 6, 6},  {"AL", 7, 6},  {"GA", 8, 6},
+                           {"HI", 0, 7},  {"TX", 4, 7},  {"FL", 9, 7},  {"PR", 11, 7}};
 
 void state_map(AppState& state, float width) {
   const PlanView& v = state.plan_view;
@@ -345,7 +363,8 @@ void state_map(AppState& state, float width) {
       if (st == t.state) count = n;
     const ImVec2 a(origin.x + static_cast<float>(t.col) * cell + 1, origin.y + static_cast<float>(t.row) * cell + 1);
     const ImVec2 b(a.x + cell - 2, a.y + cell - 2);
-    const float share = v.most_in_a_state > 0 ? static_cast<float>(count) / static_cast<float>(v.most_in_a_state) : 0.0f;
+    const float share =
+        v.most_in_a_state > 0 ? static_cast<float>(count) / static_cast<float>(v.most_in_a_state) : 0.0f;
     const ImVec4 fill = count == 0 ? ImVec4(0.91f, 0.92f, 0.94f, 1.0f)
                                    : ImVec4(0.85f - 0.65f * share, 0.90f - 0.55f * share, 0.98f - 0.30f * share, 1.0f);
     draw->AddRectFilled(a, b, ImGui::GetColorU32(fill), 3.0f);
@@ -404,7 +423,9 @@ void advice_checklist(AppState& state) {
 void research_next(const AppState& state) {
   const auto& items = state.plan.research_next;
   if (items.empty()) {
-    ImGui::TextColored(kColorMuted, "Nothing worth a look: no unknown fact on or near your list would add a tenth of a point once known.");
+    ImGui::TextColored(
+        kColorMuted,
+        "Nothing worth a look: no unknown fact on or near your list would add a tenth of a point once known.");
     return;
   }
   ImGui::TextColored(kColorMuted, "Look these up first: what each would add to your chance, on average, once known.");
@@ -413,8 +434,8 @@ void research_next(const AppState& state) {
     const core::Program& p = state.dataset.programs.at(r.index);
     ImGui::PushID(static_cast<int>(i));
     ImGui::Bullet();
-    ImGui::TextWrapped("%s (%s)%s: +%.1f points", p.name.c_str(), p.state.c_str(),
-                       r.on_list ? ", on your list" : "", r.gain * 100.0);
+    ImGui::TextWrapped("%s (%s)%s: +%.1f points", p.name.c_str(), p.state.c_str(), r.on_list ? ", on your list" : "",
+                       r.gain * 100.0);
     ImGui::Indent(ImGui::GetFontSize() * 1.6f);
     ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
     for (const auto& how : r.how) ImGui::TextWrapped("%s", how.c_str());
@@ -444,9 +465,10 @@ void panel_plan(AppState& state, Platform& platform) {
     return;
   }
   if (!state.plan_valid) {
-    wrapped_colored(kColorMuted, !state.profile_is_set
-                                     ? "Start from an example or a blank profile on the Start tab, and your plan appears here."
-                                     : "Load a program list in the Data tab, and your plan appears here.");
+    wrapped_colored(kColorMuted,
+                    !state.profile_is_set
+                        ? "Start from an example or a blank profile on the Start tab, and your plan appears here."
+                        : "Load a program list in the Data tab, and your plan appears here.");
     return;
   }
   rebuild_view(state);

@@ -20,10 +20,10 @@ namespace {
 using core::Range;
 
 // The states offered as checkboxes, in the form's order.
-constexpr const char* kStates[] = {
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
-    "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
-    "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"};
+constexpr const char* kStates[] = {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID",
+                                   "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO",
+                                   "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+                                   "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"};
 
 constexpr const char* kChoose = "Choose…";
 constexpr const char* kNeeded = "Needed before OpenPick shows your chance.";
@@ -81,7 +81,8 @@ bool optional_int_field(const char* id, std::optional<int>& v, const Range<int>&
   }
   if (v) {
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6.0f, ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - 8.0f));
+    ImGui::SetNextItemWidth(
+        std::max(ImGui::GetFontSize() * 6.0f, ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - 8.0f));
     int x = *v;
     if (int_field("##value", x, range)) {
       v = x;
@@ -120,7 +121,9 @@ bool month_field(const char* id, std::optional<std::string>& v) {
 // Start and Plan tabs ask first; choosing a value answers it.
 
 bool graduate_type_field(core::Profile& p) {
-  label("Graduate type", "Programs read applications differently for US graduates and international medical graduates (IMGs); many community programs are IMG-friendly.");
+  label("Graduate type",
+        "Programs read applications differently for US graduates and international medical graduates (IMGs); many "
+        "community programs are IMG-friendly.");
   const bool changed = choice("##grad", p.graduate_type, core::kGraduateTypeLabels, p.unanswered.graduate_type);
   name_item("Graduate type");
   if (changed) core::set_answered(p, core::DecisiveFact::GraduateType);
@@ -128,7 +131,9 @@ bool graduate_type_field(core::Profile& p) {
 }
 
 bool visa_field(core::Profile& p) {
-  label("Visa you need", "J-1 (sponsored by ECFMG) is accepted by far more programs than H-1B. Programs that sponsor neither are out of reach for a non-citizen.");
+  label("Visa you need",
+        "J-1 (sponsored by ECFMG) is accepted by far more programs than H-1B. Programs that sponsor neither are out of "
+        "reach for a non-citizen.");
   const bool changed = choice("##visa", p.visa, core::kVisaNeedLabels, p.unanswered.visa);
   name_item("Visa you need");
   if (changed) core::set_answered(p, core::DecisiveFact::Visa);
@@ -161,7 +166,8 @@ bool step2ck_status_field(core::Profile& p) {
   static const char* const kStatus[] = {"Taken: I have a score", "Not taken yet"};
   int status = p.step2ck.score || step2ck_taken_pending(p) ? 0 : 1;
   const bool unanswered = p.unanswered.step2ck && !step2ck_taken_pending(p);
-  label("Step 2 CK", "Step 2 CK is the score programs compare. If you have not taken it yet, give the score you expect.");
+  label("Step 2 CK",
+        "Step 2 CK is the score programs compare. If you have not taken it yet, give the score you expect.");
   const bool changed = choice("##s2status", status, kStatus, unanswered);
   name_item("Step 2 CK");
   if (!changed) return false;
@@ -197,7 +203,9 @@ bool step2ck_score_field(AppState& state, core::Profile& p) {
     return false;
   }
   if (!p.step2ck.score) return false;
-  label("Step 2 CK score", "Below about 220-225 counts as low for IMGs; many programs still interview low scorers with strong US experience and letters.");
+  label("Step 2 CK score",
+        "Below about 220-225 counts as low for IMGs; many programs still interview low scorers with strong US "
+        "experience and letters.");
   int score = *p.step2ck.score;
   const bool changed = int_field("##s2", score, core::kStepScoreRange);
   name_item("Step 2 CK score");
@@ -264,7 +272,8 @@ void commit_when_done(AppState& state, bool changed) {
 // another tab) or the typing has paused for kProfileCommitPauseSeconds.
 void commit_profile_draft(AppState& state) {
   if (!state.profile_draft_edited) return;
-  if (ImGui::IsAnyItemActive() && ImGui::GetTime() - state.profile_draft_changed_at < kProfileCommitPauseSeconds) return;
+  if (ImGui::IsAnyItemActive() && ImGui::GetTime() - state.profile_draft_changed_at < kProfileCommitPauseSeconds)
+    return;
   state.profile_draft_edited = false;
   state.actions.emplace_back(SetProfile{state.profile_draft, true});
 }
@@ -303,7 +312,8 @@ void panel_profile(AppState& state, Platform&) {
 
   ImGui::BeginChild("profile_form");
   if (!core::unanswered_facts(p).empty())
-    wrapped_colored(kColorWarning, "Fields marked \"Choose…\" (and a specialty) are needed before OpenPick shows your chance.");
+    wrapped_colored(kColorWarning,
+                    "Fields marked \"Choose…\" (and a specialty) are needed before OpenPick shows your chance.");
   heading("Who you are");
   changed |= graduate_type_field(p);
   check(!p.unanswered.graduate_type, kNeeded, kColorWarning);
@@ -315,7 +325,8 @@ void panel_profile(AppState& state, Platform&) {
   label("Match year", "The Match you are applying to (years since graduation = match year - graduation year).");
   changed |= int_field("##match", p.match_year, core::kYearRange);
   name_item("Match year");
-  check(p.graduation_year <= p.match_year, "Graduation year is after the match year: is one of them mistyped?", kColorWarning);
+  check(p.graduation_year <= p.match_year, "Graduation year is after the match year: is one of them mistyped?",
+        kColorWarning);
 
   heading("Exams");
   changed |= step1_result_field(p);
@@ -324,7 +335,9 @@ void panel_profile(AppState& state, Platform&) {
   changed |= int_field("##s1a", p.step1.attempts, core::kAttemptsRange);
   name_item("Step 1 attempts");
   if (p.step1.result != core::ExamResult::NotTaken && !p.unanswered.step1) {
-    label("Step 1 score (before 2022)", "Only for a Step 1 taken before 2022, when it still had a three-digit score; since 26 January 2022 it is pass/fail. Programs that remember the old scores may still read it.");
+    label("Step 1 score (before 2022)",
+          "Only for a Step 1 taken before 2022, when it still had a three-digit score; since 26 January 2022 it is "
+          "pass/fail. Programs that remember the old scores may still read it.");
     changed |= optional_int_field("s1score", p.step1.score, core::kStepScoreRange, core::kFormStepScore);
     name_item("Step 1 score");
   }
@@ -335,35 +348,47 @@ void panel_profile(AppState& state, Platform&) {
   changed |= int_field("##s2a", p.step2ck.attempts, core::kAttemptsRange);
   name_item("Step 2 CK attempts");
   if (p.step2ck.score) {
-    label("Step 2 CK taken in", "The month of the scored attempt, as YYYY-MM. The passing mark depends on it (218 since July 2025).");
+    label("Step 2 CK taken in",
+          "The month of the scored attempt, as YYYY-MM. The passing mark depends on it (218 since July 2025).");
     changed |= month_field("##s2date", p.step2ck.date);
     name_item("Step 2 CK date");
   }
   label(p.step2ck.score ? "Expected score on a retake" : "Expected Step 2 CK score",
-        "The score you expect when Step 2 CK is not taken yet, or when you must retake it. Your chance then assumes this score, and says so.");
-  changed |= optional_int_field("s2expected", p.step2ck.expected_score, core::kStepScoreRange, core::kFormExpectedStep2ckScore);
+        "The score you expect when Step 2 CK is not taken yet, or when you must retake it. Your chance then assumes "
+        "this score, and says so.");
+  changed |= optional_int_field("s2expected", p.step2ck.expected_score, core::kStepScoreRange,
+                                core::kFormExpectedStep2ckScore);
   name_item("Expected Step 2 CK score");
-  label("Step 3 passed", "Most H-1B sponsoring programs require Step 3 before the start date; passing it also reassures programs about board pass rates.");
+  label("Step 3 passed",
+        "Most H-1B sponsoring programs require Step 3 before the start date; passing it also reassures programs about "
+        "board pass rates.");
   changed |= ImGui::Checkbox("##s3", &p.step3_passed);
   int ecfmg = !p.ecfmg_certified ? 2 : *p.ecfmg_certified ? 0 : 1;
-  label("ECFMG certified", "IMGs must be ECFMG certified to start residency; some programs require it by the rank-list deadline.");
+  label("ECFMG certified",
+        "IMGs must be ECFMG certified to start residency; some programs require it by the rank-list deadline.");
   if (ImGui::Combo("##ecfmg", &ecfmg, "Yes\0Not yet\0Not applicable / unknown\0")) {
     changed = true;
     p.ecfmg_certified = ecfmg == 2 ? std::nullopt : std::optional<bool>(ecfmg == 0);
   }
 
   heading("Experience and letters");
-  label("Hands-on US clinical experience", "Externships and sub-internships with direct patient care. Programs value it highly; some require it.");
+  label("Hands-on US clinical experience",
+        "Externships and sub-internships with direct patient care. Programs value it highly; some require it.");
   changed |= months_field("##usce", p.usce_months.hands_on);
-  label("Observerships", "Observerships count for less than hands-on experience, and do not meet a program's USCE requirement.");
+  label("Observerships",
+        "Observerships count for less than hands-on experience, and do not meet a program's USCE requirement.");
   changed |= months_field("##obs", p.usce_months.observership);
-  label("US letters of recommendation", "For an IMG, strong US letters often matter more than a few more exam points. Aim for 3-4.");
+  label("US letters of recommendation",
+        "For an IMG, strong US letters often matter more than a few more exam points. Aim for 3-4.");
   changed |= int_field("##letters", p.us_letters, core::kUsLettersRange);
   name_item("US letters");
-  label("Letters from your specialty", "How many of your letters come from physicians in the specialty you apply to. Programs read a letter from their own field as more telling; aim for at least 2.");
+  label("Letters from your specialty",
+        "How many of your letters come from physicians in the specialty you apply to. Programs read a letter from "
+        "their own field as more telling; aim for at least 2.");
   changed |= optional_int_field("specletters", p.specialty_letters, core::kSpecialtyLettersRange, 0);
   name_item("Letters from your specialty");
-  label("Research items", "Publications, posters and abstracts. Matched and unmatched IMGs have similar counts, so this moves little.");
+  label("Research items",
+        "Publications, posters and abstracts. Matched and unmatched IMGs have similar counts, so this moves little.");
   changed |= int_field("##research", p.research_items, core::kResearchItemsRange);
   name_item("Research items");
 
@@ -373,7 +398,9 @@ void panel_profile(AppState& state, Platform&) {
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Preferred states");
-  help_marker("Programs favour applicants with ties to their region. The Mississippi Delta and the Deep South have many IMG-friendly community programs.");
+  help_marker(
+      "Programs favour applicants with ties to their region. The Mississippi Delta and the Deep South have many "
+      "IMG-friendly community programs.");
   if (ImGui::SmallButton("Add the Deep South")) {
     for (const char* s : core::kDeepSouthStates)
       if (std::find(p.preferred_states.begin(), p.preferred_states.end(), s) == p.preferred_states.end())
@@ -394,8 +421,10 @@ void panel_profile(AppState& state, Platform&) {
       auto it = std::find(p.preferred_states.begin(), p.preferred_states.end(), s);
       bool on = it != p.preferred_states.end();
       if (ImGui::Checkbox(s, &on)) {
-        if (on) p.preferred_states.emplace_back(s);
-        else p.preferred_states.erase(it);
+        if (on)
+          p.preferred_states.emplace_back(s);
+        else
+          p.preferred_states.erase(it);
         changed = true;
       }
     }
@@ -404,7 +433,9 @@ void panel_profile(AppState& state, Platform&) {
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Ties to states");
-  help_marker("Where you trained, lived or have family. Programs read a tie to their state as more likely to come and stay; it counts for more than a preference.");
+  help_marker(
+      "Where you trained, lived or have family. Programs read a tie to their state as more likely to come and stay; it "
+      "counts for more than a preference.");
   for (std::size_t i = 0; i < p.state_ties.size(); ++i) {
     ImGui::PushID(static_cast<int>(i) + 1000);
     core::StateTie& tie = p.state_ties[i];
@@ -436,7 +467,8 @@ void panel_profile(AppState& state, Platform&) {
 
   heading("Budget");
   bool has_budget = p.budget_usd.has_value();
-  label("Limit application fees", "ERAS fees in the 2026 season: $11 per program for the first 30 in each specialty, $30 each after.");
+  label("Limit application fees",
+        "ERAS fees in the 2026 season: $11 per program for the first 30 in each specialty, $30 each after.");
   if (ImGui::Checkbox("##hasbudget", &has_budget)) {
     p.budget_usd = has_budget ? std::optional<double>(core::kFormBudgetUsd) : std::nullopt;
     changed = true;
@@ -448,7 +480,8 @@ void panel_profile(AppState& state, Platform&) {
       p.budget_usd = std::clamp(b, core::kBudgetUsdRange.min, core::kBudgetUsdRange.max);
       changed = true;
     }
-    check(*p.budget_usd <= core::kSuspiciousBudgetUsd, "A budget this large is far above what applying costs: please check.", kColorWarning);
+    check(*p.budget_usd <= core::kSuspiciousBudgetUsd,
+          "A budget this large is far above what applying costs: please check.", kColorWarning);
   }
 
   // The rules that involve more than one field, as the importer states them.
@@ -456,7 +489,8 @@ void panel_profile(AppState& state, Platform&) {
   for (const core::ProfileCheck& c : core::check_profile(p)) {
     if (first) heading("Please check");
     first = false;
-    wrapped_colored(c.severity == core::Severity::Error ? kColorError : kColorWarning, (c.field + ": " + c.message).c_str());
+    wrapped_colored(c.severity == core::Severity::Error ? kColorError : kColorWarning,
+                    (c.field + ": " + c.message).c_str());
   }
   ImGui::EndChild();
 

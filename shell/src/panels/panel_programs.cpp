@@ -15,8 +15,21 @@ namespace openpick::shell {
 namespace {
 
 enum Column {
-  kName, kInterview, kMatch, kOnPlan, kSpecialty, kTrack, kState, kSetting, kPositions, kImgShare, kJ1, kH1b,
-  kStep2Min, kActions, kColumnCount
+  kName,
+  kInterview,
+  kMatch,
+  kOnPlan,
+  kSpecialty,
+  kTrack,
+  kState,
+  kSetting,
+  kPositions,
+  kImgShare,
+  kJ1,
+  kH1b,
+  kStep2Min,
+  kActions,
+  kColumnCount
 };
 
 std::string lower(std::string s) {
@@ -33,8 +46,7 @@ bool matches(const core::Program& p, int i, const ProgramsView& v, const std::st
   if (v.visa == 1 && p.visa.j1 != true) return false;
   if (v.visa == 2 && p.visa.h1b != true) return false;
   if (needle.empty()) return true;
-  return lower(p.name).find(needle) != std::string::npos ||
-         lower(p.institution).find(needle) != std::string::npos ||
+  return lower(p.name).find(needle) != std::string::npos || lower(p.institution).find(needle) != std::string::npos ||
          lower(p.city).find(needle) != std::string::npos || lower(p.id).find(needle) != std::string::npos;
 }
 
@@ -124,7 +136,8 @@ void chance_tooltip(AppState& state, const core::Program& p, std::size_t index) 
       ImGui::TextColored(kColorAccent, "Your research: %s", fields.c_str());
       for (const auto& src : own.sources)
         ImGui::BulletText("%s: %s%s%s%s", src.what.c_str(), src.by.empty() ? "you" : src.by.c_str(),
-                          src.date.empty() ? "" : ", ", src.date.c_str(), src.url.empty() ? "" : (", " + src.url).c_str());
+                          src.date.empty() ? "" : ", ", src.date.c_str(),
+                          src.url.empty() ? "" : (", " + src.url).c_str());
     }
   }
   ImGui::PopTextWrapPos();
@@ -136,9 +149,15 @@ const char* yes_no(const std::optional<bool>& b) { return !b ? "?" : *b ? "yes" 
 bool filter_combo(const char* id, std::string& value, const std::vector<std::string>& options, const char* all) {
   bool changed = false;
   if (ImGui::BeginCombo(id, value.empty() ? all : value.c_str())) {
-    if (ImGui::Selectable(all, value.empty())) { value.clear(); changed = true; }
+    if (ImGui::Selectable(all, value.empty())) {
+      value.clear();
+      changed = true;
+    }
     for (const auto& o : options)
-      if (ImGui::Selectable(o.c_str(), o == value)) { value = o; changed = true; }
+      if (ImGui::Selectable(o.c_str(), o == value)) {
+        value = o;
+        changed = true;
+      }
     ImGui::EndCombo();
   }
   return changed;
@@ -222,18 +241,26 @@ void panel_programs(AppState& state, Platform&) {
       ImGui::TableNextColumn();
       const auto index = static_cast<std::size_t>(v.rows[static_cast<std::size_t>(r)]);
       // A program with facts of the applicant's own is drawn in the accent colour (the tooltip says which).
-      const bool own = index < state.own_facts.size() && (state.own_facts[index].added || !state.own_facts[index].fields.empty());
-      if (own) ImGui::TextColored(kColorAccent, "%s", p.name.c_str());
-      else ImGui::TextUnformatted(p.name.c_str());
+      const bool own =
+          index < state.own_facts.size() && (state.own_facts[index].added || !state.own_facts[index].fields.empty());
+      if (own)
+        ImGui::TextColored(kColorAccent, "%s", p.name.c_str());
+      else
+        ImGui::TextUnformatted(p.name.c_str());
       if (ImGui::IsItemHovered()) chance_tooltip(state, p, index);
       ImGui::TableNextColumn();
-      if (v.chances.empty()) ImGui::TextDisabled("-");
-      else if (!v.chances[index].eligible) ImGui::TextColored(kColorError, "out of reach");
-      else ImGui::TextUnformatted(percent(v.chances[index].p_interview).c_str());
+      if (v.chances.empty())
+        ImGui::TextDisabled("-");
+      else if (!v.chances[index].eligible)
+        ImGui::TextColored(kColorError, "out of reach");
+      else
+        ImGui::TextUnformatted(percent(v.chances[index].p_interview).c_str());
       ImGui::TableNextColumn();
-      if (!v.chances.empty() && v.chances[index].eligible) ImGui::TextUnformatted(percent(v.chances[index].p_match).c_str());
+      if (!v.chances.empty() && v.chances[index].eligible)
+        ImGui::TextUnformatted(percent(v.chances[index].p_match).c_str());
       ImGui::TableNextColumn();
-      if (!v.plan_position.empty() && v.plan_position[index] > 0) ImGui::TextColored(kColorGood, "#%d", v.plan_position[index]);
+      if (!v.plan_position.empty() && v.plan_position[index] > 0)
+        ImGui::TextColored(kColorGood, "#%d", v.plan_position[index]);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.specialty.c_str());
       ImGui::TableNextColumn();
@@ -243,7 +270,10 @@ void panel_programs(AppState& state, Platform&) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.setting ? std::string(core::to_string(*p.setting)).c_str() : "?");
       ImGui::TableNextColumn();
-      if (p.positions) ImGui::Text("%d", *p.positions); else ImGui::TextDisabled("?");
+      if (p.positions)
+        ImGui::Text("%d", *p.positions);
+      else
+        ImGui::TextDisabled("?");
       ImGui::TableNextColumn();
       // All IMGs, and the non-US IMGs' share beside it where the list gives it apart.
       if (p.img_share && p.img_share_non_us)
@@ -270,7 +300,8 @@ void panel_programs(AppState& state, Platform&) {
       const bool excluded = std::find(o.excluded_ids.begin(), o.excluded_ids.end(), p.id) != o.excluded_ids.end();
       if (ImGui::SmallButton(pinned ? "Unpin" : "Pin")) state.actions.emplace_back(SetPinned{p.id, !pinned});
       ImGui::SameLine();
-      if (ImGui::SmallButton(excluded ? "Include" : "Exclude")) state.actions.emplace_back(SetExcluded{p.id, !excluded});
+      if (ImGui::SmallButton(excluded ? "Include" : "Exclude"))
+        state.actions.emplace_back(SetExcluded{p.id, !excluded});
       ImGui::SameLine();
       // The season tracker (Season tab): a program tracked shows its status instead.
       if (const auto t = state.workspace.tracker.find(p.id); t != state.workspace.tracker.end())

@@ -1,5 +1,5 @@
-// The rank list (after interviews), drawn by the Season tab: the programs whose tracker status is interviewed or ranked, in the
-// applicant's rank order (Up / Down), the chance of matching with that list and at each program
+// The rank list (after interviews), drawn by the Season tab: the programs whose tracker status is interviewed or
+// ranked, in the applicant's rank order (Up / Down), the chance of matching with that list and at each program
 // (core::rank_list_outcome, as `openpick ranklist` prints it), the advice to rank by true
 // preference, and the NRMP fee for ranks beyond those the registration covers.
 #include <cstdio>
@@ -32,9 +32,10 @@ void rank_list_section(AppState& state) {
     return;
   }
   if (v.order.empty()) {
-    ImGui::TextWrapped("No program has the status interviewed or ranked yet. When a program interviews you, "
-                       "set its status below: it joins this list, where you put the programs in "
-                       "the order you would rank them.");
+    ImGui::TextWrapped(
+        "No program has the status interviewed or ranked yet. When a program interviews you, "
+        "set its status below: it joins this list, where you put the programs in "
+        "the order you would rank them.");
     for (const auto& note : v.notes) wrapped_colored(kColorMuted, note.c_str());
     ImGui::PopTextWrapPos();
     return;
@@ -85,13 +86,17 @@ void rank_list_section(AppState& state) {
     ImGui::PopTextWrapPos();
     ImGui::EndTable();
   }
-  wrapped_colored(kColorMuted, "\"Chance here\": that you match at this program with this list (you match at the "
-                               "first program on your list that ranks you high enough).");
+  wrapped_colored(kColorMuted,
+                  "\"Chance here\": that you match at this program with this list (you match at the "
+                  "first program on your list that ranks you high enough).");
 
   heading("How to rank");
-  if (out && !out->advice.empty()) ImGui::TextWrapped("%s", out->advice.c_str());
-  else ImGui::TextWrapped("Rank the programs in your true order of preference: the match algorithm favours you, "
-                          "so ranking a program higher never lowers your chance elsewhere.");
+  if (out && !out->advice.empty())
+    ImGui::TextWrapped("%s", out->advice.c_str());
+  else
+    ImGui::TextWrapped(
+        "Rank the programs in your true order of preference: the match algorithm favours you, "
+        "so ranking a program higher never lowers your chance elsewhere.");
   const core::RankListFee fee = core::nrmp_rank_list_fee();
   const int ranks = static_cast<int>(v.order.size());
   const double each = core::cents_to_usd(fee.each_extra_cents);

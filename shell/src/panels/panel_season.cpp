@@ -16,10 +16,10 @@ namespace openpick::shell {
 
 namespace {
 
-constexpr core::TrackerStatus kStatuses[] = {
-    core::TrackerStatus::Considering, core::TrackerStatus::Applied,   core::TrackerStatus::Invited,
-    core::TrackerStatus::Interviewed, core::TrackerStatus::Ranked,    core::TrackerStatus::Withdrawn,
-    core::TrackerStatus::Rejected};
+constexpr core::TrackerStatus kStatuses[] = {core::TrackerStatus::Considering, core::TrackerStatus::Applied,
+                                             core::TrackerStatus::Invited,     core::TrackerStatus::Interviewed,
+                                             core::TrackerStatus::Ranked,      core::TrackerStatus::Withdrawn,
+                                             core::TrackerStatus::Rejected};
 
 struct ChecklistBox {
   ChecklistItem item;
@@ -135,13 +135,15 @@ void season_table(const AppState& state) {
     interviewed += got_interview ? 1 : 0;
   }
   if (state.plan_valid)
-    ImGui::TextWrapped("So far: %d applied, %d invited, %d interviewed. Your plan: %zu applications, about %.1f "
-                       "interviews expected.",
-                       applied, invited, interviewed, state.plan.programs.size(), state.plan.expected_interviews);
+    ImGui::TextWrapped(
+        "So far: %d applied, %d invited, %d interviewed. Your plan: %zu applications, about %.1f "
+        "interviews expected.",
+        applied, invited, interviewed, state.plan.programs.size(), state.plan.expected_interviews);
   else
     ImGui::TextWrapped("So far: %d applied, %d invited, %d interviewed.", applied, invited, interviewed);
   wrapped_colored(kColorMuted, (std::string("Typical months are marked so: the days move each year. Check ") +
-                                core::kSeasonSource + ".").c_str());
+                                core::kSeasonSource + ".")
+                                   .c_str());
 }
 
 }  // namespace
@@ -153,13 +155,15 @@ void panel_season(AppState& state, Platform&) {
   rank_list_section(state);
   push_reading_width();
   heading("Your season");
-  ImGui::TextWrapped("Each program's status and the steps the strategy brief recommends. Kept in your workspace "
-                     "(Data tab: export it to keep a copy). Programs that interviewed you go on your rank list "
-                     "(above).");
+  ImGui::TextWrapped(
+      "Each program's status and the steps the strategy brief recommends. Kept in your workspace "
+      "(Data tab: export it to keep a copy). Programs that interviewed you go on your rank list "
+      "(above).");
   const RankListView& v = state.rank_view;
   if (state.workspace.tracker.empty()) {
-    wrapped_colored(kColorMuted, "No program in your tracker yet: track the programs on your plan, or press "
-                                 "\"Track\" beside a program in the Programs tab.");
+    wrapped_colored(kColorMuted,
+                    "No program in your tracker yet: track the programs on your plan, or press "
+                    "\"Track\" beside a program in the Programs tab.");
   } else if (v.built_for_dataset != state.dataset_revision || v.built_for_tracker != state.tracker_revision) {
     ImGui::TextColored(kColorMuted, "Updating…");
   } else {
@@ -176,7 +180,8 @@ void panel_season(AppState& state, Platform&) {
   if (untracked > 0 && ImGui::Button("Track the programs on my plan")) {
     for (const auto& p : state.plan.programs) {
       const std::string& id = state.dataset.programs[p.index].id;
-      if (!state.workspace.tracker.count(id)) state.actions.emplace_back(SetTrackerStatus{id, core::TrackerStatus::Considering});
+      if (!state.workspace.tracker.count(id))
+        state.actions.emplace_back(SetTrackerStatus{id, core::TrackerStatus::Considering});
     }
   }
   ImGui::PopTextWrapPos();

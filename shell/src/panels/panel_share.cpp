@@ -57,8 +57,8 @@ void panel_share(AppState& state, Platform&) {
 
   // The confirmation: the exact text that "Send" hands to the page, read-only.
   ImGui::TextWrapped("This exact text will be sent to %s:", e.host_origin.c_str());
-  const float height = std::max(ImGui::GetFontSize() * 8.0f, ImGui::GetContentRegionAvail().y -
-                                                                  ImGui::GetFrameHeightWithSpacing() * 2.0f);
+  const float height = std::max(ImGui::GetFontSize() * 8.0f,
+                                ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 2.0f);
   ImGui::InputTextMultiline("##share_preview", e.share_preview.data(), e.share_preview.size() + 1,
                             ImVec2(-1.0f, height), ImGuiInputTextFlags_ReadOnly);
   if (ImGui::Button("Send to this adviser")) state.actions.emplace_back(ShareWithHost{e.share_preview});

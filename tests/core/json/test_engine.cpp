@@ -143,9 +143,9 @@ TEST(JsonArrayStream, NoArrayOrAnEmptyOne) {
 // What the strict parser does not accept ends the stream with Failed (the caller then parses the
 // whole text for the diagnostics).
 TEST(JsonArrayStream, FailsOnWhatTheStrictParserDeclines) {
-  for (const std::string t : {"{\"programs\": [1, 2,]}", "{\"programs\": [1 2]}", "[1, 2]",
-                              "{\"programs\": [1], \"programs\": [2]}", "{\"programs\": [1]} x",
-                              "{\"programs\": [18446744073709551616]}"}) {
+  for (const std::string t :
+       {"{\"programs\": [1, 2,]}", "{\"programs\": [1 2]}", "[1, 2]", "{\"programs\": [1], \"programs\": [2]}",
+        "{\"programs\": [1]} x", "{\"programs\": [18446744073709551616]}"}) {
     JsonArrayStream s(t, "programs");
     JsonArrayStream::Status st;
     int elements = 0;

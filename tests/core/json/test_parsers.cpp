@@ -27,7 +27,10 @@ void expect_same(const JsonValue& a, const JsonValue& b, const std::string& wher
     case JsonValue::Type::Boolean: EXPECT_EQ(a.boolean(), b.boolean()) << where; break;
     case JsonValue::Type::Integer:
     case JsonValue::Type::Unsigned: EXPECT_EQ(a.as_uint64(), b.as_uint64()) << where; break;
-    case JsonValue::Type::Float: EXPECT_EQ(a.dump(), b.dump()) << where; EXPECT_EQ(std::signbit(a.as_double()), std::signbit(b.as_double())) << where; break;
+    case JsonValue::Type::Float:
+      EXPECT_EQ(a.dump(), b.dump()) << where;
+      EXPECT_EQ(std::signbit(a.as_double()), std::signbit(b.as_double())) << where;
+      break;
     case JsonValue::Type::String:
     case JsonValue::Type::Key: EXPECT_EQ(a.string(), b.string()) << where; break;
     case JsonValue::Type::Array: {
@@ -80,7 +83,16 @@ TEST(JsonParsers, AgreeOnGeneratedDatasetsAndProfiles) {
 
 TEST(JsonParsers, AgreeOnTheCornersOfTheGrammar) {
   const std::vector<std::string> texts = {
-      "{}", "[]", "0", "-0", "-0.0", "\"\"", "null", "true", "false", " \t\r\n{ \t\r\n} \t\r\n",
+      "{}",
+      "[]",
+      "0",
+      "-0",
+      "-0.0",
+      "\"\"",
+      "null",
+      "true",
+      "false",
+      " \t\r\n{ \t\r\n} \t\r\n",
       "\xEF\xBB\xBF{\"a\": 1}",
       R"({"a": [1, -1, 0, 123456789012345678, -123456789012345678, 999999999999999999]})",
       R"({"big": 1234567890123456789, "bigger": 18446744073709551615, "neg": -9223372036854775808})",
@@ -93,7 +105,8 @@ TEST(JsonParsers, AgreeOnTheCornersOfTheGrammar) {
   for (const auto& t : texts) expect_parsers_agree(t);
   // Nesting at the limit (kMaxJsonDepth levels) is accepted by both.
   const int depth = openpick::core::kMaxJsonDepth;
-  expect_parsers_agree(std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']'));
+  expect_parsers_agree(std::string(static_cast<std::size_t>(depth), '[') +
+                       std::string(static_cast<std::size_t>(depth), ']'));
 }
 
 // Floats: the fast parser computes short decimals exactly (Clinger's fast path) and leaves the rest
@@ -104,13 +117,16 @@ TEST(JsonParsers, AgreeOnManyDecimals) {
   for (int i = 0; i < 20000; ++i) {
     std::string n = draw.between(0, 3) == 0 ? "-" : "";
     const int int_digits = draw.between(1, 10);
-    for (int k = 0; k < int_digits; ++k) n += static_cast<char>('0' + (k == 0 && int_digits > 1 ? draw.between(1, 9) : draw.between(0, 9)));
+    for (int k = 0; k < int_digits; ++k)
+      n += static_cast<char>('0' + (k == 0 && int_digits > 1 ? draw.between(1, 9) : draw.between(0, 9)));
     const int frac_digits = draw.between(0, 12);
     if (frac_digits > 0 || draw.between(0, 1) == 0) {
       n += '.';
       for (int k = 0; k < std::max(frac_digits, 1); ++k) n += static_cast<char>('0' + draw.between(0, 9));
     }
-    if (draw.between(0, 2) == 0) n += (draw.between(0, 1) ? "e" : "E") + std::string(draw.between(0, 1) ? "-" : "+") + std::to_string(draw.between(0, 40));
+    if (draw.between(0, 2) == 0)
+      n += (draw.between(0, 1) ? "e" : "E") + std::string(draw.between(0, 1) ? "-" : "+") +
+           std::to_string(draw.between(0, 40));
     text += (i ? "," : "") + n;
   }
   text += "]";
@@ -119,8 +135,8 @@ TEST(JsonParsers, AgreeOnManyDecimals) {
 
 // Strings are scanned 8 bytes at a time: put each kind of special byte at every offset of a window.
 TEST(JsonParsers, AgreeOnSpecialBytesAtEveryOffset) {
-  const std::vector<std::string> specials = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xC3\xA9", "\xE2\x80\x94",
-                                             "\xF0\x9F\x98\x80", "\x7F", "~", " "};
+  const std::vector<std::string> specials = {
+      "\\\"", "\\\\", "\\n", "\\u00e9", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\x7F", "~", " "};
   for (const auto& special : specials) {
     for (std::size_t at = 0; at < 20; ++at) {
       const std::string s = std::string(at, 'a') + special + std::string(19 - at, 'b');

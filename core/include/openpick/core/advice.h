@@ -12,10 +12,10 @@ namespace openpick::core {
 struct Plan;
 
 struct Advice {
-  std::string id;     // stable, for tests and the interface's checklist: "apply_day_one", ...
-  std::string title;  // what to do
-  std::string why;    // why it applies to this profile
-  std::string source; // where the advice comes from, in words: a public source, or the seed brief
+  std::string id;      // stable, for tests and the interface's checklist: "apply_day_one", ...
+  std::string title;   // what to do
+  std::string why;     // why it applies to this profile
+  std::string source;  // where the advice comes from, in words: a public source, or the seed brief
 };
 
 // In order of importance for this profile. `plan` may be null.

@@ -45,18 +45,18 @@ struct RankMedians {
 // Published facts and stated assumptions for one specialty (targets.json says which is which).
 struct ReferenceSpecialty {
   std::string name;
-  int programs = 0;               // PUBLISHED: categorical program tracks, 2025 Main Match listing
-  double nonus_img_share = 0.0;   // PUBLISHED: non-US IMGs' share of PGY-1 positions, 2025
-  double j1_share = 0.0;          // IM PUBLISHED (63.7%, JGME 2022); others ASSUMPTION
-  double h1b_share = 0.0;         // IM PUBLISHED (about 22%); others ASSUMPTION
-  double match_rate = 0.0;        // PUBLISHED target: non-US IMGs matched to preferred specialty
-  double matched_mean = 0.0;      // PUBLISHED, latest edition: shapes the cohort's scores
+  int programs = 0;              // PUBLISHED: categorical program tracks, 2025 Main Match listing
+  double nonus_img_share = 0.0;  // PUBLISHED: non-US IMGs' share of PGY-1 positions, 2025
+  double j1_share = 0.0;         // IM PUBLISHED (63.7%, JGME 2022); others ASSUMPTION
+  double h1b_share = 0.0;        // IM PUBLISHED (about 22%); others ASSUMPTION
+  double match_rate = 0.0;       // PUBLISHED target: non-US IMGs matched to preferred specialty
+  double matched_mean = 0.0;     // PUBLISHED, latest edition: shapes the cohort's scores
   double unmatched_mean = 0.0;
-  double within_sd = 14.0;        // PUBLISHED for IM (14) and FM (12-13); ASSUMPTION 14 elsewhere
-  std::vector<ScoreMeans> step2ck;           // every edition found, latest first
-  std::optional<RankMedians> median_ranks;   // PUBLISHED where found
-  int applications = 0;           // typical applications per applicant
-  int signals = 0;                // PUBLISHED: signals available (ERAS 2025-26)
+  double within_sd = 14.0;                  // PUBLISHED for IM (14) and FM (12-13); ASSUMPTION 14 elsewhere
+  std::vector<ScoreMeans> step2ck;          // every edition found, latest first
+  std::optional<RankMedians> median_ranks;  // PUBLISHED where found
+  int applications = 0;                     // typical applications per applicant
+  int signals = 0;                          // PUBLISHED: signals available (ERAS 2025-26)
   // The score effect's target: matched minus unmatched, averaged over the editions (one year's gap
   // is partly selection; see docs/MODEL.md).
   double score_gap() const;

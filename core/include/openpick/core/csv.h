@@ -30,9 +30,9 @@ struct CsvRow {
 };
 
 struct CsvTable {
-  std::vector<std::string> header;  // the first row; empty when the text has no rows at all
-  int header_line = 0;              // 1-based line of the header, 0 when there is none
-  std::vector<CsvRow> rows;         // the rows after the header, lines that are empty skipped
+  std::vector<std::string> header;      // the first row; empty when the text has no rows at all
+  int header_line = 0;                  // 1-based line of the header, 0 when there is none
+  std::vector<CsvRow> rows;             // the rows after the header, lines that are empty skipped
   std::vector<Diagnostic> diagnostics;  // malformed quoting (errors); empty when all is well
 
   bool has_errors() const {
@@ -49,7 +49,7 @@ struct CsvTable {
 class CsvReader {
  public:
   CsvReader(std::string_view text, std::string_view file_name);
-  bool next(CsvRow& row);  // false at the end of the text
+  bool next(CsvRow& row);                        // false at the end of the text
   std::size_t position() const { return pos_; }  // bytes read
   bool has_errors() const { return errors_ > 0; }
   std::vector<Diagnostic> take_diagnostics();  // malformed quoting so far

@@ -26,10 +26,31 @@ namespace openpick::core {
 // then Visa, a column listing the visas a program sponsors ("J1/H1B", "None"), which sets both
 // visa.j1 and visa.h1b.
 enum class CsvField {
-  Id, Name, Institution, Specialty, Track, City, State, Setting, Positions, ImgShare, ImgShareNonUs,
-  VisaJ1, VisaH1b, Step2ckMin, MaxYearsSinceGraduation, MaxAttempts, UsceRequired, Step2ckMinStrict,
-  MaxYearsSinceGraduationStrict, MaxAttemptsStrict, UsceRequiredStrict, Rural, AcceptsSignals,
-  ApplicationService, Visa
+  Id,
+  Name,
+  Institution,
+  Specialty,
+  Track,
+  City,
+  State,
+  Setting,
+  Positions,
+  ImgShare,
+  ImgShareNonUs,
+  VisaJ1,
+  VisaH1b,
+  Step2ckMin,
+  MaxYearsSinceGraduation,
+  MaxAttempts,
+  UsceRequired,
+  Step2ckMinStrict,
+  MaxYearsSinceGraduationStrict,
+  MaxAttemptsStrict,
+  UsceRequiredStrict,
+  Rural,
+  AcceptsSignals,
+  ApplicationService,
+  Visa
 };
 inline constexpr std::size_t kCsvFieldCount = static_cast<std::size_t>(CsvField::Visa) + 1;
 

@@ -13,11 +13,11 @@ enum class Severity { Error, Warning };
 
 struct Diagnostic {
   Severity severity = Severity::Error;
-  std::string file;    // the name the caller gave, e.g. "programs.csv"
-  int line = 0;        // 1-based; 0 when not tied to a line
-  int column = 0;      // 1-based; 0 when not tied to a column
-  std::string field;   // e.g. "programs[3].visa.j1" or the CSV column name; may be empty
-  std::string message; // what was wrong and what was expected
+  std::string file;     // the name the caller gave, e.g. "programs.csv"
+  int line = 0;         // 1-based; 0 when not tied to a line
+  int column = 0;       // 1-based; 0 when not tied to a column
+  std::string field;    // e.g. "programs[3].visa.j1" or the CSV column name; may be empty
+  std::string message;  // what was wrong and what was expected
 };
 
 // "FILE:LINE:COL: error: message" (the form compilers use, so editors can jump to it).

@@ -4,7 +4,8 @@
 // attempts, Step 2 CK under the minimum, hands-on USCE required and none, a physician-only track
 // and no prior residency training) excludes the program
 // with a reason a person can read. A cutoff the dataset marks flexible (`"strict": false`) does not
-// exclude: it is listed in `flexible_misses` and the probability model lowers the chance. A rule the program does not state never excludes: it is flagged
+// exclude: it is listed in `flexible_misses` and the probability model lowers the chance. A rule the program does not
+// state never excludes: it is flagged
 // ("unknown: program states no visa policy") and the probability model lowers the chance instead.
 //
 //   EligibilityResult r = check_eligibility(profile, program);
@@ -21,8 +22,8 @@ namespace openpick::core {
 
 struct EligibilityResult {
   bool eligible = true;
-  std::vector<std::string> reasons;  // one per failed hard filter, in a fixed order; empty if eligible
-  std::vector<std::string> unknowns; // facts the program does not state that matter to this applicant
+  std::vector<std::string> reasons;          // one per failed hard filter, in a fixed order; empty if eligible
+  std::vector<std::string> unknowns;         // facts the program does not state that matter to this applicant
   std::vector<std::string> flexible_misses;  // flexible cutoffs the applicant misses, one reason each
 };
 

@@ -33,8 +33,8 @@ int step2ck_pass_mark(int year, int month);
 struct ExamStatus {
   bool step1_passed = true;
   bool step2ck_taken = true;
-  bool step2ck_passed = true;      // false when taken and under the mark, or not taken
-  int step2ck_pass_mark = 0;       // the mark that applies to the scored attempt
+  bool step2ck_passed = true;  // false when taken and under the mark, or not taken
+  int step2ck_pass_mark = 0;   // the mark that applies to the scored attempt
   bool pass_mark_date_assumed = false;
   std::vector<std::string> must;            // what must happen, and by when: said first, plainly
   std::vector<std::string> conditional_on;  // what every chance in the plan assumes

@@ -47,10 +47,10 @@ ApplicationService service_for_specialty(const std::string& specialty);
 ApplicationService application_service_of(const Program& program);
 
 struct FeeBracket {
-  int first = 1;                 // 1-based number of the first program the bracket covers
-  std::optional<int> last;       // inclusive; none: no upper end
-  std::int64_t flat_cents = 0;   // charged once, with program number `first`
-  std::int64_t each_cents = 0;   // charged for every program in [first, last]
+  int first = 1;                // 1-based number of the first program the bracket covers
+  std::optional<int> last;      // inclusive; none: no upper end
+  std::int64_t flat_cents = 0;  // charged once, with program number `first`
+  std::int64_t each_cents = 0;  // charged for every program in [first, last]
 };
 
 struct FeeAssistance {
@@ -60,12 +60,12 @@ struct FeeAssistance {
 
 struct FeeSchedule {
   ApplicationService service = ApplicationService::Eras;
-  int season = 0;               // the application season (the Match year it applies to)
-  bool per_specialty = true;    // the count restarts for each specialty
-  std::vector<FeeBracket> brackets;  // ascending, contiguous from program 1
-  std::int64_t transcript_cents = 0; // USMLE transcript, once per season with any application
+  int season = 0;                           // the application season (the Match year it applies to)
+  bool per_specialty = true;                // the count restarts for each specialty
+  std::vector<FeeBracket> brackets;         // ascending, contiguous from program 1
+  std::int64_t transcript_cents = 0;        // USMLE transcript, once per season with any application
   std::optional<FeeAssistance> assistance;  // none: no Fee Assistance figures for this season
-  std::string source;           // where the figures come from
+  std::string source;                       // where the figures come from
 };
 
 // The shipped seasons, ascending; and one of them (none for a season not shipped).
@@ -86,7 +86,7 @@ struct FeeQuote {
   std::int64_t applications_cents = 0;  // before assistance
   std::int64_t assistance_discount_cents = 0;
   std::int64_t transcript_cents = 0;
-  std::int64_t total_cents = 0;  // applications - discount + transcript
+  std::int64_t total_cents = 0;     // applications - discount + transcript
   bool assistance_applied = false;  // false when not asked for or the schedule has no figures
 };
 

@@ -104,13 +104,14 @@ struct Advice;  // advice.h
 // The plan as the command line prints it and window.openpick.getState() reports it:
 // {"p_match", "p_match_one_year", "p_match_range": {"low", "high"},
 //  "p_match_percentiles": [10, 90], "p_match_extremes": {"low", "high"}, "conditional_on": [...],
-//  "p_match_sensitivity": [{"assumption", "plain", "low", "high"}],   (widest first) "p_interview_any", "expected_interviews",
-//  "expected_utility", "cost_usd",
-//  "cost_by_service": [{"service", "season", "applications", "applications_usd",
+//  "p_match_sensitivity": [{"assumption", "plain", "low", "high"}],   (widest first) "p_interview_any",
+//  "expected_interviews", "expected_utility", "cost_usd", "cost_by_service": [{"service", "season", "applications",
+//  "applications_usd",
 //                       "assistance_discount_usd", "transcript_usd", "cost_usd", "source"}],
 //  "applications", "candidates", "diminishing_returns_at", "length_rule", "match_value_usd",
 //  "preferred_share", "preferred_share_cost",
-//  "programs": [{"id", "name", "specialty", "track", "state", "application_service", "p_interview", "p_match", "p_match_here",
+//  "programs": [{"id", "name", "specialty", "track", "state", "application_service", "p_interview", "p_match",
+//  "p_match_here",
 //                "tier", "signal", "pinned", "reasons"}],   (application order)
 //  "excluded": [{"id", "reason"}], "curve": [{"applications", "p_match", "cost_usd"}],
 //  "signals": [{"specialty", "gold_available", "gold_used", "silver_available", "silver_used"}],

@@ -38,11 +38,11 @@ namespace openpick::core {
 
 // Per-specialty values. Fitted ones are marked; see docs/MODEL.md.
 struct SpecialtyParams {
-  std::string name;                   // as datasets spell it, e.g. "Internal Medicine"
-  double interview_intercept = 0.0;   // FITTED: a_s, logit P(interview) of the reference applicant
-  double score_slope = 0.0;           // FITTED: logit per 10 Step 2 CK points (>= 0)
-  double score_reference = 240.0;     // DERIVED from published means: non-US IMG applicants' mean
-  double typical_img_share = 0.2;     // PUBLISHED: share of PGY-1 positions filled by non-US IMGs
+  std::string name;                     // as datasets spell it, e.g. "Internal Medicine"
+  double interview_intercept = 0.0;     // FITTED: a_s, logit P(interview) of the reference applicant
+  double score_slope = 0.0;             // FITTED: logit per 10 Step 2 CK points (>= 0)
+  double score_reference = 240.0;       // DERIVED from published means: non-US IMG applicants' mean
+  double typical_img_share = 0.2;       // PUBLISHED: share of PGY-1 positions filled by non-US IMGs
   double match_given_interview = -1.1;  // FITTED: m_s, logit P(match | interview) at T = 0, Z = 0
 };
 
@@ -58,8 +58,8 @@ struct ModelParams {
   // Score against the program's level (ASSUMPTION for the setting offsets, in Step 2 CK points).
   double level_university = 5.0;
   double level_community = -4.0;
-  double score_effect_cap = 30.0;      // points beyond the reference that still count
-  double unknown_score = -0.4;         // Step 2 CK not given
+  double score_effect_cap = 30.0;  // points beyond the reference that still count
+  double unknown_score = -0.4;     // Step 2 CK not given
   // Graduate type, relative to a non-US IMG. us_md, us_do FITTED to the published US MD / DO
   // senior match rates (93.5% / 92.6%, 2025) on an Internal Medicine cohort of seniors; us_img
   // ASSUMPTION.
@@ -67,7 +67,7 @@ struct ModelParams {
   double us_do = 3.7515;
   double us_img = 0.4;
   // IMG friendliness (for IMGs only).
-  double img_share_slope = 3.0;      // logit per unit of (program IMG share - specialty typical)
+  double img_share_slope = 3.0;  // logit per unit of (program IMG share - specialty typical)
   // Non-US IMGs' part of a program's IMG residents (ASSUMPTION, 1/1.35: NRMP's fill shares count
   // non-US IMGs only, a program's stated IMG share counts US-citizen IMGs too; IM's figures with a
   // typical setting mix imply 1.3-1.4 IMGs per non-US IMG). A share of all IMGs is set against the
@@ -83,9 +83,9 @@ struct ModelParams {
   double visa_unknown_policy = -0.6;
   // Exams and history.
   double step3_passed = 0.2;
-  double step3_missing_h1b = -1.0;   // H-1B need and Step 3 not passed
-  double per_extra_attempt = -0.6;   // per attempt beyond the first on the worst Step
-  double years_free = 2.0;           // years since graduation with no penalty
+  double step3_missing_h1b = -1.0;  // H-1B need and Step 3 not passed
+  double per_extra_attempt = -0.6;  // per attempt beyond the first on the worst Step
+  double years_free = 2.0;          // years since graduation with no penalty
   double per_year_since_graduation = -0.18;
   // US clinical experience and letters (for IMGs only).
   double no_hands_on_usce = -0.6;
@@ -107,17 +107,17 @@ struct ModelParams {
   // (ASSUMPTION; a stated preference still screens most applications out).
   double flexible_cutoff_missed = -1.2;
   // Place (ASSUMPTION).
-  double preferred_state = 0.25;     // program in a state the applicant prefers: a stated tie
+  double preferred_state = 0.25;  // program in a state the applicant prefers: a stated tie
   // Ties to the program's state count for more than a preference (the largest one applies, not
   // the preference as well): trained there, lived there, family there.
   double tie_trained = 0.5;
   double tie_lived = 0.35;
   double tie_family = 0.3;
-  double deep_south = 0.2;           // for IMGs: Deep South programs draw fewer applicants
-  double rural_underserved = 0.2;    // for IMGs: rural or underserved programs
+  double deep_south = 0.2;         // for IMGs: Deep South programs draw fewer applicants
+  double rural_underserved = 0.2;  // for IMGs: rural or underserved programs
   // Signals: log odds ratio of an interview with a signal.
-  double signal_us = 1.0818;         // PUBLISHED: ln 2.95, IM, MD seniors (Szumel et al. 2024)
-  double signal_img = 0.69;          // ASSUMPTION: ln 2.0 for IMGs (size not published)
+  double signal_us = 1.0818;  // PUBLISHED: ln 2.95, IM, MD seniors (Szumel et al. 2024)
+  double signal_img = 0.69;   // ASSUMPTION: ln 2.0 for IMGs (size not published)
 };
 
 // The documented defaults, with the fitted per-specialty constants.
@@ -164,8 +164,8 @@ struct ProgramLogits {
 };
 
 struct ScoreOptions {
-  bool signal = false;   // the applicant sends this program a signal
-  bool explain = true;   // build `terms` and reasons (off in hot loops)
+  bool signal = false;  // the applicant sends this program a signal
+  bool explain = true;  // build `terms` and reasons (off in hot loops)
   // Off: only the logits (and signal_logit) are wanted; p_interview and p_match are left at 0.
   bool marginals = true;
   // A caller that already knows the program is eligible, and how many flexible cutoffs it misses
@@ -195,7 +195,7 @@ struct ListState {
   double p_match = 0.0;              // P(match somewhere) = sum of p_match_at
   double p_interview_any = 0.0;      // P(at least one interview)
   double expected_interviews = 0.0;
-  std::vector<double> p_match_at;    // P(match at program i), in list order
+  std::vector<double> p_match_at;  // P(match at program i), in list order
 };
 
 struct ListOutcome {

@@ -74,12 +74,12 @@ enum class SignalKind { None, Gold, Silver };
 const char* to_string(SignalKind s);
 
 struct PlannedProgram {
-  std::size_t index = 0;   // into dataset.programs
+  std::size_t index = 0;  // into dataset.programs
   std::string id;
   double utility = 1.0;
-  double p_interview = 0;  // marginal, with the signal if one is placed
-  double p_match = 0;      // marginal: the chance it would match were it the only application
-  double p_match_here = 0; // the chance of ending up here given the whole list, in rank order
+  double p_interview = 0;   // marginal, with the signal if one is placed
+  double p_match = 0;       // marginal: the chance it would match were it the only application
+  double p_match_here = 0;  // the chance of ending up here given the whole list, in rank order
   Tier tier = Tier::Reach;
   SignalKind signal = SignalKind::None;
   bool pinned = false;
@@ -122,10 +122,10 @@ struct ServiceCost {
   ApplicationService service = ApplicationService::Eras;
   int season = 0;
   int applications = 0;
-  double applications_usd = 0;         // before assistance
+  double applications_usd = 0;  // before assistance
   double assistance_discount_usd = 0;
   double transcript_usd = 0;
-  double cost_usd = 0;                 // applications - discount + transcript
+  double cost_usd = 0;  // applications - discount + transcript
   std::string source;
 };
 
@@ -145,8 +145,8 @@ struct Plan {
   // (docs/MODEL.md, section 5); the extremes put every assumption at the same end at once.
   double p_match_low = 0, p_match_high = 0;
   double p_match_extreme_low = 0, p_match_extreme_high = 0;
-  std::vector<std::string> conditional_on;   // what every chance assumes (exam status): said with it
-  std::vector<AssumptionEffect> sensitivity; // the assumptions behind that range, widest first
+  std::vector<std::string> conditional_on;    // what every chance assumes (exam status): said with it
+  std::vector<AssumptionEffect> sensitivity;  // the assumptions behind that range, widest first
   double p_interview_any = 0;
   double expected_interviews = 0;
   double expected_utility = 0;
@@ -159,15 +159,15 @@ struct Plan {
   // What set the list's length: "max_applications", "budget", or "match_value" (one more
   // application's expected gain x match_value_usd is less than its fee).
   std::string length_rule;
-  double match_value_usd = 0;                // the value used by the "match_value" rule
+  double match_value_usd = 0;  // the value used by the "match_value" rule
   std::vector<SignalSummary> signals;
-  std::vector<WhatIf> whatif;                // largest gain first
-  double preferred_share = 0;                // share of the list in the profile's preferred states
+  std::vector<WhatIf> whatif;  // largest gain first
+  double preferred_share = 0;  // share of the list in the profile's preferred states
   // What the min_preferred_share rule costs: P(match) of the plan made without it, minus the plan's
   // (set with the what-if re-plans; 0 when there is no rule or no what-if).
   double preferred_share_cost = 0;
-  std::size_t candidates = 0;                // eligible programs considered
-  std::vector<std::string> notes;            // e.g. "no program in your target specialties"
+  std::size_t candidates = 0;      // eligible programs considered
+  std::vector<std::string> notes;  // e.g. "no program in your target specialties"
   // The programs on or near the list whose unknown facts would change it most if known
   // (research.h); only when the plan explains itself (not in what-if re-plans).
   std::vector<ResearchItem> research_next;
@@ -189,7 +189,7 @@ class PlanWork {
   PlanWork(const PlanWork&) = delete;
   PlanWork& operator=(const PlanWork&) = delete;
 
-  bool step();              // one step; true once the plan is complete
+  bool step();  // one step; true once the plan is complete
   bool done() const;
   double progress() const;  // 0..1
   Plan take();              // once done
@@ -209,12 +209,11 @@ class PlanWork {
 
 // Greedy versus the exact optimum, for tests and the research note: expected utility of the best
 // set of exactly `count` programs among `indexes` by exhaustive search (small inputs only).
-double exhaustive_best_utility(const Profile& profile, const Dataset& dataset,
-                               const std::vector<std::size_t>& indexes, int count, const Model& model);
+double exhaustive_best_utility(const Profile& profile, const Dataset& dataset, const std::vector<std::size_t>& indexes,
+                               int count, const Model& model);
 // Expected utility of a given set (ranked in true preference order), with the correlated model;
 // with `signals` (one per program, or empty), each program with that signal.
-double expected_utility_of(const Profile& profile, const Dataset& dataset,
-                           const std::vector<std::size_t>& indexes, const Model& model,
-                           const std::vector<SignalKind>& signals = {});
+double expected_utility_of(const Profile& profile, const Dataset& dataset, const std::vector<std::size_t>& indexes,
+                           const Model& model, const std::vector<SignalKind>& signals = {});
 
 }  // namespace openpick::core

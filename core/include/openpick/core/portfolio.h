@@ -70,8 +70,8 @@ BudgetPortfolio optimal_budget_portfolio(const std::vector<PortfolioOption>& opt
 // value row one double per column (budget / gcd + 1).
 std::uint64_t budget_dp_cells(const std::vector<std::int64_t>& costs, std::int64_t budget);
 std::uint64_t budget_dp_columns(const std::vector<std::int64_t>& costs, std::int64_t budget);
-inline constexpr std::uint64_t kMaxBudgetDpCells = 200'000'000;   // 25 MB of choice bits
-inline constexpr std::uint64_t kMaxBudgetDpColumns = 4'000'000;   // 32 MB of values
+inline constexpr std::uint64_t kMaxBudgetDpCells = 200'000'000;  // 25 MB of choice bits
+inline constexpr std::uint64_t kMaxBudgetDpColumns = 4'000'000;  // 32 MB of values
 // Both limits hold (else optimal_budget_portfolio throws).
 inline bool budget_dp_fits(const std::vector<std::int64_t>& costs, std::int64_t budget) {
   return budget >= 0 && budget_dp_cells(costs, budget) <= kMaxBudgetDpCells &&

@@ -40,11 +40,11 @@ inline constexpr Range<int> kStepScoreRange{1, 300};          // three-digit USM
 inline constexpr Range<int> kMonthRange{1, 12};               // step2ck.date's month
 inline constexpr Range<double> kUsceMonthsRange{0.0, 120.0};  // each kind of US clinical experience
 inline constexpr Range<int> kUsLettersRange{0, 20};
-inline constexpr Range<int> kSpecialtyLettersRange{0, 20};    // letters from the target specialty
+inline constexpr Range<int> kSpecialtyLettersRange{0, 20};  // letters from the target specialty
 inline constexpr Range<int> kResearchItemsRange{0, 1000};
 inline constexpr Range<double> kSpecialtyWeightRange{0.0, 1.0};
 inline constexpr Range<double> kBudgetUsdRange{0.0, std::numeric_limits<double>::infinity()};
-inline constexpr int kMaxStateTies = 60;                      // one of each kind in every state is 3x60
+inline constexpr int kMaxStateTies = 60;  // one of each kind in every state is 3x60
 
 // ---- Marks a person is asked to check (a warning, never a refusal) --------------------------------
 
@@ -65,7 +65,7 @@ inline constexpr int kStep1PassFailSinceYear = 2022;
 
 inline constexpr int kFormStepScore = 220;  // a score field turned on (a Step 1 score) starts here, to be edited
 inline constexpr int kFormExpectedStep2ckScore = 230;
-inline constexpr double kFormBudgetUsd = 1500.0;    // "Limit application fees" ticked
+inline constexpr double kFormBudgetUsd = 1500.0;  // "Limit application fees" ticked
 inline constexpr double kFormNewSpecialtyWeight = 1.0;
 inline constexpr const char* kFormNewSpecialty = "Internal Medicine";  // when the dataset has it
 inline constexpr int kBlankGraduationYear = 2024;

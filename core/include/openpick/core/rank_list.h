@@ -26,11 +26,11 @@ namespace openpick::core {
 
 struct RankListOutcome {
   double p_match = 0;
-  std::vector<double> p_match_at;  // in rank order
-  std::vector<std::string> notes;  // exam status first, then waived cutoffs
+  std::vector<double> p_match_at;           // in rank order
+  std::vector<std::string> notes;           // exam status first, then waived cutoffs
   std::vector<std::string> conditional_on;  // what the chance assumes (exam status)
-  double extra_rank_fee_usd = 0;   // NRMP fee for the ranks beyond those included (fees.h)
-  std::string advice;              // rank in true preference order, and why
+  double extra_rank_fee_usd = 0;            // NRMP fee for the ranks beyond those included (fees.h)
+  std::string advice;                       // rank in true preference order, and why
 };
 
 RankListOutcome rank_list_outcome(const Profile& profile, const Dataset& dataset,

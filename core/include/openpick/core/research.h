@@ -34,7 +34,7 @@ struct Plan;
 struct PlanOptions;
 
 struct ResearchItem {
-  std::size_t index = 0;            // into dataset.programs
+  std::size_t index = 0;  // into dataset.programs
   std::string id;
   bool on_list = false;             // on the plan now (else a program near it)
   std::vector<std::string> fields;  // program field paths: "visa.j1", "visa.h1b", "img_share"
@@ -42,8 +42,8 @@ struct ResearchItem {
   std::vector<std::string> how;     // where to look each one up, in words, one per field
 };
 
-inline constexpr std::size_t kResearchShown = 10;   // items kept, largest gain first
-inline constexpr double kResearchFloor = 1e-3;      // under 0.1 point: not worth a look
+inline constexpr std::size_t kResearchShown = 10;  // items kept, largest gain first
+inline constexpr double kResearchFloor = 1e-3;     // under 0.1 point: not worth a look
 
 std::vector<ResearchItem> research_next(const Profile& profile, const Dataset& dataset, const Plan& plan,
                                         const PlanOptions& options, const Model& model);

@@ -88,10 +88,10 @@ struct TrackerEntry {
 
 struct Workspace {
   int schema_version = kWorkspaceSchemaVersion;
-  std::optional<Profile> profile;  // a research-only file (an adviser's) may have none
+  std::optional<Profile> profile;            // a research-only file (an adviser's) may have none
   std::map<std::string, Research> research;  // by program id
   std::vector<Program> added_programs;
-  std::vector<std::string> hidden;  // program ids
+  std::vector<std::string> hidden;              // program ids
   std::map<std::string, TrackerEntry> tracker;  // by program id
 };
 
@@ -128,9 +128,9 @@ struct OwnFacts {
 };
 
 struct AppliedWorkspace {
-  Dataset dataset;                   // the loaded list's name and provenance, the programs to plan over
-  std::vector<OwnFacts> own;         // own[i] is for dataset.programs[i]
-  std::vector<std::string> notes;    // entries whose program is not in the list, id clashes, ...
+  Dataset dataset;                 // the loaded list's name and provenance, the programs to plan over
+  std::vector<OwnFacts> own;       // own[i] is for dataset.programs[i]
+  std::vector<std::string> notes;  // entries whose program is not in the list, id clashes, ...
 };
 
 // The list to plan over: the loaded programs; an added program replaces a loaded one with its id

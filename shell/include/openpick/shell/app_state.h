@@ -114,17 +114,16 @@ struct MoveRank {
   int by = 0;
 };
 
-using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything,
-                            RestoreFromStorage, SetPinned, SetExcluded, SetPlanLimits, ReadSheetAgain, ForgetSheetColumns,
-                            SetEmbedHost, SetTheme, ShareWithHost, SetTrackerStatus, UntrackProgram,
-                            SetChecklistItem, MoveRank>;
+using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything, RestoreFromStorage,
+                            SetPinned, SetExcluded, SetPlanLimits, ReadSheetAgain, ForgetSheetColumns, SetEmbedHost,
+                            SetTheme, ShareWithHost, SetTrackerStatus, UntrackProgram, SetChecklistItem, MoveRank>;
 
 // --- state -----------------------------------------------------------------------------------
 
 struct Message {
   core::Severity severity = core::Severity::Error;
-  std::string text;                 // one sentence a person understands
-  std::vector<std::string> details; // e.g. "programs.csv:12:4: error: ..." lines
+  std::string text;                  // one sentence a person understands
+  std::vector<std::string> details;  // e.g. "programs.csv:12:4: error: ..." lines
 };
 
 // Lists derived from the dataset for pickers and filters, refreshed when the dataset changes.
@@ -137,14 +136,14 @@ struct DatasetSummary {
 // The Programs table's filters and the rows they leave, in sort order. Rebuilt only when the
 // dataset, a filter or the sort changes, never every frame.
 struct ProgramsView {
-  std::string specialty;   // empty: all
-  std::string state;       // empty: all
-  int visa = 0;            // 0 all, 1 accepts J-1, 2 sponsors H-1B
-  char search[96] = {};    // in name, institution or city, case-insensitive
+  std::string specialty;  // empty: all
+  std::string state;      // empty: all
+  int visa = 0;           // 0 all, 1 accepts J-1, 2 sponsors H-1B
+  char search[96] = {};   // in name, institution or city, case-insensitive
   int sort_column = 0;
   bool sort_descending = false;
-  int reach = 0;           // 0 all, 1 within reach of the profile, 2 on the plan
-  std::vector<int> rows;   // indexes into dataset.programs
+  int reach = 0;          // 0 all, 1 within reach of the profile, 2 on the plan
+  std::vector<int> rows;  // indexes into dataset.programs
   unsigned built_for_revision = ~0u;
   bool dirty = true;
   // Each program's chance for the current profile (numbers only: reasons are built for the one
@@ -159,7 +158,7 @@ struct ProgramsView {
 // Embedding in an adviser's page: who frames us, the theme it asked for, and the Share panel's
 // confirmation step (the exact text that would be sent, shown before sending).
 struct EmbedState {
-  std::string host_origin;    // empty: not embedded
+  std::string host_origin;  // empty: not embedded
   bool dark = false;
   std::string share_preview;  // non-empty while the applicant is looking at what would be sent
   std::string share_status;
@@ -169,10 +168,10 @@ struct EmbedState {
 // What the Plan panel draws that is derived from the plan: rebuilt once per new plan.
 struct PlanView {
   unsigned built_for_revision = ~0u;
-  std::vector<std::pair<std::string, int>> per_state;        // recommended programs by state
+  std::vector<std::pair<std::string, int>> per_state;  // recommended programs by state
   int most_in_a_state = 0;
   std::vector<std::pair<std::string, int>> excluded_reasons;  // reason, how many programs; most first
-  std::vector<bool> advice_done;                             // the checklist's ticks, by advice index
+  std::vector<bool> advice_done;                              // the checklist's ticks, by advice index
 };
 
 // The applicant's own sheet: a program CSV whose columns are not the template's, read by what
@@ -195,8 +194,8 @@ inline constexpr std::size_t kMaxSheetBytes = 16u << 20;
 struct Work {
   std::shared_ptr<core::ProgramListImport> import;  // the program list being read
   bool import_is_sample = false;
-  std::optional<SheetColumns> sheet;                 // the import is of an own sheet
-  std::shared_ptr<core::PlanWork> plan;             // the plan being made
+  std::optional<SheetColumns> sheet;     // the import is of an own sheet
+  std::shared_ptr<core::PlanWork> plan;  // the plan being made
   bool busy() const { return import || plan; }
 };
 
@@ -204,9 +203,9 @@ struct Work {
 // planned over) and its outcome (core::rank_list_outcome). Rebuilt between frames when the
 // tracker, the programs or the profile changed; never inside a frame.
 struct RankListView {
-  std::vector<std::string> ids;     // in rank order
-  std::vector<std::size_t> order;   // indexes into AppState::dataset.programs, in rank order
-  std::vector<std::string> notes;   // rank_list_order's (no rank yet, not in the list)
+  std::vector<std::string> ids;                  // in rank order
+  std::vector<std::size_t> order;                // indexes into AppState::dataset.programs, in rank order
+  std::vector<std::string> notes;                // rank_list_order's (no rank yet, not in the list)
   std::optional<core::RankListOutcome> outcome;  // none: no list, or no chance before the profile's facts
   // Every tracked program with its index in dataset.programs (none: not in the loaded list), by id.
   std::vector<std::pair<std::string, std::optional<std::size_t>>> tracked;
@@ -226,11 +225,11 @@ struct AppState {
   // The applicant's own: research, added programs, hidden ids, the tracker. Its `profile` is not
   // used here (the profile is `profile`, below); it is written in on export (workspace_document).
   core::Workspace workspace;
-  std::vector<core::OwnFacts> own_facts;      // own_facts[i] is for dataset.programs[i]
-  std::vector<std::string> workspace_notes;   // entries whose program is not in the list, ...
-  unsigned tracker_revision = 0;              // bumped on every change of workspace.tracker
-  std::string tracker_refusal;                // why the last checklist change was refused ("" none)
-  std::string tracker_refusal_id;             // the program it was refused for
+  std::vector<core::OwnFacts> own_facts;     // own_facts[i] is for dataset.programs[i]
+  std::vector<std::string> workspace_notes;  // entries whose program is not in the list, ...
+  unsigned tracker_revision = 0;             // bumped on every change of workspace.tracker
+  std::string tracker_refusal;               // why the last checklist change was refused ("" none)
+  std::string tracker_refusal_id;            // the program it was refused for
   RankListView rank_view;
   bool dataset_is_sample = false;
   core::Profile profile;
@@ -244,8 +243,8 @@ struct AppState {
   core::PlanOptions plan_options;
   core::Plan plan;
   std::vector<core::Advice> advice;
-  std::string plan_json;       // plan_to_json of the current plan, for getState() and export
-  bool plan_valid = false;     // false: no profile or no programs yet
+  std::string plan_json;    // plan_to_json of the current plan, for getState() and export
+  bool plan_valid = false;  // false: no profile or no programs yet
   bool plan_dirty = true;
   unsigned plan_revision = 0;  // bumped on every new plan, for views that cache
   Work work;                   // an import or a plan in progress
@@ -262,10 +261,10 @@ struct AppState {
   std::string storage_status;  // what happened with storage, shown in the Data panel
 
   // Interface.
-  std::vector<Message> messages;  // shown until dismissed
-  const char* active_panel = "";  // the tab drawn in the last frame (a PanelInfo name)
-  core::Profile profile_draft;    // what the profile form edits; SetProfile commits it
-  bool profile_draft_edited = false;   // the draft changed since the last commit (a field still being typed in)
+  std::vector<Message> messages;          // shown until dismissed
+  const char* active_panel = "";          // the tab drawn in the last frame (a PanelInfo name)
+  core::Profile profile_draft;            // what the profile form edits; SetProfile commits it
+  bool profile_draft_edited = false;      // the draft changed since the last commit (a field still being typed in)
   double profile_draft_changed_at = 0.0;  // ImGui::GetTime() of the draft's last change
   char step2ck_score_entry[8] = {};       // a first Step 2 CK score being typed (answers the question)
   ProgramsView programs_view;

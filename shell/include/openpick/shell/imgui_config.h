@@ -9,8 +9,7 @@
 using OpenPickImGuiAssertHandler = void (*)(const char* expr, const char* file, int line);
 void openpick_imgui_assert_failed(const char* expr, const char* file, int line);
 OpenPickImGuiAssertHandler openpick_set_imgui_assert_handler(OpenPickImGuiAssertHandler handler);
-#define IM_ASSERT(_EXPR) \
-  ((_EXPR) ? (void)0 : openpick_imgui_assert_failed(#_EXPR, __FILE__, __LINE__))
+#define IM_ASSERT(_EXPR) ((_EXPR) ? (void)0 : openpick_imgui_assert_failed(#_EXPR, __FILE__, __LINE__))
 
 // Where each widget is, for browser tests that click as a person would (STYLE.md 17): Dear
 // ImGui's own item hooks (the ones its test engine uses; no test engine is linked) report every

@@ -17,8 +17,7 @@ class Platform {
   using OpenCallback = std::function<void(std::string name, std::string bytes)>;
   virtual void open_file(const std::string& accept, OpenCallback on_open) = 0;
   // Hand bytes to the user as a download / saved file.
-  virtual void save_file(const std::string& suggested_name, const std::string& mime,
-                         const std::string& bytes) = 0;
+  virtual void save_file(const std::string& suggested_name, const std::string& mime, const std::string& bytes) = 0;
   // Key-value storage that survives a reload. Errors come back as text (storage blocked, full).
   // storage_get answers nothing both for an absent key and for a storage that cannot be read:
   // storage_blocked() tells the two apart.
@@ -48,9 +47,7 @@ class NullPlatform : public Platform {
   void open_file(const std::string&, OpenCallback) override {}
   void save_file(const std::string&, const std::string&, const std::string&) override {}
   std::optional<std::string> storage_get(const std::string&) override { return std::nullopt; }
-  std::optional<std::string> storage_set(const std::string&, const std::string&) override {
-    return std::nullopt;
-  }
+  std::optional<std::string> storage_set(const std::string&, const std::string&) override { return std::nullopt; }
   void storage_remove(const std::string&) override {}
   void set_clipboard(const std::string&) override {}
   void open_url(const std::string&) override {}
