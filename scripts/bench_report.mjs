@@ -42,17 +42,17 @@ const ratio = (r) => (r.native && r.wasm ? r.wasm.cpu / r.native.cpu : undefined
 // The goals of issues 3, 4 and 5. nativeMs: native CPU time under it; wasmRatio: wasm within that
 // factor of native; wasmMs: wasm under it (the page's main-thread rule).
 const issues = [
-  {title: 'Issue 3 — import (10,000 programs; the shipped sample)', rows: [
+  {title: 'Import (10,000 programs; the shipped sample)', rows: [
     {name: 'BM_ImportDatasetJson', label: 'JSON, 10,000 programs (7.8 MB)', nativeMs: 100, wasmRatio: 2},
     {name: 'BM_ImportProgramsCsv', label: 'CSV, 10,000 programs (1.6 MB)', nativeMs: 100, wasmRatio: 2},
     {name: 'BM_ImportSampleJson', label: 'sample.json, 6,265 programs (4.3 MB), warm', wasmMs: 200},
     {name: 'BM_ImportSampleJson/FirstCall', label: 'sample.json, first call on cold code (once)', wasmMs: 200},
   ]},
-  {title: 'Issue 4 — model (6,000 programs, one profile)', rows: [
+  {title: 'Model (6,000 programs, one profile)', rows: [
     {name: 'BM_ScoreSixThousandPrograms/explain:0', label: 'score 6,000 programs', nativeMs: 2, wasmRatio: 1.5},
     {name: 'BM_ScoreSixThousandPrograms/explain:1', label: 'same, with every term\'s text'},
   ]},
-  {title: 'Issue 5 — planner and portfolio', rows: [
+  {title: 'Planner and portfolio', rows: [
     {name: 'BM_FullPlan/seed_delta_img_with_whatif', label: 'full plan + what-if, seed profile, sample', nativeMs: 50, wasmRatio: 1.5},
     {name: 'BM_FullPlan/strong_img_h1b_with_whatif', label: 'full plan + what-if, strong IMG (H-1B)', nativeMs: 50, wasmRatio: 1.5},
     {name: 'BM_FullPlan/us_md_senior_with_whatif', label: 'full plan + what-if, US MD senior', nativeMs: 50, wasmRatio: 1.5},

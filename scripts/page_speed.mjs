@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The page's speed and size in headless Chromium (issue 6): wasm + JS size (raw and gzipped,
+// The page's speed and size in headless Chromium: wasm + JS size (raw and gzipped,
 // against the 1.5 MB budget), load to interactive (navigation to window.openpick.ready: the first
 // frame drawn, the sample's 6,265 programs read and planned), and frame time with the Programs
 // table (all 6,265 rows) open and scrolling. Called by `make bench` (scripts/bench) after the
@@ -31,7 +31,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const mb = (n) => (n / 1048576).toFixed(2) + ' MB';
 const ms = (n) => n.toFixed(1) + ' ms';
 
-// --- sizes ---
+// --- sizes ---------------------------------------------------------------------------------------
 const shipped = readdirSync(site).filter((f) => /\.(wasm|js)$/.test(f) && statSync(join(site, f)).isFile());
 const sizes = shipped.map((f) => {
   const bytes = readFileSync(join(site, f));
@@ -40,7 +40,7 @@ const sizes = shipped.map((f) => {
 const total = sizes.reduce((t, s) => ({ raw: t.raw + s.raw, gz: t.gz + s.gz }), { raw: 0, gz: 0 });
 
 const env = await launch();
-// --- load to interactive ---
+// --- load to interactive -------------------------------------------------------------------------
 const loads = [];
 for (let i = 0; i < runs; ++i) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -51,7 +51,7 @@ for (let i = 0; i < runs; ++i) {
   await context.close();
 }
 
-// --- frame time, Programs table open and scrolling ---
+// --- frame time, Programs table open and scrolling -----------------------------------------------
 const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
 const page = await context.newPage();
 await page.goto(env.server.url);
@@ -119,5 +119,5 @@ if (!printOnly) {
   const block = `${begin}\n\n${table_md}\n\n${end}`;
   const a = text.indexOf(begin.slice(0, 16)), b = text.indexOf(end);
   writeFileSync(docs, a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length)
-                                      : `${text.trimEnd()}\n\n## The page in the browser (issue 6)\n\n${block}\n`);
+                                      : `${text.trimEnd()}\n\n## The page in the browser\n\n${block}\n`);
 }

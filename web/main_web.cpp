@@ -62,7 +62,7 @@ void rebuild_fonts(double dpr) {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-// --- the page hidden or closed ---------------------------------------------------------------------
+// --- the page hidden or closed -------------------------------------------------------------------
 // A profile edit is saved on a debounce; a page being hidden (another tab, the phone's home
 // screen) or closed may never draw another frame, so the waiting save is written now.
 EM_BOOL on_visibility(int, const EmscriptenVisibilityChangeEvent* e, void* arg) {
@@ -74,7 +74,7 @@ const char* on_before_unload(int, const void*, void* arg) {
   return nullptr;  // no "leave this page?" prompt
 }
 
-// --- a lost WebGL context --------------------------------------------------------------------------
+// --- a lost WebGL context ------------------------------------------------------------------------
 // Every GL object (shaders, buffers, the font texture) goes with the context. Returning true
 // cancels the event's default, which is what lets the browser restore the context later.
 EM_BOOL on_context_lost(int, const void*, void* arg) {

@@ -12,7 +12,7 @@ bool is_formula_trigger(char c) { return c == '=' || c == '+' || c == '-' || c =
 
 // Whether a spreadsheet could run the text as a formula: it starts with a trigger, or with blanks
 // and then one of = + - @ (importers that trim cells, e.g. Google Sheets' "trim whitespace", would
-// see the formula; issue 8).
+// see the formula).
 bool starts_formula(std::string_view s) {
   if (s.empty()) return false;
   if (is_formula_trigger(s[0])) return true;

@@ -16,7 +16,7 @@
 namespace openpick::core {
 namespace detail {
 
-// ---- [SECTION] Keys ----------------------------------------------------------------------------
+// ---- [SECTION] Keys -----------------------------------------------------------------------------
 
 std::string_view csv_trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
@@ -59,7 +59,7 @@ std::string alias_key(std::string_view s) {
 
 namespace {
 
-// ---- [SECTION] Column names --------------------------------------------------------------------
+// ---- [SECTION] Column names ---------------------------------------------------------------------
 
 struct ColumnAlias {
   CsvField field;
@@ -232,7 +232,7 @@ bool row_names_columns(const std::vector<std::string>& cells) {
   return named >= 2 && 2 * named >= filled;
 }
 
-// ---- [SECTION] Cell values ---------------------------------------------------------------------
+// ---- [SECTION] Cell values ----------------------------------------------------------------------
 
 namespace {
 
@@ -447,7 +447,7 @@ std::optional<Setting> setting_alias(std::string_view cell) {
   return std::nullopt;
 }
 
-// ---- [SECTION] Ids -----------------------------------------------------------------------------
+// ---- [SECTION] Ids ------------------------------------------------------------------------------
 
 namespace {
 // Words of `s` in lower case joined by single hyphens.

@@ -7,7 +7,7 @@ namespace openpick::core {
 
 namespace {
 
-// ---- The data (FACTS.md rows quoted in fees.h) -------------------------------------------------
+// ---- The data (each row names its public source; fees.h says which parts are assumed) -----------
 
 struct BracketRow {
   int first;
@@ -75,9 +75,10 @@ const char* service_name(ApplicationService s) {
 }
 
 ApplicationService service_for_specialty(const std::string& specialty) {
-  // FACTS.md: Emergency Medicine (from the 2026 Match) and OB/GYN (from the 2025 Match) apply
-  // through ResidencyCAS. Combined programs (e.g. "Internal Medicine/Emergency Medicine") stay on
-  // ERAS: the move names the two specialties, not their combinations (our reading).
+  // Emergency Medicine (from the 2026 Match) and OB/GYN (from the 2025 Match) apply through
+  // ResidencyCAS (ResidencyCAS and the specialty organisations SAEM and CORD, 2025). Combined
+  // programs (e.g. "Internal Medicine/Emergency Medicine") stay on ERAS: the move names the two
+  // specialties, not their combinations (our reading).
   if (specialty == "Emergency Medicine" || specialty == "Obstetrics and Gynecology")
     return ApplicationService::ResidencyCas;
   return ApplicationService::Eras;

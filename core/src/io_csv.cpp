@@ -217,7 +217,7 @@ ImportResult<Dataset> parse_programs_csv(std::string_view text, std::string_view
   return parse_programs_csv(text, file_name, nullptr);
 }
 
-// ---- ProgramListImport ----
+// ---- ProgramListImport --------------------------------------------------------------------------
 
 ProgramListImport::ProgramListImport(std::string text, std::string file_name, DocumentKind kind)
     : text_(std::move(text)), file_name_(std::move(file_name)) {

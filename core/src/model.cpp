@@ -13,7 +13,7 @@
 
 namespace openpick::core {
 
-// ---- [SECTION] Parameters ----------------------------------------------------------------------
+// ---- [SECTION] Parameters -----------------------------------------------------------------------
 
 std::vector<AssumptionRange> model_assumptions() {
   using P = ModelParams;
@@ -81,7 +81,7 @@ ModelParams params_with(const ModelParams& base, const AssumptionRange& which, d
   return p;
 }
 
-// ---- [SECTION] One program ---------------------------------------------------------------------
+// ---- [SECTION] One program ----------------------------------------------------------------------
 
 std::string format_term(const Term& term) {
   char buf[32];
@@ -448,7 +448,7 @@ void Model::node_chances(const ProgramLogits& logits, std::vector<double>& inter
   }
 }
 
-// ---- [SECTION] Lists ---------------------------------------------------------------------------
+// ---- [SECTION] Lists ----------------------------------------------------------------------------
 
 ListState Model::begin_list() const {
   ListState s;

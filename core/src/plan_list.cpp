@@ -18,7 +18,7 @@ namespace openpick::core::detail {
 
 namespace {
 
-// ---- [SECTION] Tracks: what the list's match completes -----------------------------------------
+// ---- [SECTION] Tracks: what the list's match completes ------------------------------------------
 
 TrackOutcome track_outcome(const std::vector<Candidate>& cands, const std::vector<std::size_t>& in_rank_order,
                            const Dataset& dataset, const Model& model) {
@@ -68,7 +68,7 @@ void track_notes(const std::vector<Candidate>& cands, const std::vector<std::siz
 
 }  // namespace
 
-// ---- [SECTION] The order, the curve, the length --------------------------------------------------
+// ---- [SECTION] The order, the curve, the length -------------------------------------------------
 
 void order(const Profile& profile, const PlanOptions& options, const Model& model, Fees& fees, bool list_only, Built& b,
            Plan& plan) {
@@ -204,7 +204,7 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   b.length = n;
 }
 
-// ---- [SECTION] The finished plan -----------------------------------------------------------------
+// ---- [SECTION] The finished plan ----------------------------------------------------------------
 
 void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
             const Fees& fees, Built& b, Plan& plan) {

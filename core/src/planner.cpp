@@ -45,7 +45,7 @@ const char* to_string(SignalKind s) {
 
 namespace detail {
 
-// ---- [SECTION] Candidates --------------------------------------------------------------------------
+// ---- [SECTION] Candidates -----------------------------------------------------------------------
 
 double specialty_weight(const Profile& profile, const std::string& specialty) {
   if (profile.specialties.empty()) return 1.0;
@@ -200,7 +200,7 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
 
 }  // namespace detail
 
-// ---- [SECTION] Exhaustive search ---------------------------------------------------------------------
+// ---- [SECTION] Exhaustive search ----------------------------------------------------------------
 
 using detail::program_utility;
 

@@ -13,7 +13,7 @@
 
 namespace openpick::core {
 
-// ---- [SECTION] Facts a research entry sets -------------------------------------------------------
+// ---- [SECTION] Facts a research entry sets ------------------------------------------------------
 
 namespace detail {
 namespace {
@@ -134,7 +134,7 @@ std::string_view to_string(TrackerStatus status) {
   return "?";
 }
 
-// ---- [SECTION] Dates ------------------------------------------------------------------------------
+// ---- [SECTION] Dates ----------------------------------------------------------------------------
 
 std::optional<CalendarDate> read_calendar_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -156,7 +156,7 @@ std::optional<CalendarDate> read_calendar_date(std::string_view s) {
   return d;
 }
 
-// ---- [SECTION] Reading ----------------------------------------------------------------------------
+// ---- [SECTION] Reading --------------------------------------------------------------------------
 
 namespace detail {
 namespace {
@@ -437,7 +437,7 @@ bool is_workspace_json(std::string_view text) {
   return kind && kind->is_string() && kind->string() == kWorkspaceKind;
 }
 
-// ---- [SECTION] Writing ----------------------------------------------------------------------------
+// ---- [SECTION] Writing --------------------------------------------------------------------------
 
 namespace {
 

@@ -47,7 +47,7 @@ std::size_t count(const std::vector<core::Diagnostic>& ds, core::Severity s) {
 
 std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
-// --- storage ----------------------------------------------------------------------------------
+// --- storage -------------------------------------------------------------------------------------
 // A browser may block storage (site data blocked, a sandboxed frame), refuse a write (full), or hand
 // back something unreadable. None of these stops the app: it says so once, keeps working in memory,
 // and saves again as soon as storage accepts a write.
@@ -184,7 +184,7 @@ void import_failed(AppState& state, const std::string& what, const std::string& 
               diagnostics);
 }
 
-// --- the plan's lifecycle ----------------------------------------------------------------------
+// --- the plan's lifecycle ------------------------------------------------------------------------
 // The only code that writes the plan and what goes with it (plan, advice, plan_json, plan_valid,
 // plan_dirty, plan_revision, work.plan). An action that changes the plan's inputs invalidates it;
 // between frames it is started (or cleared when there is nothing to plan), advanced in steps

@@ -1,6 +1,6 @@
 // Import speed: a 10,000-program dataset as JSON and as CSV, generated in memory from a fixed seed
 // (the same generator the round-trip tests use), so native and wasm runs parse identical bytes.
-// Goal (issue 3): under 100 ms native; wasm within 2x of native. Results: docs/BENCHMARKS.md.
+// Goal: under 100 ms native; wasm within 2x of native. Results: docs/BENCHMARKS.md.
 #include <benchmark/benchmark.h>
 
 #include <fstream>

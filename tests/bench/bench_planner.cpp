@@ -1,5 +1,5 @@
 // A full plan for one profile over the shipped 6,000-program sample: correlation, signals, the
-// assumption range and the what-if re-plans (goal: under 50 ms native; issue 13: under 12 ms in
+// assumption range and the what-if re-plans (goal: under 50 ms native; goal: under 12 ms in
 // wasm for every example profile). Inputs: the sample dataset and the example profiles, read from
 // assets/.
 #include <benchmark/benchmark.h>

@@ -1,5 +1,5 @@
 // The exact nested portfolio order (Kapur 2022) at the size of the paper's Julia reference:
-// m = 16,384 options, list length h = m / 2. Goal: under 100 ms natively (issue 5).
+// m = 16,384 options, list length h = m / 2. Goal: under 100 ms natively.
 // Also the budget DP at a realistic size (a few hundred programs, ERAS-like costs, $ budget).
 #include <benchmark/benchmark.h>
 

@@ -39,7 +39,7 @@ if(NOT rc EQUAL 0 OR NOT count EQUAL 13 OR NOT csv MATCHES "^order,id,name")
 endif()
 message(STATUS "csv: ok")
 
-# An applicant's own spreadsheet (issue 14): planned through the automatic mapping, which stderr
+# An applicant's own spreadsheet: planned through the automatic mapping, which stderr
 # states one line per column; the plan names the ids made from name, specialty and state.
 execute_process(COMMAND ${OPENPICK} plan --profile ${profile} --programs ${SOURCE}/tests/data/good/programs_own_sheet.csv
                 RESULT_VARIABLE rc OUTPUT_VARIABLE own ERROR_VARIABLE err)

@@ -29,7 +29,7 @@ expect_run("an unreadable file" 1 "error: cannot read the file"
            ${DATA}/no_such_file.json)
 expect_run("no files" 2 "")
 
-# An applicant's own sheet (issue 14): it validates, and stderr says where each column went, one
+# An applicant's own sheet: it validates, and stderr says where each column went, one
 # line per column; the template and a file in its columns get no such lines.
 execute_process(COMMAND ${OPENPICK} validate ${DATA}/good/programs_own_sheet.csv
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

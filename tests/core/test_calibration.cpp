@@ -183,7 +183,7 @@ TEST(Calibration, UsMdSeniorsFarAboveNonUsImgs) {
   EXPECT_GT(r.match_rate, im.result.match_rate + 0.30);
 }
 
-// ---- the planned chance of one applicant -----------------------------------------------------
+// ---- the planned chance of one applicant --------------------------------------------------------
 
 // The headline check: the planner's own list for an average non-US IMG must not promise far
 // more than published rates, and the seed's weaker applicant comes out below the average one.
@@ -251,7 +251,7 @@ TEST(CalibrationPlanned, AfterInterviewsTheChanceRisesWithRanksAndAHandfulIsNoSu
   }
 }
 
-// ---- held out: published figures the model was not fitted to ---------------------------------
+// ---- held out: published figures the model was not fitted to ------------------------------------
 
 TEST(CalibrationHeldOut, FiguresTheModelWasNotFittedTo) {
   const CalibrationTargets& t = calibration_targets();

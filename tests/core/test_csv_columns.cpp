@@ -1,4 +1,4 @@
-// An applicant's own spreadsheet (issue 14 item 1): columns mapped by what people call them, cells
+// An applicant's own spreadsheet: columns mapped by what people call them, cells
 // read as people write them, ids made for a sheet without an id column, the mapping returned and
 // taken from the caller; what cannot be read unambiguously is an error, never a guess.
 #include <gtest/gtest.h>

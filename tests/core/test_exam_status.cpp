@@ -174,7 +174,7 @@ TEST(ExamStatus, NotCertifiedIsSaidForAnImgOnly) {
   EXPECT_TRUE(exam_status(p).must.empty());
 }
 
-// ---- after interviews ----------------------------------------------------------------------------
+// ---- after interviews ---------------------------------------------------------------------------
 
 TEST(RankListAfterInterviews, AnInterviewWaivesAStatedCutoffAndSaysSo) {
   Dataset d = small_dataset();

@@ -1,4 +1,4 @@
-// Exports cannot attack the program that opens them, and imported text stays text (issue 8).
+// Exports cannot attack the program that opens them, and imported text stays text.
 //
 // 1. CSV formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or
 //    carriage return, or those after leading blanks, which some importers trim) as a formula.
@@ -184,7 +184,7 @@ TEST(ExportSafety, PlanCsvOfAHandBuiltPlanWithHostileIdsAndReasons) {
   EXPECT_EQ(csv_unescape_cell(t.rows[0].fields[1]), p.id);
 }
 
-// ---- imported text is text ------------------------------------------------------------------
+// ---- imported text is text ----------------------------------------------------------------------
 
 namespace {
 

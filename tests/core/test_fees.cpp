@@ -94,10 +94,10 @@ TEST(Fees, NoApplicationsCostNothingAndBadCountsThrow) {
   EXPECT_DOUBLE_EQ(cents_to_usd(79700), 797.0);
 }
 
-// ---- Application services (issue 13, item 3) ------------------------------------------------------
+// ---- Application services -----------------------------------------------------------------------
 
 TEST(Fees, ResidencyCas2026ByHand) {
-  // FACTS.md: $99 for programs 1-18, $18 each for 19-30, $23 each from the 31st.
+  // ResidencyCAS (SAEM, CORD, 2025): $99 for programs 1-18, $18 each for 19-30, $23 each from the 31st.
   const auto s = fee_schedule(ApplicationService::ResidencyCas, 2026);
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(s->service, ApplicationService::ResidencyCas);
@@ -138,7 +138,7 @@ TEST(Fees, EveryProgramHasAnApplicationService) {
 }
 
 TEST(Fees, NrmpRanksBeyondTwenty) {
-  // FACTS.md: registration covers 20 ranked programs; $30 for each further one.
+  // NRMP match fees page: registration covers 20 ranked programs; $30 for each further one.
   const RankListFee f = nrmp_rank_list_fee();
   EXPECT_EQ(f.included_ranks, 20);
   EXPECT_FALSE(f.source.empty());

@@ -160,7 +160,7 @@ TEST(ProgramsCsv, NumbersEnumsAndStates) {
   const auto track = with_column("track", "categorial");
   ASSERT_FALSE(track.ok());
   EXPECT_NE(track.diagnostics[0].message.find("did you mean \"categorical\"?"), std::string::npos);
-  // A state's full name is read (issue 14); a misspelt one is still an error.
+  // A state's full name is read; a misspelt one is still an error.
   const auto named = parse_programs_csv(kHeader + "\nP1,x,IM,Mississippi\n", "s.csv");
   ASSERT_TRUE(named.ok()) << all_messages(named.diagnostics);
   EXPECT_EQ(named.value->programs[0].state, "MS");

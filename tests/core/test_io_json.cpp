@@ -342,7 +342,7 @@ TEST(DocumentKind, DecidedByExtensionAndTopLevelPrograms) {
   EXPECT_EQ(detect_document_kind(kIssueProfile, "p.json"), DocumentKind::Profile);
 }
 
-// ---- Non-US IMG share and flexible cutoffs -------------------------------------------------------
+// ---- Non-US IMG share and flexible cutoffs ------------------------------------------------------
 
 namespace {
 std::string one_program_dataset(const std::string& fields) {

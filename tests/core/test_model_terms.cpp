@@ -72,7 +72,7 @@ Profile us_md() {
 
 }  // namespace
 
-// ---- Place -------------------------------------------------------------------------------------
+// ---- Place --------------------------------------------------------------------------------------
 
 TEST(ModelTerm, PreferredStateRaisesTheLogitByItsParameter) {
   ASSERT_GT(P.preferred_state, 0.0) << "documented: a stated tie helps";
@@ -113,7 +113,7 @@ TEST(ModelTerm, RuralOrUnderservedRaisesTheLogitForIMGsOnly) {
   EXPECT_NEAR(logit(base_profile(), unknown), logit(base_profile(), base_program()), kExact);
 }
 
-// ---- Setting: the IMG term, and the score level it moves -----------------------------------------
+// ---- Setting: the IMG term, and the score level it moves ----------------------------------------
 
 TEST(ModelTerm, CommunitySettingLowersTheLevelAndHelpsIMGs) {
   ASSERT_GT(P.community_setting, 0.0);
@@ -141,7 +141,7 @@ TEST(ModelTerm, UniversitySettingRaisesTheLevelAndCostsIMGs) {
   EXPECT_NEAR(logit(base_profile(), unknown), logit(base_profile(), base_program()), kExact);
 }
 
-// ---- IMG friendliness --------------------------------------------------------------------------
+// ---- IMG friendliness ---------------------------------------------------------------------------
 
 TEST(ModelTerm, IMGShareMovesTheLogitBySlopeTimesTheGapToTheTypicalShare) {
   ASSERT_GT(P.img_share_slope, 0.0);
@@ -199,7 +199,7 @@ TEST(ModelTerm, IMGShareNotStatedCostsItsParameter) {
   EXPECT_NEAR(logit(us_md(), unknown), logit(us_md(), base_program()), kExact);
 }
 
-// ---- Visa --------------------------------------------------------------------------------------
+// ---- Visa ---------------------------------------------------------------------------------------
 
 TEST(ModelTerm, EachVisaNeedCostsItsParameter) {
   ASSERT_LT(P.visa_j1, 0.0);
@@ -251,7 +251,7 @@ TEST(ModelTerm, UnknownVisaPolicyCostsItsParameter) {
   EXPECT_NEAR(logit(no_need, neither), logit(no_need, base_program()), kExact) << "no visa need: no term";
 }
 
-// ---- Exams and history -------------------------------------------------------------------------
+// ---- Exams and history --------------------------------------------------------------------------
 
 TEST(ModelTerm, Step2CKMovesTheLogitBySlopePerTenPointsUpToTheCap) {
   for (const char* specialty : {"Internal Medicine", "Pediatrics", "Neurology"}) {
@@ -359,7 +359,7 @@ TEST(ModelTerm, YearsSinceGraduationBeyondTheFreeYearsCostTheirParameterEach) {
         << years << " years";
 }
 
-// ---- USCE and letters --------------------------------------------------------------------------
+// ---- USCE and letters ---------------------------------------------------------------------------
 
 TEST(ModelTerm, HandsOnUSCEPerMonthUpToTheCapAndNoneCosts) {
   ASSERT_LT(P.no_hands_on_usce, 0.0);
@@ -413,7 +413,7 @@ TEST(ModelTerm, USLettersPerLetterUpToTheCapAndNoneCosts) {
   EXPECT_NEAR(logit(md, base_program()), logit(us_md(), base_program()), kExact) << "US graduates: no term";
 }
 
-// ---- Signals -----------------------------------------------------------------------------------
+// ---- Signals ------------------------------------------------------------------------------------
 
 TEST(ModelTerm, ASignalAddsItsLogOddsRatioWhereSignalsAreAccepted) {
   ASSERT_GT(P.signal_img, 0.0);
@@ -433,7 +433,7 @@ TEST(ModelTerm, ASignalAddsItsLogOddsRatioWhereSignalsAreAccepted) {
   EXPECT_EQ(model.score(us_md(), base_program()).signal_logit, P.signal_us);
 }
 
-// ---- The whole logit ---------------------------------------------------------------------------
+// ---- The whole logit ----------------------------------------------------------------------------
 
 // The rank stage (model.h): logit P(match | interview) = m_s + shift + lambda T, T the interview
 // logit's terms without the intercept and the signal. Each one-fact difference above moves the
@@ -489,7 +489,7 @@ TEST(ModelTerm, TheReferenceLogitIsTheInterceptPlusTheDocumentedTerms) {
   EXPECT_NEAR(logit(base_profile(), base_program()), expected, kExact);
 }
 
-// ---- What the applicant can change (issue 12, item 5) -------------------------------------------
+// ---- What the applicant can change --------------------------------------------------------------
 
 TEST(ModelTerm, ATieToTheStateCountsForMoreThanAPreferenceAndReplacesIt) {
   ASSERT_GT(P.tie_trained, P.preferred_state);
@@ -546,7 +546,7 @@ TEST(ModelTerm, AStepTwoAboveANumericStepOneIsAnUpwardTrajectory) {
   }
 }
 
-// ---- Flexible cutoffs ----------------------------------------------------------------------------
+// ---- Flexible cutoffs ---------------------------------------------------------------------------
 
 // Each flexible cutoff missed moves the interview logit by flexible_cutoff_missed; one met moves
 // nothing; a strict one missed excludes (every chance 0).

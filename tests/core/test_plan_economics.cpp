@@ -1,4 +1,4 @@
-// The planner's economics (issue 13): every application service priced by its own schedule, the
+// The planner's economics: every application service priced by its own schedule, the
 // list's length set by the applicant's value of matching this year, and the profile and dataset
 // fields behind them. Every expected number is worked out by hand in the comments; none is copied
 // from the planner's output.
@@ -70,7 +70,7 @@ PlanOptions quick() {
 
 }  // namespace
 
-// ---- Services ------------------------------------------------------------------------------------
+// ---- Services -----------------------------------------------------------------------------------
 
 TEST(PlanEconomics, EachServicePricesItsOwnApplications) {
   // 35 IM programs (ERAS) and 20 EM programs (ResidencyCAS by specialty), all 55 applied to.
@@ -126,7 +126,7 @@ TEST(PlanEconomics, AProgramsStatedServiceWinsOverItsSpecialty) {
   EXPECT_DOUBLE_EQ(plan.cost_usd, 135.0);
 }
 
-// ---- How long a list -----------------------------------------------------------------------------
+// ---- How long a list ----------------------------------------------------------------------------
 
 // With identical programs, one utility level (weight 1) and independent outcomes (sigma = 0), the
 // n-th application's expected gain is p (1 - p)^(n-1), p its chance alone. Choose the value of
@@ -210,7 +210,7 @@ TEST(PlanEconomics, WhatIfReplansKeepTheListLengthOfTheMatchValueRule) {
   for (const WhatIf& w : plan.whatif) EXPECT_GE(w.gain, -1e-12) << w.id;
 }
 
-// ---- The fields behind them ----------------------------------------------------------------------
+// ---- The fields behind them ---------------------------------------------------------------------
 
 TEST(PlanEconomicsIo, ProfileFieldsHaveDefaultsRangesAndRoundTrip) {
   const std::string base = R"({"schema_version": 1, "graduate_type": "us_md", "visa": "none",
@@ -290,7 +290,7 @@ TEST(PlanEconomicsIo, DatasetApplicationServiceInJsonAndCsv) {
   EXPECT_EQ(csv_bad.diagnostics[0].field, "application_service");
 }
 
-// ---- Tracks (issue 13, item 1) -------------------------------------------------------------------
+// ---- Tracks -------------------------------------------------------------------------------------
 // Independent outcomes (sigma = 0) and identical programs per track, so each expectation is a
 // product of the programs' own chances (taken from the model, the planner's input).
 
@@ -524,7 +524,7 @@ TEST(PlanTracks, PhysicianOnlyPositionsNeedPriorResidency) {
   EXPECT_EQ(plan.programs.size(), 3u);
 }
 
-// ---- A share of the list in the preferred states (issue 13, item 5) ------------------------------
+// ---- A share of the list in the preferred states ------------------------------------------------
 
 TEST(PlanShare, EveryPrefixKeepsTheShareAndThePlanSaysWhatItCosts) {
   // 20 programs in MS (preferred, chance m each) and 20 in OH (chance o > m). Ten applications, at
@@ -652,7 +652,7 @@ TEST(PlanShare, GreedyUnderTheShareAgainstExhaustiveSearch) {
   EXPECT_LE(worst_gap, 0.02);
 }
 
-// ---- Signals chosen with the list (issue 13, item 2) ---------------------------------------------
+// ---- Signals chosen with the list ---------------------------------------------------------------
 
 TEST(PlanSignals, GreedyWithSignalsAgainstExhaustiveSearch) {
   // Small random instances, correlated model, one specialty (Family Medicine: 5 signals, no tiers)

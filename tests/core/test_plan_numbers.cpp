@@ -181,7 +181,7 @@ PlanOptions quiet() {
 
 }  // namespace
 
-// ---- Tiers -------------------------------------------------------------------------------------
+// ---- Tiers --------------------------------------------------------------------------------------
 
 TEST(PlanNumbers, TiersChangeExactlyAtTheDocumentedThresholds) {
   EXPECT_EQ(kTierTargetFrom, kDocumentedTargetFrom);
@@ -219,7 +219,7 @@ TEST(PlanNumbers, EachPlannedProgramsTierIsItsInterviewChancesTier) {
   EXPECT_EQ(tiers.size(), 3u) << "the inputs reach every tier";
 }
 
-// ---- Order -------------------------------------------------------------------------------------
+// ---- Order --------------------------------------------------------------------------------------
 
 TEST(PlanNumbers, OrderByCountIsTheEagerGreedyOrder) {
   const Model model;
@@ -254,7 +254,7 @@ TEST(PlanNumbers, OrderByDollarsIsTheEagerGreedyOrderAcrossTheFeeStep) {
   expect_plan_follows_eager_greedy(p, d, assisted, model, true, true);
 }
 
-// ---- Chances -----------------------------------------------------------------------------------
+// ---- Chances ------------------------------------------------------------------------------------
 
 // The plan's chances against the oracle: each program's signalled logits (docs/PLANNER.md: a gold
 // signal adds the signal log odds ratio, a silver one kSilverShare of it), ranked in true preference
@@ -311,7 +311,7 @@ TEST(PlanNumbers, ChanceYouMatchHereAgreesWithTheOracle) {
   }
 }
 
-// ---- Cost --------------------------------------------------------------------------------------
+// ---- Cost ---------------------------------------------------------------------------------------
 
 // A dollar budget that is exactly the price of k programs buys k programs (docs/PLANNER.md: the
 // longest prefix whose fees, transcript included, fit), priced $11 each in one specialty.
@@ -331,7 +331,7 @@ TEST(PlanNumbers, ABudgetOfExactlyKProgramsBuysKPrograms) {
   }
 }
 
-// ---- What-if -----------------------------------------------------------------------------------
+// ---- What-if ------------------------------------------------------------------------------------
 
 // docs/PLANNER.md, "What-if": each change re-plans under the same limits with the planner's own
 // choice of programs; the reported P(match) is that plan's, the gain its difference from the

@@ -30,7 +30,7 @@
 
 namespace openpick::testing {
 
-// ---- Files ---------------------------------------------------------------------------------------
+// ---- Files --------------------------------------------------------------------------------------
 
 // The whole file, bytes as they are; "" when it cannot be read.
 inline std::string read_file(const std::string& path) {
@@ -56,7 +56,7 @@ inline std::string data_path(const std::string& relative) {
 inline std::string read_data(const std::string& relative) { return read_file(data_path(relative)); }
 #endif
 
-// ---- Diagnostics ---------------------------------------------------------------------------------
+// ---- Diagnostics --------------------------------------------------------------------------------
 
 // Every diagnostic as the command line prints it, one a line (for a failure message).
 inline std::string all_messages(const std::vector<core::Diagnostic>& ds) {
@@ -72,7 +72,7 @@ inline const core::Diagnostic* find_field(const std::vector<core::Diagnostic>& d
   return nullptr;
 }
 
-// ---- Seeded draws --------------------------------------------------------------------------------
+// ---- Seeded draws -------------------------------------------------------------------------------
 
 // Every draw is an integer from a seeded std::mt19937_64, or a double made from its bits (no
 // std::*_distribution, whose output differs between standard libraries), so native and wasm runs
@@ -133,7 +133,7 @@ class Draw {
   std::mt19937_64 rng_;
 };
 
-// ---- Profiles ------------------------------------------------------------------------------------
+// ---- Profiles -----------------------------------------------------------------------------------
 
 // A profile one fact at a time; what is not said keeps Profile's default (a non-US IMG who needs
 // no visa, Step 1 passed on the first attempt, no Step 2 CK score).
@@ -200,7 +200,7 @@ class ProfileBuilder {
 };
 
 #ifdef OPENPICK_TEST_SUPPORT_GTEST
-// ---- Same documents ------------------------------------------------------------------------------
+// ---- Same documents -----------------------------------------------------------------------------
 
 // Field by field, so a failure names the field (a round trip through a format, two readers).
 inline void expect_same(const core::Profile& a, const core::Profile& b) {

@@ -211,7 +211,7 @@ TEST(WorkspaceWrite, ExportImportExportGivesTheSameBytes) {
   EXPECT_FALSE(is_workspace_json(kProfile));
 }
 
-// ---- Over a loaded list ----------------------------------------------------------------------------
+// ---- Over a loaded list -------------------------------------------------------------------------
 
 TEST(WorkspaceApply, ResearchOverlaysAddedAppendsHiddenLeaves) {
   const AppliedWorkspace out = apply_workspace(dataset(), workspace(workspace_text()));
@@ -278,7 +278,7 @@ TEST(WorkspaceApply, AnAddedProgramWithALoadedIdReplacesItAndSaysSo) {
   EXPECT_EQ(out.notes[1], "hidden program \"NOPE\" is not in the loaded list; kept in your workspace");
 }
 
-// ---- Rank order --------------------------------------------------------------------------------
+// ---- Rank order ---------------------------------------------------------------------------------
 
 TEST(WorkspaceRankOrder, ByRankThenUnrankedThenNotes) {
   Workspace w = workspace(workspace_text());
@@ -301,7 +301,7 @@ TEST(WorkspaceRankOrder, NothingInterviewedGivesAnEmptyOrder) {
   EXPECT_TRUE(r.notes.empty());
 }
 
-// ---- Tracker rules -----------------------------------------------------------------------------
+// ---- Tracker rules ------------------------------------------------------------------------------
 
 TEST(WorkspaceTracker, OnlyOneTopChoiceLetter) {
   std::map<std::string, TrackerEntry> t;
@@ -334,7 +334,7 @@ TEST(WorkspaceTracker, CalendarDates) {
   EXPECT_EQ(d->day, 25);
 }
 
-// ---- Bad input: each refused with its message (more in tests/data/bad/workspace_*) -----------------
+// ---- Bad input: each refused with its message (more in tests/data/bad/workspace_*) --------------
 
 TEST(WorkspaceBad, NewerSchemaIsRefusedAndSaysSo) {
   const std::string got = errors_of(R"({"schema_version": 2, "kind": "openpick-workspace", "research": {"A": 5}})");
@@ -444,7 +444,7 @@ TEST(WorkspaceBad, GarbageNeverCrashesAndNeverHalfImports) {
   }
 }
 
-// ---- Merge ---------------------------------------------------------------------------------------
+// ---- Merge --------------------------------------------------------------------------------------
 
 namespace {
 
@@ -556,7 +556,7 @@ TEST(WorkspaceMerge, AddedProgramsOfTheirsComeInMineStay) {
                 "added program \"Y\" (new): added theirs"}));
 }
 
-// ---- The shipped example and schema ------------------------------------------------------------
+// ---- The shipped example and schema -------------------------------------------------------------
 
 using openpick::testing::read_source;
 

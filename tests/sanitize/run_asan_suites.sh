@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the native-asan build's ctest (core, shell and command-line suites under AddressSanitizer
 # and UndefinedBehaviorSanitizer; that build has no web build, so no wasm or browser tests).
-# Registered as the ctest test `asan_suites` of the native build (issue 8). The asan build
+# Registered as the ctest test `asan_suites` of the native build. The asan build
 # missing: exit 77 = skipped on a developer's partial build, but FAILED under `make test` and CI,
 # which always build it first (tests/run_or_require.sh).
 set -euo pipefail

@@ -1,4 +1,4 @@
-// The workspace in the page (issue 14 item 3, issue 15 items 1 and 3): a workspace file loaded
+// The workspace in the page: a workspace file loaded
 // through the same action as any file, its research over the loaded list, export and storage, the
 // tracker's status and checklist (one top-choice letter), and the rank list's order. Expectations
 // are worked out by hand from docs/DATA.md, "Your workspace".

@@ -1,4 +1,4 @@
-// Embedding (issue 7, web/EMBED.md): the example adviser's page on one local port, the planner on
+// Embedding (web/EMBED.md): the example adviser's page on one local port, the planner on
 // another, as two origins. A session in the embed talks to nobody but the planner's origin, raises
 // no CSP violation, and shares what the applicant typed only when they press Send, once; forged
 // messages change nothing; the host's own text fields keep working; two planners do not

@@ -1,4 +1,4 @@
-// Faults the browser causes, not the user (issue 8):
+// Faults the browser causes, not the user:
 //   - the WebGL context is lost (forced with WEBGL_lose_context) and restored: the planner draws
 //     again with the same profile and plan, without a reload and without an error overlay;
 //   - localStorage is blocked (every access throws a SecurityError, as with site data blocked),

@@ -1,4 +1,4 @@
-// The interface with the keyboard alone (issue 6: "keyboard navigation of the interface is on"):
+// The interface with the keyboard alone ("keyboard navigation of the interface is on"):
 // arrow keys move a visible focus ring between widgets, Space presses the focused one, and the
 // arrow keys reach the tabs. Nothing is clicked.
 import { test, before, after } from 'node:test';

@@ -1,4 +1,4 @@
-// Large data through the real page (issue 8): a 50,000-program dataset imports and plans in steps
+// Large data through the real page: a 50,000-program dataset imports and plans in steps
 // between frames (the page keeps drawing, with a progress bar, instead of one long task), within
 // 256 MB of wasm memory, and the plan is the one the native command line makes from the same file.
 // Times are measured, not asserted (a timed test fails on a busy machine): the longest main-thread

@@ -1,4 +1,4 @@
-// No chance before the facts that decide it (issue 12 item 9): "Start with a blank profile" shows
+// No chance before the facts that decide it: "Start with a blank profile" shows
 // no headline and no plan until the applicant has answered, by clicks, their graduate type, visa
 // need, Step 1, Step 2 CK and a target specialty. getState() is only read. Screenshots go to
 // OPENPICK_ARTIFACTS_DIR for a human to look at.

@@ -1,4 +1,4 @@
-// Malformed files through the real page (issue 8): each is handed to the app the way a dropped
+// Malformed files through the real page: each is handed to the app the way a dropped
 // file is (window.openpickPage.loadBytes -> Module._openpick_load_file), and each must
 //   - add an error message the user can act on (it names the file and says the old data is kept),
 //   - leave the programs and profile that were loaded before exactly as they were,
@@ -74,7 +74,7 @@ function pageBuilders() {
     return enc.encode(rows.join(''));
   };
   return {
-    // ---- program lists (JSON) ----
+    // ---- program lists (JSON) -------------------------------------------------------------------
     'truncated.json': (sample) => enc.encode(sample.slice(0, Math.floor(sample.length / 2))),
     'truncated_mid_string.json': () => enc.encode(dataset([program()]).slice(0, 60)),
     'programs_is_string.json': () => enc.encode('{"schema_version":1,"name":"x","programs":"all of them"}'),
@@ -102,17 +102,17 @@ function pageBuilders() {
     'comment.json': () => enc.encode('// programs\n' + dataset([program()])),
     'state_formula.json': () => enc.encode(dataset([program({ state: '=HYPERLINK("http://x.example")' })])),
     'markup_state.json': () => enc.encode(dataset([program({ state: '<img src=x onerror=alert(1)>' })])),
-    // ---- profiles ----
+    // ---- profiles -------------------------------------------------------------------------------
     'profile_wrong_types.json': () => enc.encode(profile({ graduate_type: 5, step2ck: 'high' })),
     'profile_nan.json': () => enc.encode(profile({}).replace('"score":230', '"score":NaN')),
     'profile_1e400.json': () => enc.encode(profile({}).replace('"research_items":0', '"research_items":0,"budget_usd":1e400')),
     'profile_20_digits.json': () => enc.encode(profile({}).replace('"graduation_year":2020', '"graduation_year":99999999999999999999')),
     'profile_truncated.json': () => enc.encode(profile({}).slice(0, 80)),
     'profile_deep.json': () => enc.encode('{"specialties":' + '['.repeat(100000)),
-    // ---- program lists (CSV) ----
+    // ---- program lists (CSV) --------------------------------------------------------------------
     'million_rows.csv': millionRows,
     'cr_only_bad_state.csv': () => enc.encode((csvHeader + 'C1,One,Internal Medicine,MS,4,0.5\nC2,Two,Internal Medicine,Texass,4,0.5\n').replace(/\n/g, '\r')),
-    // An own sheet's faults (issue 14): a title row above the names, one field in two columns, a
+    // An own sheet's faults: a title row above the names, one field in two columns, a
     // visa cell with a remark in it.
     'merged_header.csv': () => enc.encode('Programs I researched,,,\nProgram,Specialty,State,Visa\nOne,Internal Medicine,MS,J1\n'),
     'column_twice.csv': () => enc.encode('Program,Program Name,Specialty,State\nOne,One,Internal Medicine,MS\n'),

@@ -1,4 +1,4 @@
-// A whole session as a person has it (issue 6): every action is a click, tap or key press at the
+// A whole session as a person has it: every action is a click, tap or key press at the
 // position the app reports for its widget (window.openpick.items()); getState() and the page's
 // storage are only read, to check the outcome. Screenshots go to OPENPICK_ARTIFACTS_DIR for a
 // human to look at.

@@ -1,4 +1,4 @@
-// The applicant's own sheet in the page (issue 14 item 1): a CSV named and spelled their own way
+// The applicant's own sheet in the page: a CSV named and spelled their own way
 // loads through the file chooser; the Data tab shows where each column went on its first rows;
 // a column fixed by clicks is read again, and the choice survives a reload and is used for the
 // next file from the same sheet. Every action is a click at the position the app reports for its

@@ -88,7 +88,7 @@ test('frame-ancestors takes exact origins only', () => {
   }
 });
 
-// Issue 6's size budget: everything the page runs (every .wasm and .js of the site), gzipped as a
+// The page's size budget: everything the page runs (every .wasm and .js of the site), gzipped as a
 // server would send it, within 1.5 MB. (scripts/page_speed.mjs reports the sizes per file.)
 test('wasm + JS gzipped within the 1.5 MB budget', () => {
   const code = filesUnder(siteDir).filter((f) => /\.(wasm|js)$/.test(f));

@@ -1,4 +1,4 @@
-// The workspace in the page (issue 14 item 3, issue 15 items 1 and 3): the example workspace
+// The workspace in the page: the example workspace
 // loads through the Data tab's file chooser; in the Season tab a status is changed and a second
 // top-choice letter refused, by clicks, and on its rank list (the top of the tab) a program is
 // moved down; the export

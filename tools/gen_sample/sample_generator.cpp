@@ -1,8 +1,8 @@
 // Sections: [1] counts file  [2] random draws  [3] per-specialty parameters  [4] names
 //           [5] facts  [6] the dataset
 //
-// Every number below is either a public figure from ../shared/reference/FACTS.md (the comment says
-// which row) or our assumption (the comment says "assumption"). docs/SAMPLE_DATA.md repeats both.
+// Every number below is either a public figure (the comment names its source) or our assumption
+// (the comment says "assumption"). docs/SAMPLE_DATA.md repeats both.
 #include "sample_generator.h"
 
 #include <algorithm>
@@ -133,10 +133,10 @@ struct SpecialtyParams {
   int track;                 // -1: every track, else static_cast<int>(Track)
   const char* code;          // for ids
   int non_us_img_fill_pm;    // non-US IMG share of PGY-1 positions, per mille
-  bool fill_published;       // from FACTS.md ("Share of 2025 PGY-1 positions filled by non-US IMGs")
+  bool fill_published;       // NRMP 2025 Main Match data (non-US IMG share of PGY-1 positions filled)
   int positions_x10;         // mean PGY-1 positions per program, tenths
-  bool positions_published;  // derived from FACTS.md ("2025 PGY-1 positions / fill")
-  int university_pm;         // setting mix, per mille (assumption everywhere: FACTS.md has none)
+  bool positions_published;  // derived from NRMP 2025 Main Match data (PGY-1 positions, programs)
+  int university_pm;         // setting mix, per mille (assumption everywhere: no published figure)
   int affiliated_pm;         // community = the rest
   Openness openness;
   bool reddy_img_share;  // IMG share by setting from Reddy et al. 2020 (IM programs)
@@ -147,8 +147,8 @@ constexpr int kCat = static_cast<int>(Track::Categorical);
 constexpr int kPre = static_cast<int>(Track::Preliminary);
 constexpr int kPc = static_cast<int>(Track::PrimaryCare);
 
-// Positions: IM 10,941 / 758 = 14.4; FM 5,357 / 817 = 6.6; Psychiatry 2,388 / 404 = 5.9 (FACTS.md
-// gives both numbers). Pediatrics 3,135, Neurology 932, Pathology 622 and TY 1,860 positions are
+// Positions: IM 10,941 / 758 = 14.4; FM 5,357 / 817 = 6.6; Psychiatry 2,388 / 404 = 5.9 (NRMP 2025
+// Main Match data gives both numbers). Pediatrics 3,135, Neurology 932, Pathology 622 and TY 1,860 positions are
 // divided by the categorical (TY: all) program count of the counts file: 12.6, 6.4, 3.7, 8.7.
 // Everything else is an assumption.
 constexpr SpecialtyParams kSpecialties[] = {
@@ -169,7 +169,7 @@ constexpr SpecialtyParams kSpecialties[] = {
     {"Emergency Medicine", kAny, "EM", 43, true, 100, false, 350, 450, Openness::Medium, false},
     {"Obstetrics and Gynecology", kCat, "OBG", 28, true, 50, false, 400, 400, Openness::Medium, false},
     {"Obstetrics and Gynecology", kAny, "OBG", 28, true, 20, false, 400, 400, Openness::Medium, false},
-    // Assumptions from here on (no published fill share in FACTS.md).
+    // Assumptions from here on (no published fill share).
     {"Child Neurology (Neurology)", kAny, "CN", 50, false, 20, false, 850, 150, Openness::Medium, false},
     {"Physical Medicine and Rehabilitation", kAny, "PMR", 60, false, 50, false, 550, 350, Openness::Medium, false},
     {"Radiology-Diagnostic", kAny, "DR", 30, false, 80, false, 750, 220, Openness::Low, false},
@@ -339,7 +339,7 @@ constexpr int kPositionsBySetting[3] = {130, 100, 75};
 // IMG share by setting, relative (assumption, shaped like Reddy et al.'s IM contrast).
 constexpr int kImgShareBySetting[3] = {55, 100, 145};
 // Non-US IMG fill share -> share of all IMGs, percent (assumption: US-citizen IMGs add about a
-// third; the IM figures of FACTS.md with our setting mix imply about 1.35).
+// third; the published IM figures with our setting mix imply about 1.35).
 constexpr int kAllImgOverNonUsPct = 135;
 
 int draw_positions(SampleRng& rng, const SpecialtyParams& p, Setting s) {
@@ -355,7 +355,7 @@ int draw_positions(SampleRng& rng, const SpecialtyParams& p, Setting s) {
 // Share of residents who are IMGs, per mille.
 int draw_img_share_pm(SampleRng& rng, const SpecialtyParams& p, Setting s) {
   if (p.reddy_img_share) {
-    // Reddy et al. 2020 (FACTS.md): IMGs hold 55-70% of PGY-1 seats in community IM programs and
+    // Reddy et al. 2020: IMGs hold 55-70% of PGY-1 seats in community IM programs and
     // 22-30% in university programs. Programs are spread around those means: community U[40,85]%
     // (mean 62.5), university U[10,42]% (mean 26); university-affiliated U[25,70]% (mean 47.5) is
     // our assumption (the survey has no separate row).
@@ -372,7 +372,7 @@ int draw_img_share_pm(SampleRng& rng, const SpecialtyParams& p, Setting s) {
   return static_cast<int>(std::min<std::int64_t>(v, 950));
 }
 
-// Nguemeni Tiako et al. 2022 (FACTS.md): 63.7% of IM programs accept J-1, about 22% of all also
+// Nguemeni Tiako et al. 2022: 63.7% of IM programs accept J-1, about 22% of all also
 // sponsor H-1B, community programs less likely. With the IM setting mix (30/40/30) these per-setting
 // rates give 64.4% and 22.6%: J-1 university 80%, affiliated 65%, community 48%; H-1B among J-1
 // programs 45%, 33%, 22% (the split by setting is our assumption).
@@ -406,7 +406,7 @@ int rural_pm_for_state(const std::string& st) {
 }
 constexpr int kRuralBySettingPct[3] = {50, 100, 130};
 
-// How often a program states each cutoff, per mille, by openness (assumption: FACTS.md has no
+// How often a program states each cutoff, per mille, by openness (assumption: no published
 // figure; a minority states each, IMG-heavy specialties more often).
 struct CutoffRates {
   int step2ck_min, max_years, max_attempts, usce;
@@ -457,7 +457,7 @@ void draw_facts(SampleRng& rng, Program& prog, const SpecialtyParams& p, Setting
   const bool rural = rng.chance(rural_pm);
   if (!rng.chance(50)) prog.rural = rural;
 
-  // Signals: 93% of ERAS programs accept them (MedPage Today 2025, FACTS.md); 3% unknown.
+  // Signals: 93% of ERAS programs accept them (MedPage Today 2025); 3% unknown.
   const bool signals = rng.chance(930);
   if (!rng.chance(30)) prog.accepts_signals = signals;
 

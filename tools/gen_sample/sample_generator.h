@@ -3,7 +3,7 @@
 // Counts per specialty, track and state come from program_counts_by_state.csv (a public listing of
 // 2025 Main Match program codes, aggregated; a copy sits beside this file so the repository
 // regenerates the sample on its own). Every other fact is drawn from a fixed seed so that the
-// public shares in ../shared/reference/FACTS.md hold on average; docs/SAMPLE_DATA.md lists which
+// published shares (NRMP, AAMC, the studies docs/SAMPLE_DATA.md names) hold on average; docs/SAMPLE_DATA.md lists which
 // share comes from where and which numbers are our assumptions.
 //
 // Determinism: std::mt19937_64 is fully specified by the C++ standard, and every draw below is our

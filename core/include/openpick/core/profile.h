@@ -86,7 +86,7 @@ struct Profile {
   std::vector<std::string> preferred_states;  // two-letter USPS codes
   std::optional<double> budget_usd;           // unknown: no dollar limit given
 
-  // What the applicant can change (issue 12 item 5); step1.score and step2ck.expected_score/date
+  // What the applicant can change; step1.score and step2ck.expected_score/date
   // are with their exams above.
   std::vector<StateTie> state_ties;
   std::optional<int> specialty_letters;  // letters from the target specialty; unknown when not given

@@ -22,7 +22,7 @@
 
 namespace openpick::core {
 
-// ---- Ranges (inclusive) ---------------------------------------------------------------------------
+// ---- Ranges (inclusive) -------------------------------------------------------------------------
 
 template <class T>
 struct Range {
@@ -46,7 +46,7 @@ inline constexpr Range<double> kSpecialtyWeightRange{0.0, 1.0};
 inline constexpr Range<double> kBudgetUsdRange{0.0, std::numeric_limits<double>::infinity()};
 inline constexpr int kMaxStateTies = 60;  // one of each kind in every state is 3x60
 
-// ---- Marks a person is asked to check (a warning, never a refusal) --------------------------------
+// ---- Marks a person is asked to check (a warning, never a refusal) ------------------------------
 
 // A USMLE score above any commonly reported one. Programs' stated minimums use the same mark.
 inline constexpr int kSuspiciousStepScore = 290;
@@ -58,7 +58,7 @@ inline constexpr int kWhatIfStep2ckGain = 10;
 // only for attempts before that.
 inline constexpr int kStep1PassFailSinceYear = 2022;
 
-// ---- Defaults -------------------------------------------------------------------------------------
+// ---- Defaults -----------------------------------------------------------------------------------
 // What the form puts in a field when the applicant turns it on (ticks "taken", "limit fees"), and
 // what a blank profile starts from. A blank profile marks its decisive facts unanswered (below),
 // so none of these stands in for an answer.
@@ -74,7 +74,7 @@ inline constexpr int kBlankMatchYear = 2027;
 // A profile with nothing answered yet: the years above, every decisive fact unanswered.
 Profile blank_profile();
 
-// ---- Months ("YYYY-MM", as step2ck.date holds them) -------------------------------------------------
+// ---- Months ("YYYY-MM", as step2ck.date holds them) ---------------------------------------------
 
 struct YearMonth {
   int year = 0;
@@ -83,7 +83,7 @@ struct YearMonth {
 // The month in "YYYY-MM" (years in kYearRange), or nothing when the text is not one.
 std::optional<YearMonth> read_year_month(std::string_view text);
 
-// ---- Geography --------------------------------------------------------------------------------------
+// ---- Geography ----------------------------------------------------------------------------------
 
 // The Deep South as the model reads it (a program there draws fewer applicants): the core Deep
 // South (AL, GA, LA, MS, SC) with AR and TN, which share the Mississippi Delta. The Profile form's
@@ -113,7 +113,7 @@ inline const char* label(VisaNeed v) { return kVisaNeedLabels[static_cast<int>(v
 inline const char* label(ExamResult v) { return kExamResultLabels[static_cast<int>(v)]; }
 inline const char* label(TieKind v) { return kTieKindLabels[static_cast<int>(v)]; }
 
-// ---- Cross-field checks ------------------------------------------------------------------------------
+// ---- Cross-field checks -------------------------------------------------------------------------
 
 struct ProfileCheck {
   Severity severity = Severity::Warning;
@@ -130,7 +130,7 @@ struct ProfileCheck {
 // budget, a zero or duplicate specialty, a Step 2 CK date with no score. In field order.
 std::vector<ProfileCheck> check_profile(const Profile& profile);
 
-// ---- Decisive facts: no chance before they are answered ------------------------------------------
+// ---- Decisive facts: no chance before they are answered -----------------------------------------
 
 // The facts an applicant's chance depends on most. A profile's number is shown only once each
 // has an answer the applicant gave (a blank profile has none; an imported document that leaves one

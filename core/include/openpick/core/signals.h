@@ -1,6 +1,6 @@
 // Program signals available per specialty, as data.
 //
-// PUBLISHED (../shared/reference/FACTS.md: AAMC signaling page 2025; AAIM tiered signaling 2026):
+// PUBLISHED (AAMC, program signaling page for the 2025 ERAS season; AAIM, tiered signaling 2026):
 // IM 3 gold + 12 silver; FM 5; Psychiatry 10; Pediatrics 5; Neurology 8; Pathology 5;
 // General Surgery 15; EM 5; Transitional Year 12; Anesthesiology 5 gold + 10 silver;
 // Diagnostic Radiology 6 gold + 6 silver. Specialties without tiers have only "gold" (full) ones.

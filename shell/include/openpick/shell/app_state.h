@@ -23,7 +23,7 @@
 
 namespace openpick::shell {
 
-// --- actions ---------------------------------------------------------------------------------
+// --- actions -------------------------------------------------------------------------------------
 // Widgets never change the document directly: they push one of these, and apply_actions() runs
 // them between frames (after ImGui::Render), so state changes, persistence and recomputation
 // have one home.
@@ -118,7 +118,7 @@ using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence
                             SetPinned, SetExcluded, SetPlanLimits, ReadSheetAgain, ForgetSheetColumns, SetEmbedHost,
                             SetTheme, ShareWithHost, SetTrackerStatus, UntrackProgram, SetChecklistItem, MoveRank>;
 
-// --- state -----------------------------------------------------------------------------------
+// --- state ---------------------------------------------------------------------------------------
 
 struct Message {
   core::Severity severity = core::Severity::Error;
