@@ -83,8 +83,10 @@ int cmd_plan(int argc, char** argv) {
     } else if (a == "--max-applications") {
       const char* v = value(a.c_str());
       double n = 0;
-      if (!v || !parse_number(v, n) || n < 0 || n > 100000 || n != std::floor(n))
-        return usage_error("--max-applications needs a whole number from 0 to 100000");
+      if (!v || !parse_number(v, n) || n < core::kMaxApplicationsRange.min || n > core::kMaxApplicationsRange.max ||
+          n != std::floor(n))
+        return usage_error("--max-applications needs a whole number from 0 to " +
+                           std::to_string(core::kMaxApplicationsRange.max));
       options.max_applications = static_cast<int>(n);
     } else if (a == "--budget") {
       const char* v = value(a.c_str());
@@ -102,7 +104,7 @@ int cmd_plan(int argc, char** argv) {
     } else if (a == "--min-preferred-share") {
       const char* v = value(a.c_str());
       double f = 0;
-      if (!v || !parse_number(v, f) || f < 0 || f > 1)
+      if (!v || !parse_number(v, f) || !core::in_range(core::kPreferredShareRange, f))
         return usage_error("--min-preferred-share needs a share from 0 to 1 (e.g. 0.5 for half the applications)");
       options.min_preferred_share = f;
     } else if (a == "--no-whatif") {

@@ -123,7 +123,7 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
                            format_usd(kDefaultMatchValueUsd) + ") was used.");
   }
   const double share = options.min_preferred_share;
-  if (!(share >= 0.0 && share <= 1.0)) {
+  if (!in_range(kPreferredShareRange, share)) {
     if (!list_only)
       plan.notes.push_back("min_preferred_share must be a share from 0 to 1 (e.g. 0.5 for half); it was not applied.");
   } else if (share > 0.0 && profile.preferred_states.empty()) {

@@ -145,9 +145,13 @@ void headline(AppState& state, Platform& platform) {
         "in chance of matching.");
   }
   if (changed)
-    state.actions.emplace_back(
-        SetPlanLimits{limit_count ? std::optional<int>(std::clamp(count, 0, 2000)) : std::nullopt, assistance,
-                      only_preferred, std::clamp(static_cast<double>(share_percent) / 100.0, 0.0, 1.0)});
+    state.actions.emplace_back(SetPlanLimits{
+        limit_count
+            ? std::optional<int>(std::clamp(count, core::kMaxApplicationsRange.min, core::kMaxApplicationsRange.max))
+            : std::nullopt,
+        assistance, only_preferred,
+        std::clamp(static_cast<double>(share_percent) / 100.0, core::kPreferredShareRange.min,
+                   core::kPreferredShareRange.max)});
   if (!limit_count)
     ImGui::TextColored(
         kColorMuted, "%s",

@@ -30,11 +30,17 @@
 #include "openpick/core/io.h"  // plan_to_json, plan_to_csv
 #include "openpick/core/model.h"
 #include "openpick/core/profile.h"
+#include "openpick/core/profile_rules.h"  // Range
 #include "openpick/core/program.h"
 #include "openpick/core/rank_list.h"
 #include "openpick/core/research.h"
 
 namespace openpick::core {
+
+// The ranges of the plan's limits, for every place that reads them (the command line, the page's
+// controls, its saved settings).
+inline constexpr Range<int> kMaxApplicationsRange{0, 100000};
+inline constexpr Range<double> kPreferredShareRange{0.0, 1.0};
 
 struct PlanOptions {
   std::optional<int> max_applications;  // a count budget
