@@ -43,7 +43,6 @@ std::string workspace_summary(const core::Workspace& w) {
   return out.empty() ? "no research and no tracker" : out;
 }
 
-
 }  // namespace
 
 // A workspace file replaces the profile (when it holds one), the research, the added and hidden

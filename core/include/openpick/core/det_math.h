@@ -31,8 +31,8 @@ double normal_quantile(double p);
 // Gauss-Hermite rule for E[f(Z)], Z ~ N(0, 1): E[f(Z)] ~= sum_k weight[k] * f(node[k]).
 // Nodes are found by Newton's method on the orthonormal Hermite recurrence (Numerical Recipes'
 // gauher), not copied from a table; weights are normalized to sum to 1 (never above 1 when summed
-// in index order, so weighted averages of chances stay within [0, 1]). Nodes are in decreasing order and symmetric
-// about 0.
+// in index order, so weighted averages of chances stay within [0, 1]). Nodes are in decreasing
+// order and symmetric about 0.
 struct NormalQuadrature {
   std::vector<double> node;
   std::vector<double> weight;

@@ -2,11 +2,11 @@
 //
 // A stated rule the applicant fails (visa not sponsored, too many years since graduation, too many
 // attempts, Step 2 CK under the minimum, hands-on USCE required and none, a physician-only track
-// and no prior residency training) excludes the program
-// with a reason a person can read. A cutoff the dataset marks flexible (`"strict": false`) does not
-// exclude: it is listed in `flexible_misses` and the probability model lowers the chance. A rule the program does not
-// state never excludes: it is flagged
-// ("unknown: program states no visa policy") and the probability model lowers the chance instead.
+// and no prior residency training) excludes the program with a reason a person can read. A cutoff
+// the dataset marks flexible (`"strict": false`) does not exclude: it is listed in
+// `flexible_misses` and the probability model lowers the chance. A rule the program does not state
+// never excludes: it is flagged ("unknown: program states no visa policy") and the probability
+// model lowers the chance instead.
 //
 //   EligibilityResult r = check_eligibility(profile, program);
 //   if (!r.eligible) show(r.reasons.front());  // "8 years since graduation; program accepts 5 or fewer"

@@ -102,20 +102,24 @@ std::string programs_to_csv(const std::vector<Program>& programs);
 struct Plan;    // planner.h
 struct Advice;  // advice.h
 // The plan as the command line prints it and window.openpick.getState() reports it:
-// {"p_match", "p_match_one_year", "p_match_range": {"low", "high"},
-//  "p_match_percentiles": [10, 90], "p_match_extremes": {"low", "high"}, "conditional_on": [...],
-//  "p_match_sensitivity": [{"assumption", "plain", "low", "high"}],   (widest first) "p_interview_any",
-//  "expected_interviews", "expected_utility", "cost_usd", "cost_by_service": [{"service", "season", "applications",
-//  "applications_usd",
-//                       "assistance_discount_usd", "transcript_usd", "cost_usd", "source"}],
-//  "applications", "candidates", "diminishing_returns_at", "length_rule", "match_value_usd",
-//  "preferred_share", "preferred_share_cost",
-//  "programs": [{"id", "name", "specialty", "track", "state", "application_service", "p_interview", "p_match",
-//  "p_match_here",
-//                "tier", "signal", "pinned", "reasons"}],   (application order)
-//  "excluded": [{"id", "reason"}], "curve": [{"applications", "p_match", "cost_usd"}],
-//  "signals": [{"specialty", "gold_available", "gold_used", "silver_available", "silver_used"}],
-//  "whatif": [{"id", "change", "p_match", "gain"}], "advice": [{"id", "title", "why"}], "notes"}
+// clang-format off
+//   {"p_match", "p_match_one_year", "p_match_range": {"low", "high"},
+//    "p_match_percentiles": [10, 90], "p_match_extremes": {"low", "high"}, "conditional_on": [...],
+//    "p_match_sensitivity": [{"assumption", "plain", "low", "high"}]  (widest first),
+//    "p_interview_any", "expected_interviews", "expected_utility", "cost_usd",
+//    "cost_by_service": [{"service", "season", "applications", "applications_usd",
+//                         "assistance_discount_usd", "transcript_usd", "cost_usd", "source"}],
+//    "applications", "candidates", "diminishing_returns_at", "length_rule", "match_value_usd",
+//    "preferred_share", "preferred_share_cost",
+//    "programs": [{"id", "name", "specialty", "track", "state", "application_service",
+//                  "p_interview", "p_match", "p_match_here", "tier", "signal", "pinned",
+//                  "reasons"}]  (application order),
+//    "excluded": [{"id", "reason"}], "curve": [{"applications", "p_match", "cost_usd"}],
+//    "signals": [{"specialty", "gold_available", "gold_used", "silver_available", "silver_used"}],
+//    "whatif": [{"id", "change", "p_match", "gain"}],
+//    "research_next": [{"id", "on_list", "fields", "gain", "how"}]  (largest gain first),
+//    "advice": [{"id", "title", "why", "source"}], "notes"}
+// clang-format on
 std::string plan_to_json(const Plan& plan, const Dataset& dataset, const std::vector<Advice>& advice);
 // The programs of the plan, one row each, formula-safe for spreadsheets.
 std::string plan_to_csv(const Plan& plan, const Dataset& dataset);
