@@ -11,6 +11,11 @@
 
 namespace openpick::cli {
 
+int usage_error(const char* command, const char* usage, const std::string& what) {
+  std::fprintf(stderr, "openpick %s: %s\n\n%s", command, what.c_str(), usage);
+  return 2;
+}
+
 bool read_whole_file(const std::string& path, std::string& out, std::string& why) {
   errno = 0;
   std::ifstream in(path, std::ios::binary);

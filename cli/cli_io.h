@@ -10,6 +10,10 @@
 
 namespace openpick::cli {
 
+// A command line the command cannot use: "openpick COMMAND: WHAT", a blank line and the
+// command's usage on stderr; returns 2, the exit status for a usage error.
+int usage_error(const char* command, const char* usage, const std::string& what);
+
 // The whole file as bytes; false with `why` ("No such file or directory", ...) when it cannot be read.
 bool read_whole_file(const std::string& path, std::string& out, std::string& why);
 

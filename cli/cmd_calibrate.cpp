@@ -22,10 +22,7 @@ constexpr const char* kUsage =
     "compiled in, assets/model/targets.json). Prints the fitted document, or writes it to F.json.\n"
     "Progress goes to stderr. Takes a few minutes.\n";
 
-int usage_error(const std::string& what) {
-  std::fprintf(stderr, "openpick calibrate: %s\n\n%s", what.c_str(), kUsage);
-  return 2;
-}
+int usage_error(const std::string& what) { return cli::usage_error("calibrate", kUsage, what); }
 
 }  // namespace
 

@@ -41,10 +41,7 @@ constexpr const char* kUsage =
     "A D.csv in its own column names is mapped as `openpick validate` maps it; stderr says where\n"
     "each column went.\n";
 
-int usage_error(const std::string& what) {
-  std::fprintf(stderr, "openpick plan: %s\n\n%s", what.c_str(), kUsage);
-  return 2;
-}
+int usage_error(const std::string& what) { return cli::usage_error("plan", kUsage, what); }
 
 bool parse_number(const char* text, double& out) {
   errno = 0;

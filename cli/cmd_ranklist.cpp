@@ -27,10 +27,7 @@ constexpr const char* kUsage =
     "Prints {\"p_match\", \"conditional_on\", \"programs\": [{\"id\", \"p_match_here\"}],\n"
     "\"extra_rank_fee_usd\", \"notes\", \"advice\"} as JSON.\n";
 
-int usage_error(const std::string& what) {
-  std::fprintf(stderr, "openpick ranklist: %s\n\n%s", what.c_str(), kUsage);
-  return 2;
-}
+int usage_error(const std::string& what) { return cli::usage_error("ranklist", kUsage, what); }
 
 }  // namespace
 

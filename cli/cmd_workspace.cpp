@@ -24,10 +24,7 @@ constexpr const char* kUsage =
     "Exit status: 0 merged, 1 a file is not a valid workspace, 2 usage error.\n"
     "Format and rules: docs/DATA.md, \"Your workspace\".\n";
 
-int usage_error(const std::string& what) {
-  std::fprintf(stderr, "openpick workspace: %s\n\n%s", what.c_str(), kUsage);
-  return 2;
-}
+int usage_error(const std::string& what) { return cli::usage_error("workspace", kUsage, what); }
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "headless_imgui.h"
+#include "openpick/core/csv_columns.h"
 #include "openpick/core/io.h"
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/examples.h"
@@ -354,6 +355,50 @@ TEST(Actions, ProfileIsSavedRestoredAndForgotten) {
   openpick::shell::apply_actions(restored, platform);
   EXPECT_TRUE(platform.store.empty());
   EXPECT_FALSE(restored.profile_is_set);
+}
+
+// Every setting survives a save and a restore (for_each_setting names each field once, for the
+// writer and the reader); a stored value of the wrong type or outside core's range keeps the default.
+TEST(Actions, EverySettingIsSavedAndRestored) {
+  using namespace openpick::shell;
+  MemoryPlatform platform;
+  {
+    AppState state;
+    state.actions.emplace_back(SetPlanLimits{5000, true, true, 0.25});  // 5000: above the page's old 2000 cap
+    state.actions.emplace_back(SetPinned{"IM-1", true});
+    state.actions.emplace_back(SetExcluded{"FM-2", true});
+    state.remembered_columns = openpick::core::auto_map_columns({"Program", "State", "Visa"});
+    state.actions.emplace_back(SetTheme{true, true});  // the last action writes the settings
+    apply_actions(state, platform);
+  }
+  AppState restored;
+  restored.actions.emplace_back(RestoreFromStorage{});
+  apply_actions(restored, platform);
+  const auto& o = restored.plan_options;
+  EXPECT_TRUE(restored.persist);
+  EXPECT_TRUE(restored.embed.dark);
+  EXPECT_EQ(o.max_applications, std::optional<int>(5000));
+  EXPECT_TRUE(o.fee_assistance);
+  EXPECT_TRUE(o.only_preferred_states);
+  EXPECT_DOUBLE_EQ(o.min_preferred_share, 0.25);
+  EXPECT_EQ(o.pinned_ids, std::vector<std::string>{"IM-1"});
+  EXPECT_EQ(o.excluded_ids, std::vector<std::string>{"FM-2"});
+  ASSERT_TRUE(restored.remembered_columns);
+  EXPECT_TRUE(*restored.remembered_columns == openpick::core::auto_map_columns({"Program", "State", "Visa"}));
+
+  // Hand-edited settings: out of range or of the wrong type, each keeps its default.
+  platform.store[kStorageSettingsKey] =
+      R"({"persist": "yes", "dark": 1, "max_applications": 100001, "min_preferred_share": 1.5,
+          "pinned": "IM-1", "fee_assistance": null})";
+  AppState lenient;
+  lenient.actions.emplace_back(RestoreFromStorage{});
+  apply_actions(lenient, platform);
+  EXPECT_TRUE(lenient.persist);  // the default
+  EXPECT_FALSE(lenient.embed.dark);
+  EXPECT_FALSE(lenient.plan_options.max_applications);
+  EXPECT_DOUBLE_EQ(lenient.plan_options.min_preferred_share, 0.0);
+  EXPECT_TRUE(lenient.plan_options.pinned_ids.empty());
+  EXPECT_FALSE(lenient.plan_options.fee_assistance);
 }
 
 TEST(Actions, TheChosenThemeIsRememberedAHostsIsNot) {
