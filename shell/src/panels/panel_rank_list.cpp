@@ -1,7 +1,8 @@
-// The rank list (after interviews), drawn by the Season tab: the programs whose tracker status is interviewed or
-// ranked, in the applicant's rank order (Up / Down), the chance of matching with that list and at each program
-// (core::rank_list_outcome, as `openpick ranklist` prints it), the advice to rank by true
-// preference, and the NRMP fee for ranks beyond those the registration covers.
+// The rank list (after interviews), drawn by the Season tab: the programs whose tracker status is
+// interviewed or ranked, in the applicant's rank order (Up / Down), the chance of matching with
+// that list and at each program (core::rank_list_outcome, as `openpick ranklist` prints it), the
+// advice to rank by true preference, and the NRMP fee for ranks beyond those the registration
+// covers.
 #include <cstdio>
 #include <string>
 
