@@ -23,9 +23,9 @@ after(async () => { await env?.close(); });
 
 // Scrolls the page (the mouse wheel over the canvas, as a person does) until the widget is
 // wholly on screen; the Season tab is taller than a laptop's screen.
-async function reveal(page, label) {
+async function reveal(page, label, { steps = 12 } = {}) {
   const height = page.viewportSize().height;
-  for (let i = 0; i < 12; ++i) {
+  for (let i = 0; i < steps; ++i) {
     const item = await findItem(page, label).catch(() => null);
     if (item && item.y >= 0 && item.y + item.h <= height) return item;
     await page.mouse.move(page.viewportSize().width / 2, height / 2);
@@ -212,8 +212,9 @@ test('screenshots: the Season tab (rank list and tracker) and the Data tab on a 
       tabs.push(tab);
     }
     assert.ok(tabs.some((t) => t.y > tabs[0].y + tabs[0].h / 2), 'the tabs wrap to a second row');
-    await reveal(page, `Top-choice letter##${kThree}`);  // down to the tracker
+    await reveal(page, `Top-choice letter##${kThree}`, { steps: 40 });  // down to the tracker (a long way on a phone)
     await page.screenshot({ path: join(artifactsDir, 'season-phone-tracker.png') });
+    await reveal(page, `Dates and notes##${kOne}`, { steps: 40 });
     await clickItem(page, `Dates and notes##${kOne}`);
     await reveal(page, `notes_${kOne}`);
     await page.screenshot({ path: join(artifactsDir, 'season-phone-dates.png') });

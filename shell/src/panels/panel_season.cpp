@@ -54,7 +54,7 @@ core::CalendarDate today() {
 }
 
 std::string day_text(const core::CalendarDate& d) {
-  char buf[16];
+  char buf[40];  // room for any int, as the compiler asks
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
 }
@@ -181,6 +181,10 @@ void dates_and_notes(AppState& state, const std::string& id, const core::Tracker
                     ImGui::GetTextLineHeight() * 4.0f + ImGui::GetStyle().FramePadding.y * 2.0f);
   if (input_string_multiline("##notes", text, size)) draft.notes = text;
   name_item(("notes_" + id).c_str());
+  // Dear ImGui's field does not wrap its lines: a line wider than the field (on a phone, most) is
+  // shown in full under it, wrapped, while the field is not being typed in.
+  if (!ImGui::IsItemActive() && ImGui::CalcTextSize(text.c_str()).x > size.x - ImGui::GetStyle().FramePadding.x * 2.0f)
+    wrapped_colored(kColorMuted, text.c_str());
   // One commit per edit: once the field is no longer being typed in, not at each key.
   if (draft.notes && !ImGui::IsItemActive()) state.actions.emplace_back(SetTrackerNotes{id, *draft.notes});
   ImGui::TreePop();
