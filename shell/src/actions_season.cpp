@@ -60,6 +60,7 @@ void set_tracker_date(AppState& state, Platform& platform, const SetTrackerDate&
   if (a.adding) {
     draft.new_day.clear();
     draft.new_other.clear();
+    draft.new_kind = -1;  // the next name offered is the first the program has no date for
   } else {
     draft.days.erase(a.what);
   }

@@ -130,6 +130,11 @@ TEST_F(SeasonEdit, ADayTypedAndAddedIsSavedWithTheWorkspaceThenChangedAndRemoved
   ASSERT_TRUE(ui->click("Dates and notes##A"));
   ASSERT_TRUE(ui->has("new_date_A")) << "the section opens on a click";
   // A new date: "interview" chosen from the names, its day typed, "Add date" pressed.
+  // The name first offered is the first A has no date for: "invited" (it has "applied").
+  ASSERT_TRUE(ui->type_into("new_date_A", "2026-10-20"));
+  ASSERT_TRUE(ui->click("Add date##A"));
+  EXPECT_EQ(platform.saved_tracker()["A"]["dates"]["invited"], "2026-10-20");
+  ASSERT_TRUE(ui->click("Remove##date_A_invited"));
   ASSERT_TRUE(ui->click("new_date_kind_A"));
   ASSERT_TRUE(ui->click("interview"));
   ASSERT_TRUE(ui->type_into("new_date_A", "2026-11-12"));
@@ -214,6 +219,8 @@ TEST_F(SeasonEdit, ADateInTheWrongFormIsRefusedNamingTheFieldAndTheProgramAndNot
   EXPECT_FALSE(ui->shows("Not saved"));
 
   // A second date of one name is refused too (the file holds one date per name).
+  ASSERT_TRUE(ui->click("new_date_kind_A"));
+  ASSERT_TRUE(ui->click("applied"));
   ASSERT_TRUE(ui->type_into("new_date_A", "2026-10-01"));
   ASSERT_TRUE(ui->click("Add date##A"));
   EXPECT_EQ(state.tracker_refusal, "Program A (A) already has a date \"applied\" (2026-02-28): change it in its row");

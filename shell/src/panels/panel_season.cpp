@@ -150,11 +150,16 @@ void dates_and_notes(AppState& state, const std::string& id, const core::Tracker
     if (ImGui::SmallButton(("Remove##" + name).c_str())) state.actions.emplace_back(RemoveTrackerDate{id, what});
     ImGui::PopID();
   }
-  // A new date: its name, then its day.
+  // A new date: its name (first offered: the first the program has no date for), then its day.
+  int kind = draft.new_kind;
+  if (kind < 0 || kind > kOtherKind) {
+    kind = 0;
+    while (kind < kOtherKind && has_date(entry, kDateKinds[kind])) ++kind;
+  }
   ImGui::SetNextItemWidth(w * 7.0f);
-  ImGui::Combo("##new_kind", &draft.new_kind, kDateKinds, static_cast<int>(std::size(kDateKinds)));
+  if (ImGui::Combo("##new_kind", &kind, kDateKinds, static_cast<int>(std::size(kDateKinds)))) draft.new_kind = kind;
   name_item(("new_date_kind_" + id).c_str());
-  if (draft.new_kind == kOtherKind) {
+  if (kind == kOtherKind) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w * 9.0f);
     input_string("##new_what", "what happened", draft.new_other);
@@ -166,7 +171,6 @@ void dates_and_notes(AppState& state, const std::string& id, const core::Tracker
   const bool entered = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
   same_line_if_fits("Add date");
   if (ImGui::Button(("Add date##" + id).c_str()) || entered) {
-    const int kind = draft.new_kind >= 0 && draft.new_kind <= kOtherKind ? draft.new_kind : 0;
     const std::string what = kind == kOtherKind ? draft.new_other : kDateKinds[kind];
     state.actions.emplace_back(SetTrackerDate{id, what, draft.new_day, true});
   }

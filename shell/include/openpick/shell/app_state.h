@@ -227,7 +227,7 @@ struct Work {
 // until the action that commits them succeeds (actions_season.cpp clears them), so a refused date
 // stays in its field to be fixed.
 struct TrackerDraft {
-  int new_kind = 0;                         // the new date's name: an index into the tab's list
+  int new_kind = -1;                        // the new date's name: an index into the tab's list (-1: the first unused)
   std::string new_other;                    // the name typed when that is "other"
   std::string new_day;                      // the new date as typed
   std::map<std::string, std::string> days;  // a date being changed, by its name, as typed
