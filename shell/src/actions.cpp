@@ -209,6 +209,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      state.workspace = core::Workspace{};
                      ++state.tracker_revision;
                      state.tracker_refusal.clear();
+                     state.season_edit = SeasonEdit{};  // drafts of the entries just replaced
                      reapply_workspace(state);
                      state.profile = core::Profile{};
                      state.profile_draft = state.profile;
@@ -262,10 +263,14 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    [&](const UntrackProgram& a) {
                      if (state.workspace.tracker.erase(a.id) == 0) return;
                      state.tracker_refusal.clear();
+                     state.season_edit.drafts.erase(a.id);
                      tracker_changed(state, platform);
                    },
                    [&](const SetChecklistItem& a) { set_checklist_item(state, platform, a); },
                    [&](const MoveRank& a) { move_rank(state, platform, a); },
+                   [&](const SetTrackerDate& a) { set_tracker_date(state, platform, a); },
+                   [&](const RemoveTrackerDate& a) { remove_tracker_date(state, platform, a); },
+                   [&](const SetTrackerNotes& a) { set_tracker_notes(state, platform, a); },
                    [&](const ShareWithHost& a) {
                      if (state.embed.host_origin.empty()) return;  // not embedded: nobody to send to
                      platform.share_with_host(a.json);
@@ -285,6 +290,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
 
 void flush_pending_saves(AppState& state, Platform& platform) {
   if (state.profile_save_due) save_profile(state, platform);
+  flush_tracker_drafts(state, platform);
 }
 
 }  // namespace openpick::shell

@@ -65,6 +65,7 @@ void load_workspace(AppState& state, Platform& platform, const LoadFile& f) {
   state.workspace = std::move(w);
   ++state.tracker_revision;
   state.tracker_refusal.clear();
+  state.season_edit = SeasonEdit{};  // drafts of the entries just replaced
   reapply_workspace(state);
   add_message(state, core::Severity::Warning,
               "Loaded your workspace " + f.file_name + ": " + (profile ? "your profile, " : "") + what +
@@ -102,6 +103,7 @@ void set_tracker_status(AppState& state, Platform& platform, const SetTrackerSta
     if (last < core::kMaxRank) entry.rank = last + 1;  // joins the rank list last
   }
   state.tracker_refusal.clear();
+  state.season_edit.offer_today_id = a.id;  // the Season tab offers to record today's date for it
   tracker_changed(state, platform);
 }
 
@@ -112,6 +114,7 @@ void set_checklist_item(AppState& state, Platform& platform, const SetChecklistI
     if (!why.empty()) {
       state.tracker_refusal = std::move(why);  // shown beside the checklist; nothing changes
       state.tracker_refusal_id = a.id;
+      state.tracker_refusal_field = "checklist.top_choice_letter";
       return;
     }
   }
@@ -175,6 +178,7 @@ void refresh_rank_list(AppState& state) {
                                  [](const auto& t, const std::string& x) { return t.first < x; });
       if (at != v.tracked.end() && at->first == id) at->second = i;
     }
+  v.problems = core::check_tracker(state.workspace.tracker);
   v.outcome.reset();
   // No chance before the facts that decide it (as for the plan).
   if (!v.order.empty() && state.profile_is_set && core::unanswered_facts(state.profile).empty())

@@ -40,6 +40,72 @@ void apply_style(float scale, bool dark) {
   ImGui::GetStyle() = style;
 }
 
+namespace {
+
+// Whether every tab's label fits on one row at this width (a phone's does not: the tab bar would
+// cut them to "Prog…", "Seas…").
+bool tabs_fit(const AppState& state) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float width = 0.0f;
+  for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p)
+    if (!p->visible || p->visible(state))
+      width += ImGui::CalcTextSize(p->name).x + style.FramePadding.x * 2.0f + style.ItemInnerSpacing.x;
+  return width <= ImGui::GetContentRegionAvail().x;
+}
+
+// The tabs as rows of buttons in the tab bar's colours, wrapping where the width ends; the one
+// shown is active_panel (the first tab before any is chosen).
+const PanelInfo* panel_rows(AppState& state) {
+  const PanelInfo* shown = nullptr;
+  for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p)
+    if ((!p->visible || p->visible(state)) && (!shown || std::string(p->name) == state.active_panel)) shown = p;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  bool first = true;
+  for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
+    if (p->visible && !p->visible(state)) continue;
+    if (!first) same_line_if_fits(p->name);
+    first = false;
+    const bool selected = p == shown;
+    ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[selected ? ImGuiCol_TabActive : ImGuiCol_Tab]);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.Colors[ImGuiCol_TabHovered]);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.Colors[ImGuiCol_TabActive]);
+    if (ImGui::Button(p->name) && !selected) {
+      shown = p;
+      state.select_panel = p->name;  // the tab bar takes it up if the screen widens
+    }
+    ImGui::PopStyleColor(3);
+  }
+  ImGui::Separator();
+  return shown;
+}
+
+// The tabs, and the panel of the one chosen: a tab bar where every label fits, rows of tabs on a
+// narrow screen (a phone), so that no label is cut.
+void draw_panels(AppState& state, Platform& platform) {
+  if (!tabs_fit(state)) {
+    if (const PanelInfo* p = panel_rows(state)) {
+      state.active_panel = p->name;
+      p->draw(state, platform);
+    }
+    return;
+  }
+  if (ImGui::BeginTabBar("panels")) {
+    for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
+      if (p->visible && !p->visible(state)) continue;
+      const bool select = state.select_panel && std::string(p->name) == state.select_panel;
+      if (ImGui::BeginTabItem(p->name, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0)) {
+        state.active_panel = p->name;
+        p->draw(state, platform);
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+    state.select_panel = nullptr;
+  }
+}
+
+}  // namespace
+
 void draw_frame(AppState& state, Platform& platform) {
   // A full-window application: one borderless window covering the viewport.
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -86,17 +152,7 @@ void draw_frame(AppState& state, Platform& platform) {
     ImGui::ProgressBar(static_cast<float>(done), ImVec2(-FLT_MIN, 0.0f), overlay);
   }
 
-  if (ImGui::BeginTabBar("panels")) {
-    for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
-      if (p->visible && !p->visible(state)) continue;
-      if (ImGui::BeginTabItem(p->name)) {
-        state.active_panel = p->name;
-        p->draw(state, platform);
-        ImGui::EndTabItem();
-      }
-    }
-    ImGui::EndTabBar();
-  }
+  draw_panels(state, platform);
   commit_profile_draft(state);  // an edit left unfinished by switching tabs
   ImGui::End();
 }

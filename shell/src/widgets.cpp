@@ -14,7 +14,27 @@ void wrapped_tooltip(const char* text) {
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
+
+// The field asks for more room: the string grows, and Dear ImGui writes into its new buffer.
+int resize_string(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* text = static_cast<std::string*>(data->UserData);
+    text->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = text->data();
+  }
+  return 0;
+}
 }  // namespace
+
+bool input_string(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags) {
+  return ImGui::InputTextWithHint(id, hint, text.data(), text.capacity() + 1,
+                                  flags | ImGuiInputTextFlags_CallbackResize, &resize_string, &text);
+}
+
+bool input_string_multiline(const char* id, std::string& text, const ImVec2& size) {
+  return ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize,
+                                   &resize_string, &text);
+}
 
 void help_marker(const char* text) {
   ImGui::SameLine();

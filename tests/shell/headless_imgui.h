@@ -1,10 +1,15 @@
 // A Dear ImGui context with no renderer, for shell tests: a 1280x800 display, the font atlas
 // built (as a backend would before the first frame), the app's style. Destroyed with the object.
+// draw_every_panel draws each panel of the table by itself, as the suites' "every panel draws this
+// state" tests do.
 #pragma once
 
 #include <imgui.h>
 
+#include "openpick/shell/app_state.h"
 #include "openpick/shell/frame.h"
+#include "openpick/shell/panels.h"
+#include "openpick/shell/platform.h"
 
 namespace openpick::testing {
 
@@ -24,5 +29,25 @@ class HeadlessImGui {
   HeadlessImGui(const HeadlessImGui&) = delete;
   HeadlessImGui& operator=(const HeadlessImGui&) = delete;
 };
+
+// Each panel of kPanels (panels_begin..panels_end) drawn by itself for `frames` frames in a window
+// of its own, the actions applied after each frame as the browser's loop does; then
+// `after_panel(panel)` checks what it left (no Dear ImGui assertion, say), and returns false to
+// stop there.
+template <class AfterPanel>
+void draw_every_panel(shell::AppState& state, shell::Platform& platform, int frames, AfterPanel&& after_panel) {
+  for (const shell::PanelInfo* p = shell::panels_begin(); p != shell::panels_end(); ++p) {
+    for (int frame = 0; frame < frames; ++frame) {
+      ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+      ImGui::NewFrame();
+      ImGui::Begin("panel test");
+      p->draw(state, platform);
+      ImGui::End();
+      ImGui::Render();
+      shell::apply_actions(state, platform);
+    }
+    if (!after_panel(*p)) return;
+  }
+}
 
 }  // namespace openpick::testing

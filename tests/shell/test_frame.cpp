@@ -118,16 +118,10 @@ class Headless : public ::testing::Test {
     }
   }
   void every_panel(AppState& state) {
-    for (const auto* p = openpick::shell::panels_begin(); p != openpick::shell::panels_end(); ++p) {
-      ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-      ImGui::NewFrame();
-      ImGui::Begin("panel test");
-      p->draw(state, platform);
-      ImGui::End();
-      ImGui::Render();
-      openpick::shell::apply_actions(state, platform);
-      ASSERT_EQ(g_assert_failure, "") << "Dear ImGui assertion in panel " << p->name;
-    }
+    openpick::testing::draw_every_panel(state, platform, 1, [](const openpick::shell::PanelInfo& p) {
+      EXPECT_EQ(g_assert_failure, "") << "Dear ImGui assertion in panel " << p.name;
+      return g_assert_failure.empty();
+    });
   }
   MemoryPlatform platform;
   OpenPickImGuiAssertHandler previous_ = nullptr;

@@ -372,18 +372,10 @@ TEST(WorkspacePanels, EveryPanelDrawsAWorkspace) {
     run(state, platform, shell::SetChecklistItem{"A", shell::ChecklistItem::TopChoiceLetter, true});
     run(state, platform, shell::SetChecklistItem{"B", shell::ChecklistItem::TopChoiceLetter, true});  // refused
     ASSERT_FALSE(state.tracker_refusal.empty());
-    for (const auto* p = shell::panels_begin(); p != shell::panels_end(); ++p) {
-      for (int frame = 0; frame < 3; ++frame) {
-        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ImGui::Begin("panel test");
-        p->draw(state, platform);
-        ImGui::End();
-        ImGui::Render();
-        shell::apply_actions(state, platform);
-      }
-      EXPECT_EQ(g_assert_failure, "") << "in panel " << p->name;
-    }
+    openpick::testing::draw_every_panel(state, platform, 3, [](const shell::PanelInfo& p) {
+      EXPECT_EQ(g_assert_failure, "") << "in panel " << p.name;
+      return true;
+    });
   }
   openpick_set_imgui_assert_handler(previous);
 }

@@ -1,8 +1,9 @@
 // The workspace in the page: the example workspace
 // loads through the Data tab's file chooser; in the Season tab a status is changed and a second
 // top-choice letter refused, by clicks, and on its rank list (the top of the tab) a program is
-// moved down; the export
-// holds it all, and all of it survives a reload. Every action is a click at the position the app
+// moved down; the export holds it all, and all of it survives a reload. Then a program's dates and
+// notes: a date in the wrong form refused and fixed in its field, a note typed, both kept after a
+// reload; and the tab on a phone, its tabs in rows of whole labels. Every action is a click at the position the app
 // reports for its widget; getState() and the page's storage are only read.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, artifactsDir } from './browser.mjs';
-import { openWith, clickItem, findItem, typeText, waitForState, openPanel, localStorageItem, frames, storageKeys } from './ui.mjs';
+import { openWith, clickItem, findItem, typeText, press, state, waitForState, openPanel, localStorageItem, frames, storageKeys } from './ui.mjs';
 
 const kWorkspaceKey = storageKeys.workspace;
 const kWorkspaceFile = fileURLToPath(new URL('../../assets/workspaces/seed_delta_img_workspace.json', import.meta.url));
@@ -22,9 +23,9 @@ after(async () => { await env?.close(); });
 
 // Scrolls the page (the mouse wheel over the canvas, as a person does) until the widget is
 // wholly on screen; the Season tab is taller than a laptop's screen.
-async function reveal(page, label) {
+async function reveal(page, label, { steps = 12 } = {}) {
   const height = page.viewportSize().height;
-  for (let i = 0; i < 12; ++i) {
+  for (let i = 0; i < steps; ++i) {
     const item = await findItem(page, label).catch(() => null);
     if (item && item.y >= 0 && item.y + item.h <= height) return item;
     await page.mouse.move(page.viewportSize().width / 2, height / 2);
@@ -139,6 +140,63 @@ test('the workspace: a status, a refused letter and a move on the rank list in t
   }
 });
 
+test('dates and notes in the Season tab: a bad day refused and fixed in its field, a note typed, kept after a reload', async () => {
+  const { context, page, errors } = await openWith(env);
+  try {
+    await loadWorkspace(page);
+    await openPanel(page, 'Season');
+    await reveal(page, `Dates and notes##${kThree}`);
+    await clickItem(page, `Dates and notes##${kThree}`);
+    // A new date: "interview", its day typed without the leading zero: refused, naming it.
+    await reveal(page, `new_date_kind_${kThree}`);
+    await clickItem(page, `new_date_kind_${kThree}`);
+    await clickItem(page, 'interview');
+    await clickItem(page, `new_date_${kThree}`, { at: 'left' });
+    await typeText(page, '2026-12-1');
+    await clickItem(page, `Add date##${kThree}`);
+    let s = await waitForState(page, (x) => x.tracker_refusal !== '', { what: 'the refusal' });
+    assert.match(s.tracker_refusal, /^the date "interview" for .+ \(SAMPLE-IM-MS-003\): "2026-12-1" is not a calendar day written YYYY-MM-DD/);
+    assert.equal(s.tracker[kThree].dates.interview, undefined, 'nothing saved');
+    assert.deepEqual(JSON.parse(await localStorageItem(page, kWorkspaceKey)).tracker[kThree].dates, { applied: '2026-09-24' });
+    await page.mouse.move(1270, 790);
+    await frames(page, 3);
+    await page.screenshot({ path: join(artifactsDir, 'season-date-refused-desktop.png') });
+    // Fixed in the field, which kept what was typed: one character off, two typed.
+    await clickItem(page, `new_date_${kThree}`, { at: 'left' });
+    await press(page, 'End');
+    await press(page, 'Backspace');
+    await typeText(page, '01');
+    await clickItem(page, `Add date##${kThree}`);
+    s = await waitForState(page, (x) => x.tracker[kThree].dates.interview === '2026-12-01', { what: 'the date added' });
+    assert.equal(s.tracker_refusal, '');
+    // A note: nothing saved while typing; saved once the field is left.
+    const notes = await reveal(page, `notes_${kThree}`);
+    await clickItem(page, `notes_${kThree}`);
+    await typeText(page, 'Ask about the rural track.');
+    assert.equal((await state(page)).tracker[kThree].notes, undefined, 'committed per key');
+    await page.mouse.click(1270, notes.y + notes.h / 2);  // beside the field, where nothing is
+    await frames(page, 3);
+    s = await waitForState(page, (x) => x.tracker[kThree].notes === 'Ask about the rural track.', { what: 'the note saved' });
+    await page.mouse.move(1270, 790);
+    await frames(page, 3);
+    await page.screenshot({ path: join(artifactsDir, 'season-dates-desktop.png') });
+
+    await page.reload();
+    await page.evaluate(() => window.openpick.ready);
+    await page.evaluate(() => window.openpick.items());
+    await frames(page, 2);
+    s = await waitForState(page, (x) => x.dataset.program_count > 0 && !x.work.busy && x.tracker[kThree],
+                           { what: 'the restored workspace' });
+    assert.deepEqual(s.tracker[kThree].dates, { applied: '2026-09-24', interview: '2026-12-01' });
+    assert.equal(s.tracker[kThree].notes, 'Ask about the rural track.');
+    await openPanel(page, 'Season');
+    await reveal(page, `Dates and notes##${kThree}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('screenshots: the Season tab (rank list and tracker) and the Data tab on a phone', async () => {
   const { context, page, errors } = await openWith(env, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   try {
@@ -146,8 +204,20 @@ test('screenshots: the Season tab (rank list and tracker) and the Data tab on a 
     await openPanel(page, 'Season');
     await frames(page, 4);
     await page.screenshot({ path: join(artifactsDir, 'season-phone.png') });
-    await reveal(page, `Top-choice letter##${kThree}`);  // down to the tracker
+    // Every tab's label whole (rows of tabs: a tab bar cut them to "Prog…", "Seas…").
+    const tabs = [];
+    for (const name of ['Start', 'Profile', 'Plan', 'Programs', 'Season', 'Data', 'About']) {
+      const tab = await findItem(page, name);
+      assert.ok(tab.x >= 0 && tab.x + tab.w <= 390, `the ${name} tab is on the screen`);
+      tabs.push(tab);
+    }
+    assert.ok(tabs.some((t) => t.y > tabs[0].y + tabs[0].h / 2), 'the tabs wrap to a second row');
+    await reveal(page, `Top-choice letter##${kThree}`, { steps: 40 });  // down to the tracker (a long way on a phone)
     await page.screenshot({ path: join(artifactsDir, 'season-phone-tracker.png') });
+    await reveal(page, `Dates and notes##${kOne}`, { steps: 40 });
+    await clickItem(page, `Dates and notes##${kOne}`);
+    await reveal(page, `notes_${kOne}`);
+    await page.screenshot({ path: join(artifactsDir, 'season-phone-dates.png') });
     await scrollToTop(page);
     await openPanel(page, 'Data');
     await reveal(page, 'Export my workspace');

@@ -1,10 +1,17 @@
 // Season: the dates of the Match year with the step due next and the counts so far (core/season.h),
 // then the rank list after interviews (rank_list_section, panel_rank_list.cpp), then the
-// tracker (the workspace's `tracker`): per program its status and the strategy brief's steps
-// (email the coordinator, an open house, a thank-you note, one top-choice letter). A second
-// top-choice letter is refused, with the reason. Programs are tracked from here (the plan's list)
-// or from the Programs tab ("Track").
+// tracker (the workspace's `tracker`): per program its status, the strategy brief's steps
+// (email the coordinator, an open house, a thank-you note, one top-choice letter), and under
+// "Dates and notes" its dated events (applied, invited, interview, ...: a day as YYYY-MM-DD) and
+// its notes. A second top-choice letter and a date not written YYYY-MM-DD are refused, with the
+// reason, and what was typed stays in its field. Notes are committed once per edit, when their
+// field is left. An entry whose program is not in the loaded list is kept and shown, and so are
+// the tracker's own problems (core::check_tracker). Programs are tracked from here (the plan's
+// list) or from the Programs tab ("Track").
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
+#include <iterator>
 #include <string>
 
 #include "openpick/core/season.h"
@@ -37,6 +44,155 @@ const ChecklistBox kChecklist[] = {
     {ChecklistItem::TopChoiceLetter, "Top-choice letter", &core::Checklist::top_choice_letter,
      "\"You are my top choice\": to one program only, and only if it is true."},
 };
+
+// Today on this device's clock (core has none).
+core::CalendarDate today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+std::string day_text(const core::CalendarDate& d) {
+  char buf[40];  // room for any int, as the compiler asks
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+// The names the new-date row offers, as the workspace file writes them; the last is "other" (a
+// name typed by the applicant).
+constexpr const char* kDateKinds[] = {"applied", "invited", "interview", "thank-you", "other"};
+constexpr int kOtherKind = static_cast<int>(std::size(kDateKinds)) - 1;
+
+// The date a status is recorded under, for the offer to record today's (none: nothing to date).
+const char* status_date_name(core::TrackerStatus s) {
+  switch (s) {
+    case core::TrackerStatus::Applied: return "applied";
+    case core::TrackerStatus::Invited: return "invited";
+    case core::TrackerStatus::Interviewed: return "interview";
+    case core::TrackerStatus::Withdrawn: return "withdrawn";
+    case core::TrackerStatus::Rejected: return "rejected";
+    default: return nullptr;
+  }
+}
+
+bool has_date(const core::TrackerEntry& entry, const std::string& what) {
+  for (const auto& [name, day] : entry.dates)
+    if (name == what) return true;
+  return false;
+}
+
+// The field a refusal is about, drawn with a red edge.
+bool refused_at(const AppState& state, const std::string& id, const std::string& field) {
+  return !state.tracker_refusal.empty() && state.tracker_refusal_id == id && state.tracker_refusal_field == field;
+}
+
+// A day field (YYYY-MM-DD) of a fixed width, red-edged when a refusal is about it.
+bool day_field(const char* id, std::string& text, bool refused) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+  if (refused) ImGui::PushStyleColor(ImGuiCol_Border, kColorError);
+  const bool changed = input_string(id, "YYYY-MM-DD", text, ImGuiInputTextFlags_CharsNoBlank);
+  if (refused) ImGui::PopStyleColor();
+  return changed;
+}
+
+// Right after a status is set here: one press records today as that status's date. Never
+// recorded without the press.
+void offer_today(AppState& state, const std::string& id, const core::TrackerEntry& entry) {
+  if (state.season_edit.offer_today_id != id) return;
+  const char* what = status_date_name(entry.status);
+  if (!what || has_date(entry, what)) return;
+  const std::string day = day_text(today());
+  const std::string label = "Record today (" + day + ") as \"" + std::string(what) + "\"";
+  if (ImGui::SmallButton(label.c_str())) state.actions.emplace_back(SetTrackerDate{id, what, day, true});
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Not now")) state.season_edit.offer_today_id.clear();  // the offer only (interface state)
+}
+
+// "applied 2026-09-25, interview 2026-11-12; notes": what the closed section holds.
+std::string dates_summary(const core::TrackerEntry& entry) {
+  std::string out;
+  for (const auto& [what, day] : entry.dates) out += (out.empty() ? "" : ", ") + what + " " + day;
+  if (!entry.notes.empty()) out += out.empty() ? "notes" : "; notes";
+  return out.empty() ? "none yet" : out;
+}
+
+// A tracked program's dates (each editable, committed when its field is left, or removed), a new
+// date (a name and a day, added by its button or Enter), and its notes (committed once per edit:
+// when the field is left, or when the section is closed or the page hidden with them unsaved).
+void dates_and_notes(AppState& state, const std::string& id, const core::TrackerEntry& entry) {
+  TrackerDraft& draft = state.season_edit.drafts[id];
+  const bool open = ImGui::TreeNode(("Dates and notes##" + id).c_str());
+  if (!open) {
+    ImGui::SameLine();
+    ImGui::TextColored(kColorMuted, "%s", dates_summary(entry).c_str());
+    if (draft.notes) state.actions.emplace_back(SetTrackerNotes{id, *draft.notes});
+    return;
+  }
+  const float w = ImGui::GetFontSize();
+  // The names in a column of their own (a name typed by the applicant may be long).
+  const float x0 = ImGui::GetCursorPosX();
+  float names = w * 5.0f;
+  for (const auto& [what, day] : entry.dates) names = std::max(names, ImGui::CalcTextSize(what.c_str()).x);
+  names = std::min(names, w * 12.0f) + ImGui::GetStyle().ItemSpacing.x;
+  for (const auto& [what, day] : entry.dates) {
+    const std::string name = "date_" + id + "_" + what;
+    ImGui::PushID(what.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(what.c_str());
+    ImGui::SameLine(x0 + names);
+    const auto typed = draft.days.find(what);
+    std::string text = typed != draft.days.end() ? typed->second : day;
+    if (day_field("##day", text, refused_at(state, id, "dates." + what))) draft.days[what] = text;
+    name_item(name.c_str());
+    if (ImGui::IsItemDeactivatedAfterEdit()) state.actions.emplace_back(SetTrackerDate{id, what, text, false});
+    ImGui::SameLine();
+    if (ImGui::SmallButton(("Remove##" + name).c_str())) state.actions.emplace_back(RemoveTrackerDate{id, what});
+    ImGui::PopID();
+  }
+  // A new date: its name (first offered: the first the program has no date for), then its day.
+  int kind = draft.new_kind;
+  if (kind < 0 || kind > kOtherKind) {
+    kind = 0;
+    while (kind < kOtherKind && has_date(entry, kDateKinds[kind])) ++kind;
+  }
+  ImGui::SetNextItemWidth(w * 7.0f);
+  if (ImGui::Combo("##new_kind", &kind, kDateKinds, static_cast<int>(std::size(kDateKinds)))) draft.new_kind = kind;
+  name_item(("new_date_kind_" + id).c_str());
+  if (kind == kOtherKind) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 9.0f);
+    input_string("##new_what", "what happened", draft.new_other);
+    name_item(("new_date_what_" + id).c_str());
+  }
+  same_line_if_fits("YYYY-MM-DD");
+  day_field("##new_day", draft.new_day, refused_at(state, id, "dates"));
+  name_item(("new_date_" + id).c_str());
+  const bool entered = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  same_line_if_fits("Add date");
+  if (ImGui::Button(("Add date##" + id).c_str()) || entered) {
+    const std::string what = kind == kOtherKind ? draft.new_other : kDateKinds[kind];
+    state.actions.emplace_back(SetTrackerDate{id, what, draft.new_day, true});
+  }
+  if (!state.tracker_refusal.empty() && state.tracker_refusal_id == id &&
+      state.tracker_refusal_field.rfind("dates", 0) == 0)
+    wrapped_colored(kColorError, ("Not saved: " + state.tracker_refusal).c_str());
+
+  ImGui::TextUnformatted("Notes");
+  help_marker("Kept in your workspace with the rest of the tracker; saved when you leave the field.");
+  std::string text = draft.notes ? *draft.notes : entry.notes;
+  const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, w * 30.0f),
+                    ImGui::GetTextLineHeight() * 4.0f + ImGui::GetStyle().FramePadding.y * 2.0f);
+  if (input_string_multiline("##notes", text, size)) draft.notes = text;
+  name_item(("notes_" + id).c_str());
+  // Dear ImGui's field does not wrap its lines: a line wider than the field (on a phone, most) is
+  // shown in full under it, wrapped, while the field is not being typed in.
+  if (!ImGui::IsItemActive() && ImGui::CalcTextSize(text.c_str()).x > size.x - ImGui::GetStyle().FramePadding.x * 2.0f)
+    wrapped_colored(kColorMuted, text.c_str());
+  // One commit per edit: once the field is no longer being typed in, not at each key.
+  if (draft.notes && !ImGui::IsItemActive()) state.actions.emplace_back(SetTrackerNotes{id, *draft.notes});
+  ImGui::TreePop();
+}
 
 void status_combo(AppState& state, const std::string& id, core::TrackerStatus current) {
   const std::string combo_id = "status_" + id;
@@ -78,18 +234,13 @@ void tracked_program(AppState& state, const std::string& id, const core::Tracker
   // Last on the line, away from the status (it drops the program's status and checklist).
   same_line_if_fits("Stop tracking");
   if (ImGui::SmallButton("Stop tracking")) state.actions.emplace_back(UntrackProgram{id});
-  if (!state.tracker_refusal.empty() && state.tracker_refusal_id == id)
+  if (!state.tracker_refusal.empty() && state.tracker_refusal_id == id &&
+      state.tracker_refusal_field.rfind("checklist", 0) == 0)
     wrapped_colored(kColorError, ("Not marked: " + state.tracker_refusal).c_str());
+  offer_today(state, id, entry);
+  dates_and_notes(state, id, entry);
   ImGui::PopID();
   ImGui::Separator();
-}
-
-// Today on this device's clock (core has none).
-core::CalendarDate today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 // The season of the profile's Match year: published days where core has them, typical months
@@ -167,6 +318,14 @@ void panel_season(AppState& state, Platform&) {
   } else if (v.built_for_dataset != state.dataset_revision || v.built_for_tracker != state.tracker_revision) {
     ImGui::TextColored(kColorMuted, "Updating…");
   } else {
+    // The tracker's own rules (each rank once, a rank only after an interview, one top-choice
+    // letter): a workspace breaking them is refused at loading, so this is a last line of defence.
+    for (const core::TrackerProblem& problem : v.problems) {
+      std::string who = problem.id;
+      for (const auto& [id, index] : v.tracked)
+        if (id == problem.id && index) who = state.dataset.programs[*index].name + " (" + id + ")";
+      wrapped_colored(kColorError, (who + ", " + problem.field + ": " + problem.message).c_str());
+    }
     for (const auto& [id, index] : v.tracked) {
       const auto it = state.workspace.tracker.find(id);
       if (it != state.workspace.tracker.end()) tracked_program(state, id, it->second, index);

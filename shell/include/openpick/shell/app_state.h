@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -114,9 +115,32 @@ struct MoveRank {
   int by = 0;
 };
 
+// --- the season's dates and notes (actions_season.cpp) ---
+// A tracked program's date: `what` happened on `date` ("YYYY-MM-DD", core::read_calendar_date).
+// `adding` (the tab's new-date row): refused when the program already has a date of that name;
+// otherwise the date of that name is changed. A date not written so, or a new date without a name,
+// is refused with a message naming the program and the field (tracker_refusal); nothing changes,
+// and what was typed stays in its field (season_edit).
+struct SetTrackerDate {
+  std::string id;
+  std::string what;
+  std::string date;
+  bool adding = false;
+};
+struct RemoveTrackerDate {
+  std::string id;
+  std::string what;
+};
+// A tracked program's notes as the field has them once an edit is finished: one action per edit.
+struct SetTrackerNotes {
+  std::string id;
+  std::string notes;
+};
+
 using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything, RestoreFromStorage,
                             SetPinned, SetExcluded, SetPlanLimits, ReadSheetAgain, ForgetSheetColumns, SetEmbedHost,
-                            SetTheme, ShareWithHost, SetTrackerStatus, UntrackProgram, SetChecklistItem, MoveRank>;
+                            SetTheme, ShareWithHost, SetTrackerStatus, UntrackProgram, SetChecklistItem, MoveRank,
+                            SetTrackerDate, RemoveTrackerDate, SetTrackerNotes>;
 
 // --- state ---------------------------------------------------------------------------------------
 
@@ -199,6 +223,21 @@ struct Work {
   bool busy() const { return import || plan; }
 };
 
+// The Season tab's fields while they are typed in (panel_season.cpp), per tracked program. Kept
+// until the action that commits them succeeds (actions_season.cpp clears them), so a refused date
+// stays in its field to be fixed.
+struct TrackerDraft {
+  int new_kind = -1;                        // the new date's name: an index into the tab's list (-1: the first unused)
+  std::string new_other;                    // the name typed when that is "other"
+  std::string new_day;                      // the new date as typed
+  std::map<std::string, std::string> days;  // a date being changed, by its name, as typed
+  std::optional<std::string> notes;         // the notes being edited (none: as saved)
+};
+struct SeasonEdit {
+  std::map<std::string, TrackerDraft> drafts;  // by program id
+  std::string offer_today_id;                  // the status just set here: offer to record today's date for it
+};
+
 // After interviews: the rank list from the tracker (core::rank_list_order over the programs
 // planned over) and its outcome (core::rank_list_outcome). Rebuilt between frames when the
 // tracker, the programs or the profile changed; never inside a frame.
@@ -209,6 +248,7 @@ struct RankListView {
   std::optional<core::RankListOutcome> outcome;  // none: no list, or no chance before the profile's facts
   // Every tracked program with its index in dataset.programs (none: not in the loaded list), by id.
   std::vector<std::pair<std::string, std::optional<std::size_t>>> tracked;
+  std::vector<core::TrackerProblem> problems;  // core::check_tracker's: two programs at one rank, ...
   unsigned built_for_tracker = ~0u;
   unsigned built_for_dataset = ~0u;
   unsigned built_for_plan = ~0u;
@@ -230,6 +270,8 @@ struct AppState {
   unsigned tracker_revision = 0;             // bumped on every change of workspace.tracker
   std::string tracker_refusal;               // why the last checklist change was refused ("" none)
   std::string tracker_refusal_id;            // the program it was refused for
+  std::string tracker_refusal_field;         // and its field ("checklist.top_choice_letter", "dates.applied")
+  SeasonEdit season_edit;                    // the Season tab's dates and notes being typed in
   RankListView rank_view;
   bool dataset_is_sample = false;
   core::Profile profile;
@@ -263,6 +305,7 @@ struct AppState {
   // Interface.
   std::vector<Message> messages;          // shown until dismissed
   const char* active_panel = "";          // the tab drawn in the last frame (a PanelInfo name)
+  const char* select_panel = nullptr;     // a tab chosen in the phone's rows, for the tab bar to select
   core::Profile profile_draft;            // what the profile form edits; SetProfile commits it
   bool profile_draft_edited = false;      // the draft changed since the last commit (a field still being typed in)
   double profile_draft_changed_at = 0.0;  // ImGui::GetTime() of the draft's last change

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace openpick::shell {
 
 inline const ImVec4 kColorError{0.72f, 0.11f, 0.11f, 1.0f};
@@ -29,5 +31,9 @@ void heading(const char* text);
 // (window.openpick.items()), for a widget whose own label is hidden ("##id") or empty, as a
 // number field's is. Browser tests click a field by this name, as a person finds it by its label.
 void name_item(const char* name);
+// A text field over a std::string of any length (Dear ImGui's own fields take a fixed buffer);
+// true when the text changed this frame. The multiline form takes a size as InputTextMultiline.
+bool input_string(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags = 0);
+bool input_string_multiline(const char* id, std::string& text, const ImVec2& size);
 
 }  // namespace openpick::shell
