@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <cstring>
 #include <queue>
-#include <tuple>
 
 #include "openpick/core/det_math.h"
 
@@ -32,11 +31,42 @@ std::uint64_t bits(double x) {
 
 // What a candidate's key depends on: its level, fee group, signal options, side of the share rule
 // and logits (the node chances follow from them). Candidates alike in all of these have equal keys
-// at every step of the greedy, whatever it has chosen.
-auto likeness(const Candidate& c) {
-  return std::make_tuple(c.level, c.group, c.signal_group, c.can_gold, c.can_silver, c.preferred,
-                         c.chance.logits.reachable, bits(c.chance.logits.interview),
-                         bits(c.chance.logits.match_given_interview), bits(c.chance.signal_logit));
+// at every step of the greedy, whatever it has chosen. Compared with the interview logit first (it
+// tells most candidates apart), so sorting them is cheap.
+struct Likeness {
+  std::uint64_t interview, match_given_interview, signal_logit;
+  std::size_t level;
+  int group, signal_group;
+  unsigned flags;  // can_gold, can_silver, preferred, reachable
+  std::size_t candidate;
+  bool same_as(const Likeness& o) const {
+    return interview == o.interview && match_given_interview == o.match_given_interview &&
+           signal_logit == o.signal_logit && level == o.level && group == o.group && signal_group == o.signal_group &&
+           flags == o.flags;
+  }
+  bool operator<(const Likeness& o) const {
+    if (interview != o.interview) return interview < o.interview;
+    if (match_given_interview != o.match_given_interview) return match_given_interview < o.match_given_interview;
+    if (signal_logit != o.signal_logit) return signal_logit < o.signal_logit;
+    if (level != o.level) return level < o.level;
+    if (group != o.group) return group < o.group;
+    if (signal_group != o.signal_group) return signal_group < o.signal_group;
+    if (flags != o.flags) return flags < o.flags;
+    return candidate < o.candidate;
+  }
+};
+
+Likeness likeness(const Candidate& c, std::size_t i) {
+  const unsigned flags = (c.can_gold ? 8u : 0u) | (c.can_silver ? 4u : 0u) | (c.preferred ? 2u : 0u) |
+                         (c.chance.logits.reachable ? 1u : 0u);
+  return {bits(c.chance.logits.interview),
+          bits(c.chance.logits.match_given_interview),
+          bits(c.chance.signal_logit),
+          c.level,
+          c.group,
+          c.signal_group,
+          flags,
+          i};
 }
 
 }  // namespace
@@ -119,16 +149,15 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> next_alike(cands.size(), kNone);
   {
-    using Likeness = decltype(likeness(cands.front()));
-    std::vector<std::pair<Likeness, std::size_t>> rest;  // (likeness, candidate): sorted, ties by candidate
+    std::vector<Likeness> rest;  // sorted: alike candidates together, in candidate order
     rest.reserve(cands.size());
     for (std::size_t i = 0; i < cands.size(); ++i)
-      if (!taken[i]) rest.emplace_back(likeness(cands[i]), i);
+      if (!taken[i]) rest.push_back(likeness(cands[i], i));
     std::sort(rest.begin(), rest.end());
     for (std::size_t r = 0; r < rest.size(); ++r) {
-      const std::size_t i = rest[r].second;
-      const bool first = r == 0 || rest[r - 1].first != rest[r].first;
-      if (r + 1 < rest.size() && rest[r + 1].first == rest[r].first) next_alike[i] = rest[r + 1].second;
+      const std::size_t i = rest[r].candidate;
+      const bool first = r == 0 || !rest[r - 1].same_as(rest[r]);
+      if (r + 1 < rest.size() && rest[r + 1].same_as(rest[r])) next_alike[i] = rest[r + 1].candidate;
       if (!first) continue;
       if (pairing && cands[i].advanced) {
         advanced.push_back(i);
