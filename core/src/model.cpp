@@ -156,6 +156,12 @@ const SpecialtyParams& Model::specialty(const std::string& name) const {
   return params_.specialties.front();
 }
 
+int Model::specialty_index(const std::string& name) const {
+  for (std::size_t i = 0; i < params_.specialties.size(); ++i)
+    if (params_.specialties[i].name == name) return static_cast<int>(i);
+  return 0;
+}
+
 bool Model::is_calibrated(const std::string& name) const {
   for (const auto& s : params_.specialties)
     if (s.name == name) return true;
@@ -177,12 +183,16 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     c.eligible = true;
     flexible_missed = options.known_flexible_missed;
   } else {
-    c.eligible = is_eligible(profile, program, &flexible_missed);
+    c.eligible = is_eligible(profile, program, &flexible_missed, options.facts);
   }
   if (!c.eligible) return c;
 
   const ModelParams& P = params_;
-  const SpecialtyParams& sp = specialty(program.specialty);
+  const ProfileFacts* facts = options.facts;
+  const SpecialtyParams& sp =
+      options.specialty_index >= 0 && static_cast<std::size_t>(options.specialty_index) < params_.specialties.size()
+          ? params_.specialties[static_cast<std::size_t>(options.specialty_index)]
+          : specialty(program.specialty);
   const bool img = is_img(profile.graduate_type);
   double eta = sp.interview_intercept;
   // `text` is only evaluated when explaining: the hot path builds no strings.
@@ -195,7 +205,7 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     c.terms.push_back({0.0, "no calibration for " + program.specialty + "; " + sp.name + " values used", true});
 
   // Step 2 CK against the program's level.
-  const std::optional<int> step2ck = modelled_step2ck(profile);
+  const std::optional<int> step2ck = facts != nullptr ? facts->step2ck : modelled_step2ck(profile);
   const bool step2ck_expected = step2ck && step2ck != profile.step2ck.score;
   if (step2ck) {
     double level = sp.score_reference;
@@ -255,7 +265,8 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   }
 
   // Visa.
-  if (needs_visa(profile)) {
+  const bool visa_needed = facts != nullptr ? facts->needs_visa : needs_visa(profile);
+  if (visa_needed) {
     const auto& v = program.visa;
     switch (profile.visa) {
       case VisaNeed::J1: add(P.visa_j1, false, [] { return std::string("needs a J-1 visa"); }); break;
@@ -280,17 +291,17 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   // Step 3.
   if (profile.step3_passed) {
     add(P.step3_passed, false, [] { return std::string("Step 3 passed"); });
-  } else if (needs_visa(profile) && profile.visa == VisaNeed::H1b) {
+  } else if (visa_needed && profile.visa == VisaNeed::H1b) {
     add(P.step3_missing_h1b, false,
         [] { return std::string("Step 3 not passed: H-1B programs usually require it before ranking"); });
   }
 
   // Attempts and years since graduation.
-  const int attempts = modelled_attempts(profile);
+  const int attempts = facts != nullptr ? facts->attempts : modelled_attempts(profile);
   if (attempts > 1)
     add(P.per_extra_attempt * (attempts - 1), false,
         [&] { return plural(attempts, "attempt", "attempts") + " on a USMLE Step"; });
-  const int years = years_since_graduation(profile);
+  const int years = facts != nullptr ? facts->years_since_graduation : years_since_graduation(profile);
   if (years > P.years_free)
     add(P.per_year_since_graduation * (years - P.years_free), false,
         [&] { return plural(years, "year", "years") + " since graduation"; });
@@ -446,6 +457,10 @@ void Model::node_chances(const ProgramLogits& logits, std::vector<double>& inter
     interview[k] = q.interview;
     match[k] = q.match;
   }
+}
+
+std::pair<double, double> Model::node_factors(const ProgramLogits& logits) const {
+  return {detail::det_exp(-clamp_logit(logits.interview)), detail::det_exp(-clamp_logit(logits.match_given_interview))};
 }
 
 // ---- [SECTION] Lists ----------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <queue>
+#include <tuple>
 
 #include "openpick/core/det_math.h"
 
@@ -148,6 +149,36 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   // re-evaluations small; the order is the one the greedy makes over every candidate.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> next_alike(cands.size(), kNone);
+  // Dominance (a program that is at least as likely at every node gains at least as much): classes
+  // of the same slot, fee group, signal options and side whose node chances, with each signal kind
+  // they can take, are each at least another's lie on a chain, the most likely first. Keys along a
+  // chain only fall, so a class is left out of the heaps while one before it on its chain, not yet
+  // taken, comes earlier in candidate order (ties of the key go to it): such a class can never be
+  // the greedy's choice. When a class is taken, those after it that no longer have such a class
+  // before them come in with its key, an upper bound of theirs (theirs were at most its key then,
+  // and keys only fall). The heaps then hold a few classes per chain instead of all of them, and
+  // far fewer stale keys are made fresh; the order is the same. Not for one-year programs when
+  // pairing (their gains are not sums of chances times factors of one sign) nor advanced ones.
+  struct Class {
+    std::size_t rep;  // its first candidate not yet taken
+    std::size_t chain = kNone;
+    bool in_heap = false, exhausted = false;
+  };
+  std::vector<Class> classes;
+  std::vector<std::size_t> class_of(cands.size(), kNone);
+  std::vector<std::vector<std::size_t>> chains;  // class ids, the most likely first
+  std::vector<std::size_t> chain_levels;         // the slots chains are kept in
+  const auto push_class = [&](std::size_t k, double key, SignalKind kind) {
+    Class& cl = classes[k];
+    heaps[heap_of(cands[cl.rep])].push({key, cl.rep, kind});
+    cl.in_heap = true;
+  };
+  const auto initial_key = [&](std::size_t i, SignalKind kind) {
+    // A one-year program's gain has a pairing part when advanced programs are pinned: not bounded
+    // by its own utility, so its first key is its gain.
+    const bool paired_one_year = (pairing || objective.advanced_listed()) && cands[i].one_year;
+    return paired_one_year ? key_of(i, kind) : first_key(i, kind);
+  };
   {
     std::vector<Likeness> rest;  // sorted: alike candidates together, in candidate order
     rest.reserve(cands.size());
@@ -158,19 +189,106 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       const std::size_t i = rest[r].candidate;
       const bool first = r == 0 || !rest[r - 1].same_as(rest[r]);
       if (r + 1 < rest.size() && rest[r + 1].same_as(rest[r])) next_alike[i] = rest[r + 1].candidate;
-      if (!first) continue;
+      if (first) classes.push_back({i});
+      class_of[i] = classes.size() - 1;
+    }
+    // What orders a class on its chain: the factors of its node chances with no signal and with
+    // each kind it can take (smaller: more likely at every node), after what it must share with
+    // the classes of its chain.
+    struct Dominance {
+      std::size_t level;
+      int group, signal_group;
+      bool can_gold, can_silver, preferred;
+      std::uint64_t signal_logit;
+      double interview, match, gold, silver;
+      std::size_t rep, id;
+      bool same_chain_key(const Dominance& o) const {
+        return level == o.level && group == o.group && signal_group == o.signal_group && can_gold == o.can_gold &&
+               can_silver == o.can_silver && preferred == o.preferred && signal_logit == o.signal_logit;
+      }
+      bool at_least_as_likely_as(const Dominance& o) const {
+        return interview <= o.interview && match <= o.match && gold <= o.gold && silver <= o.silver;
+      }
+    };
+    std::vector<Dominance> dom;
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+      const Candidate& c = cands[classes[k].rep];
+      if (c.advanced || (c.one_year && objective.paired()) || !c.chance.logits.reachable) continue;
+      Dominance d{
+          c.level, c.group, c.signal_group, c.can_gold, c.can_silver, c.preferred, bits(c.chance.signal_logit), 0, 0,
+          0,       0,       classes[k].rep, k};
+      std::tie(d.interview, d.match) = model.node_factors(c.chance.logits);
+      if (c.signal_group >= 0 && c.can_gold) d.gold = model.node_factors(with_signal(c.chance, SignalKind::Gold)).first;
+      if (c.signal_group >= 0 && c.can_silver)
+        d.silver = model.node_factors(with_signal(c.chance, SignalKind::Silver)).first;
+      dom.push_back(d);
+    }
+    std::sort(dom.begin(), dom.end(), [](const Dominance& x, const Dominance& y) {
+      if (!x.same_chain_key(y))
+        return std::tie(x.level, x.group, x.signal_group, x.can_gold, x.can_silver, x.preferred, x.signal_logit) <
+               std::tie(y.level, y.group, y.signal_group, y.can_gold, y.can_silver, y.preferred, y.signal_logit);
+      return std::tie(x.interview, x.match, x.gold, x.silver, x.rep) <
+             std::tie(y.interview, y.match, y.gold, y.silver, y.rep);
+    });
+    for (std::size_t n = 0; n < dom.size(); ++n) {
+      if (n == 0 || !dom[n - 1].same_chain_key(dom[n]) || !dom[n - 1].at_least_as_likely_as(dom[n])) {
+        chains.emplace_back();
+        if (std::find(chain_levels.begin(), chain_levels.end(), dom[n].level) == chain_levels.end())
+          chain_levels.push_back(dom[n].level);
+      }
+      chains.back().push_back(dom[n].id);
+      classes[dom[n].id].chain = chains.size() - 1;
+    }
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+      const std::size_t i = classes[k].rep;
       if (pairing && cands[i].advanced) {
         advanced.push_back(i);
         continue;
       }
+      if (classes[k].chain != kNone) continue;
       const SignalKind kind = signals.best(cands[i]);
-      // A one-year program's gain has a pairing part when advanced programs are pinned: not bounded
-      // by its own utility, so its first key is its gain.
-      const bool paired_one_year = (pairing || objective.advanced_listed()) && cands[i].one_year;
-      const double key = paired_one_year ? key_of(i, kind) : first_key(i, kind);
-      heaps[heap_of(cands[i])].push({key, i, kind});
+      push_class(k, initial_key(i, kind), kind);
+    }
+    // On each chain, the classes with no class before them that comes earlier in candidate order.
+    for (const auto& chain : chains) {
+      std::size_t lowest = kNone;
+      for (std::size_t k : chain) {
+        if (classes[k].rep >= lowest) continue;
+        lowest = classes[k].rep;
+        const SignalKind kind = signals.best(cands[lowest]);
+        push_class(k, initial_key(lowest, kind), kind);
+      }
     }
   }
+  // After a class of a chain is taken from (`e`, fresh when taken): the classes after it that now
+  // have no class before them earlier in candidate order come in with its key.
+  const auto release_after_take = [&](const HeapEntry& e, std::size_t k) {
+    if (classes[k].chain == kNone) return;
+    std::size_t lowest = kNone;
+    for (std::size_t j : chains[classes[k].chain]) {
+      Class& cl = classes[j];
+      if (cl.exhausted || cl.rep >= lowest) continue;
+      lowest = cl.rep;
+      if (!cl.in_heap) push_class(j, e.key, e.kind);
+    }
+  };
+  // Dominance needs every gain factor of the chains' slots to be 0 or more (so far they always
+  // are): if one is not, every class left out comes in with its first key and the chains end.
+  const auto check_chains = [&] {
+    if (chains.empty()) return;
+    bool ok = true;
+    for (std::size_t l : chain_levels) ok = ok && objective.gain_grows_with_chances(l);
+    if (ok) return;
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+      Class& cl = classes[k];
+      if (cl.chain == kNone || cl.exhausted || cl.in_heap) continue;
+      const SignalKind kind = signals.best(cands[cl.rep]);
+      push_class(k, initial_key(cl.rep, kind), kind);
+    }
+    for (Class& cl : classes) cl.chain = kNone;
+    chains.clear();
+  };
+  check_chains();
   // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
   // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
   // greedy choice.
@@ -234,6 +352,14 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     } else if (next != kNone) {
       heaps[heap_of(c)].push({e.key, next, e.kind});
     }
+    Class& cl = classes[class_of[e.candidate]];
+    cl.rep = next;
+    if (next == kNone) {
+      cl.exhausted = true;
+      cl.in_heap = false;
+    }
+    release_after_take(e, class_of[e.candidate]);
+    check_chains();
   };
   Objective with_b = objective;  // a bundle's objective: assigned, so its buffers are reused
   std::vector<int> counts_b;

@@ -44,11 +44,14 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   std::vector<ScoreOptions> fast(ranked.size());
   std::vector<ProgramLogits> base_logits;
   std::vector<std::vector<double>> base_q(ranked.size());
+  const ProfileFacts facts = profile_facts(profile);
   for (std::size_t r = 0; r < ranked.size(); ++r) {
     const RankedChoice& c = ranked[r];
     const Program& program = dataset.programs[c.index];
     fast[r].explain = false;
     fast[r].marginals = false;
+    fast[r].facts = &facts;
+    fast[r].specialty_index = model.specialty_index(program.specialty);
     int flexible_missed = 0;
     if (is_eligible(profile, program, &flexible_missed)) fast[r].known_flexible_missed = flexible_missed;
     base_logits.push_back(with_signal(model.score(profile, program, fast[r]), c.signal));

@@ -125,8 +125,10 @@ std::string percent(double p) {
 void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model, Fees& fees,
             std::size_t from, std::size_t to, Built& b) {
   const bool explain = options.explain;
+  const ProfileFacts facts = profile_facts(profile);
   ScoreOptions so;
   so.explain = false;
+  so.facts = &facts;
   // Lists are usually grouped by specialty: the specialty's answers are kept from one program to
   // the next rather than looked up by name for each.
   const std::string* last_specialty = nullptr;
@@ -145,6 +147,7 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       target = matches_specialty(profile, p);
       if (!target) continue;
       weight = specialty_weight(profile, p.specialty);
+      so.specialty_index = model.specialty_index(p.specialty);
       allowance = signal_allowance(p.specialty);
       signal_group = -1;
       if (options.choose_signals && (allowance.gold > 0 || allowance.silver > 0)) {
