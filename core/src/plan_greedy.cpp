@@ -106,8 +106,8 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   // multiplies the chance at every node by at most e^s (1/(1 + x e^-s) <= e^s/(1 + x)). The margin
   // covers rounding (the two sums differ in their last bits).
   const auto first_gain_bound = [&](std::size_t i, SignalKind kind) {
-    const Candidate& c = cands[i];
-    double bound = c.utility * c.chance.p_match;
+    Candidate& c = cands[i];
+    double bound = c.utility * c.marginal_p_match(model);
     if (kind != SignalKind::None) {
       const double s = (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
       bound = std::min(c.utility, bound * det_exp(s));

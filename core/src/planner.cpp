@@ -129,6 +129,9 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   ScoreOptions so;
   so.explain = false;
   so.facts = &facts;
+  // The marginal P(match) is wanted only for the greedy's first keys, and only for a few of the
+  // candidates (Candidate::p_match): not summed over the nodes here for every one.
+  so.marginals = false;
   // Lists are usually grouped by specialty: the specialty's answers are kept from one program to
   // the next rather than looked up by name for each.
   const std::string* last_specialty = nullptr;
@@ -140,6 +143,8 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   bool group_known = false;
   std::optional<ApplicationService> group_for;
   int group = 0;
+  // Room for every program of the range (each is moved on a reallocation, not cheap).
+  b.cands.reserve(b.cands.size() + (to - from));
   for (std::size_t i = from; i < to; ++i) {
     const Program& p = dataset.programs[i];
     if (last_specialty == nullptr || p.specialty != *last_specialty) {
