@@ -96,8 +96,11 @@ constexpr double kLogitClamp = 600.0;  // keeps e^{-eta} * e^{-sigma z} finite
 
 double clamp_logit(double eta) { return std::max(-kLogitClamp, std::min(kLogitClamp, eta)); }
 
+// The first character compared before the rest (state codes: cheaper than a call per entry).
 bool in_list(const std::vector<std::string>& list, const std::string& s) {
-  return std::find(list.begin(), list.end(), s) != list.end();
+  for (const std::string& x : list)
+    if (x.size() == s.size() && (s.empty() || x[0] == s[0]) && x == s) return true;
+  return false;
 }
 
 std::string fmt(const char* format, double v) {

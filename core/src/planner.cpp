@@ -66,8 +66,11 @@ double track_utility(const Profile& profile, double specialty_weight, Track trac
 }
 
 bool in_preferred_states(const Profile& profile, const Program& program) {
-  return std::find(profile.preferred_states.begin(), profile.preferred_states.end(), program.state) !=
-         profile.preferred_states.end();
+  // The first character compared before the rest (state codes: cheaper than a call per entry).
+  const std::string& s = program.state;
+  for (const std::string& x : profile.preferred_states)
+    if (x.size() == s.size() && (s.empty() || x[0] == s[0]) && x == s) return true;
+  return false;
 }
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
