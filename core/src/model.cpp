@@ -462,6 +462,22 @@ void Model::node_chances(const ProgramLogits& logits, std::vector<double>& inter
   }
 }
 
+void Model::node_match_chances(const ProgramLogits& logits, std::vector<double>& match) const {
+  match.resize(node_.size());
+  if (!logits.reachable) {
+    std::fill(match.begin(), match.end(), 0.0);
+    return;
+  }
+  const double ei = detail::det_exp(-clamp_logit(logits.interview));
+  const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
+  for (std::size_t k = 0; k < node_.size(); ++k) {
+    // node_pair's match, written out: 1 / (a b).
+    const double a = 1.0 + ei * scale_interview_[k];
+    const double b = 1.0 + em * scale_match_[k];
+    match[k] = 1.0 / (a * b);
+  }
+}
+
 std::pair<double, double> Model::node_factors(const ProgramLogits& logits) const {
   return {detail::det_exp(-clamp_logit(logits.interview)), detail::det_exp(-clamp_logit(logits.match_given_interview))};
 }

@@ -34,7 +34,6 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   std::vector<std::vector<double>> q(ranked.size());
   std::vector<const std::vector<double>*> q_of;
   for (const auto& v : q) q_of.push_back(&v);
-  std::vector<double> interview;
   // The list's logits under the stated defaults and their node chances: a program whose logits an
   // assumption leaves unchanged (the bits the same) keeps its node chances when the correlation
   // sds are the defaults too (they set the node scales).
@@ -55,7 +54,7 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
     int flexible_missed = 0;
     if (is_eligible(profile, program, &flexible_missed)) fast[r].known_flexible_missed = flexible_missed;
     base_logits.push_back(with_signal(model.score(profile, program, fast[r]), c.signal));
-    model.node_chances(base_logits.back(), interview, base_q[r]);
+    model.node_match_chances(base_logits.back(), base_q[r]);
   }
   // Bits compared as integers (a call to memcmp per program and draw cost more than the test).
   const auto bits = [](double x) {
@@ -78,7 +77,7 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
       if (same_scales && same(l, base_logits[r])) {
         q_of[r] = &base_q[r];
       } else {
-        m.node_chances(l, interview, q[r]);
+        m.node_match_chances(l, q[r]);
         q_of[r] = &q[r];
       }
     }

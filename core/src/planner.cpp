@@ -113,7 +113,8 @@ std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c) {
 const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model,
                                         std::vector<double>& scratch) {
   std::vector<double>& q = c.q_with(kind);
-  if (q.empty()) model.node_chances(with_signal(c.chance, kind), scratch, q);
+  (void)scratch;
+  if (q.empty()) model.node_match_chances(with_signal(c.chance, kind), q);
   return q;
 }
 

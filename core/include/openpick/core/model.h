@@ -236,6 +236,9 @@ class Model {
   double p_match(const ProgramLogits& logits) const;
   // Per node: P(interview | Z = node k) and P(match here | Z = node k), for callers that cache.
   void node_chances(const ProgramLogits& logits, std::vector<double>& interview, std::vector<double>& match) const;
+  // Only the second: P(match here | Z = node k), bit for bit node_chances' `match` (one division a
+  // node instead of two).
+  void node_match_chances(const ProgramLogits& logits, std::vector<double>& match) const;
   // The two factors node_chances builds every node's chances from (reachable logits only):
   // e^-interview and e^-match_given_interview, each logit clamped as it clamps them. A program
   // whose two are each no larger than another's has, bit for bit, at least the other's chances
