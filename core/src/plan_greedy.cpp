@@ -32,43 +32,45 @@ std::uint64_t bits(double x) {
 
 // What a candidate's key depends on: its level, fee group, signal options, side of the share rule
 // and logits (the node chances follow from them). Candidates alike in all of these have equal keys
-// at every step of the greedy, whatever it has chosen. Compared with the interview logit first (it
-// tells most candidates apart), so sorting them is cheap.
-struct Likeness {
-  std::uint64_t interview, match_given_interview, signal_logit;
+// at every step of the greedy, whatever it has chosen. All but the logits make its kind (numbered
+// per greedy: a plan has a few), which the chains of dominance share too (greedy_order).
+struct KindOf {
   std::size_t level;
   int group, signal_group;
   unsigned flags;  // can_gold, can_silver, preferred, reachable
-  std::size_t candidate;
-  bool same_as(const Likeness& o) const {
-    return interview == o.interview && match_given_interview == o.match_given_interview &&
-           signal_logit == o.signal_logit && level == o.level && group == o.group && signal_group == o.signal_group &&
-           flags == o.flags;
-  }
-  bool operator<(const Likeness& o) const {
-    if (interview != o.interview) return interview < o.interview;
-    if (match_given_interview != o.match_given_interview) return match_given_interview < o.match_given_interview;
-    if (signal_logit != o.signal_logit) return signal_logit < o.signal_logit;
-    if (level != o.level) return level < o.level;
-    if (group != o.group) return group < o.group;
-    if (signal_group != o.signal_group) return signal_group < o.signal_group;
-    if (flags != o.flags) return flags < o.flags;
-    return candidate < o.candidate;
+  std::uint64_t signal_logit;
+  bool operator==(const KindOf& o) const {
+    return level == o.level && group == o.group && signal_group == o.signal_group && flags == o.flags &&
+           signal_logit == o.signal_logit;
   }
 };
 
-Likeness likeness(const Candidate& c, std::size_t i) {
+KindOf kind_of(const Candidate& c) {
   const unsigned flags = (c.can_gold ? 8u : 0u) | (c.can_silver ? 4u : 0u) | (c.preferred ? 2u : 0u) |
                          (c.chance.logits.reachable ? 1u : 0u);
-  return {bits(c.chance.logits.interview),
-          bits(c.chance.logits.match_given_interview),
-          bits(c.chance.signal_logit),
-          c.level,
-          c.group,
-          c.signal_group,
-          flags,
-          i};
+  return {c.level, c.group, c.signal_group, flags, bits(c.chance.signal_logit)};
 }
+
+// A double's bits as an integer in the double's order (-0 just below +0).
+std::uint64_t order_key(double x) {
+  const std::uint64_t u = bits(x);
+  return (u >> 63) != 0 ? ~u : u | (std::uint64_t{1} << 63);
+}
+
+// Sorted: by kind, then the most likely first (larger logits), alike candidates together in
+// candidate order.
+struct Alike {
+  std::uint32_t kind;
+  std::uint64_t interview, match;  // order_key of the logits, complemented: larger logits first
+  std::size_t candidate;
+  bool same_as(const Alike& o) const { return kind == o.kind && interview == o.interview && match == o.match; }
+  bool operator<(const Alike& o) const {
+    if (kind != o.kind) return kind < o.kind;
+    if (interview != o.interview) return interview < o.interview;
+    if (match != o.match) return match < o.match;
+    return candidate < o.candidate;
+  }
+};
 
 }  // namespace
 
@@ -180,64 +182,55 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     return paired_one_year ? key_of(i, kind) : first_key(i, kind);
   };
   {
-    std::vector<Likeness> rest;  // sorted: alike candidates together, in candidate order
+    std::vector<KindOf> kinds;
+    std::vector<Alike> rest;
     rest.reserve(cands.size());
-    for (std::size_t i = 0; i < cands.size(); ++i)
-      if (!taken[i]) rest.push_back(likeness(cands[i], i));
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (taken[i]) continue;
+      const KindOf k = kind_of(cands[i]);
+      std::size_t id = 0;
+      while (id < kinds.size() && !(kinds[id] == k)) ++id;
+      if (id == kinds.size()) kinds.push_back(k);
+      const ProgramLogits& l = cands[i].chance.logits;
+      rest.push_back({static_cast<std::uint32_t>(id), ~order_key(l.interview), ~order_key(l.match_given_interview), i});
+    }
     std::sort(rest.begin(), rest.end());
+    // Chains: consecutive classes of one kind, each at least as likely at every node as the next,
+    // found from the exact factors of their node chances with no signal and with each signal kind
+    // they can take (smaller: more likely at every node). Larger logits give smaller factors, so a
+    // kind's classes mostly make one chain; where they do not, a new chain starts.
+    struct Factors {
+      double interview, match, gold, silver;
+      bool at_least_as_likely_as(const Factors& o) const {
+        return interview <= o.interview && match <= o.match && gold <= o.gold && silver <= o.silver;
+      }
+    };
+    Factors last{};
     for (std::size_t r = 0; r < rest.size(); ++r) {
       const std::size_t i = rest[r].candidate;
       const bool first = r == 0 || !rest[r - 1].same_as(rest[r]);
       if (r + 1 < rest.size() && rest[r + 1].same_as(rest[r])) next_alike[i] = rest[r + 1].candidate;
-      if (first) classes.push_back({i});
-      class_of[i] = classes.size() - 1;
-    }
-    // What orders a class on its chain: the factors of its node chances with no signal and with
-    // each kind it can take (smaller: more likely at every node), after what it must share with
-    // the classes of its chain.
-    struct Dominance {
-      std::size_t level;
-      int group, signal_group;
-      bool can_gold, can_silver, preferred;
-      std::uint64_t signal_logit;
-      double interview, match, gold, silver;
-      std::size_t rep, id;
-      bool same_chain_key(const Dominance& o) const {
-        return level == o.level && group == o.group && signal_group == o.signal_group && can_gold == o.can_gold &&
-               can_silver == o.can_silver && preferred == o.preferred && signal_logit == o.signal_logit;
-      }
-      bool at_least_as_likely_as(const Dominance& o) const {
-        return interview <= o.interview && match <= o.match && gold <= o.gold && silver <= o.silver;
-      }
-    };
-    std::vector<Dominance> dom;
-    for (std::size_t k = 0; k < classes.size(); ++k) {
-      const Candidate& c = cands[classes[k].rep];
+      class_of[i] = first ? classes.size() : classes.size() - 1;
+      if (!first) continue;
+      classes.push_back({i});
+      const Candidate& c = cands[i];
       if (c.advanced || (c.one_year && objective.paired()) || !c.chance.logits.reachable) continue;
-      Dominance d{
-          c.level, c.group, c.signal_group, c.can_gold, c.can_silver, c.preferred, bits(c.chance.signal_logit), 0, 0,
-          0,       0,       classes[k].rep, k};
-      std::tie(d.interview, d.match) = model.node_factors(c.chance.logits);
-      if (c.signal_group >= 0 && c.can_gold) d.gold = model.node_factors(with_signal(c.chance, SignalKind::Gold)).first;
+      Factors f{0, 0, 0, 0};
+      std::tie(f.interview, f.match) = model.node_factors(c.chance.logits);
+      if (c.signal_group >= 0 && c.can_gold) f.gold = model.node_factors(with_signal(c.chance, SignalKind::Gold)).first;
       if (c.signal_group >= 0 && c.can_silver)
-        d.silver = model.node_factors(with_signal(c.chance, SignalKind::Silver)).first;
-      dom.push_back(d);
-    }
-    std::sort(dom.begin(), dom.end(), [](const Dominance& x, const Dominance& y) {
-      if (!x.same_chain_key(y))
-        return std::tie(x.level, x.group, x.signal_group, x.can_gold, x.can_silver, x.preferred, x.signal_logit) <
-               std::tie(y.level, y.group, y.signal_group, y.can_gold, y.can_silver, y.preferred, y.signal_logit);
-      return std::tie(x.interview, x.match, x.gold, x.silver, x.rep) <
-             std::tie(y.interview, y.match, y.gold, y.silver, y.rep);
-    });
-    for (std::size_t n = 0; n < dom.size(); ++n) {
-      if (n == 0 || !dom[n - 1].same_chain_key(dom[n]) || !dom[n - 1].at_least_as_likely_as(dom[n])) {
+        f.silver = model.node_factors(with_signal(c.chance, SignalKind::Silver)).first;
+      const std::size_t before = classes.size() >= 2 ? classes.size() - 2 : kNone;
+      const bool extends = before != kNone && classes[before].chain != kNone && r > 0 &&
+                           rest[r - 1].kind == rest[r].kind && last.at_least_as_likely_as(f);
+      if (!extends) {
         chains.emplace_back();
-        if (std::find(chain_levels.begin(), chain_levels.end(), dom[n].level) == chain_levels.end())
-          chain_levels.push_back(dom[n].level);
+        if (std::find(chain_levels.begin(), chain_levels.end(), c.level) == chain_levels.end())
+          chain_levels.push_back(c.level);
       }
-      chains.back().push_back(dom[n].id);
-      classes[dom[n].id].chain = chains.size() - 1;
+      chains.back().push_back(classes.size() - 1);
+      classes.back().chain = chains.size() - 1;
+      last = f;
     }
     for (std::size_t k = 0; k < classes.size(); ++k) {
       const std::size_t i = classes[k].rep;
