@@ -159,6 +159,19 @@ const SpecialtyParams& Model::specialty(const std::string& name) const {
   return params_.specialties.front();
 }
 
+ProgramFacts program_facts(const Profile& profile, const Program& program) {
+  ProgramFacts f;
+  f.deep_south = is_deep_south(program.state);
+  if (program.state.empty()) return f;
+  f.preferred_state = in_list(profile.preferred_states, program.state);
+  for (const StateTie& t : profile.state_ties) {
+    if (t.state != program.state) continue;
+    if (f.ties < 4) f.tie_kinds[f.ties] = t.kind;
+    ++f.ties;
+  }
+  return f;
+}
+
 int Model::specialty_index(const std::string& name) const {
   for (std::size_t i = 0; i < params_.specialties.size(); ++i)
     if (params_.specialties[i].name == name) return static_cast<int>(i);
@@ -349,24 +362,43 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   if (!program.state.empty()) {
     double tie = 0.0;
     const char* why = nullptr;
-    for (const StateTie& t : profile.state_ties) {
-      if (t.state != program.state) continue;
-      const double v = t.kind == TieKind::Trained ? P.tie_trained
-                       : t.kind == TieKind::Lived ? P.tie_lived
-                                                  : P.tie_family;
-      if (why == nullptr || v > tie) {
-        tie = v;
-        why = t.kind == TieKind::Trained ? "you trained there"
-              : t.kind == TieKind::Lived ? "you lived there"
-                                         : "you have family there";
+    const ProgramFacts* pf = explain ? nullptr : options.program_facts;
+    if (pf != nullptr && pf->ties <= 4) {
+      // The same choice from the kinds found once (why is only read when explaining).
+      for (int n = 0; n < pf->ties; ++n) {
+        const TieKind kind = pf->tie_kinds[n];
+        const double v = kind == TieKind::Trained ? P.tie_trained : kind == TieKind::Lived ? P.tie_lived : P.tie_family;
+        if (why == nullptr || v > tie) {
+          tie = v;
+          why = "";
+        }
       }
+      if (why != nullptr)
+        eta += tie;  // as add() does, bit for bit
+      else if (pf->preferred_state)
+        eta += P.preferred_state;
+    } else {
+      for (const StateTie& t : profile.state_ties) {
+        if (t.state != program.state) continue;
+        const double v = t.kind == TieKind::Trained ? P.tie_trained
+                         : t.kind == TieKind::Lived ? P.tie_lived
+                                                    : P.tie_family;
+        if (why == nullptr || v > tie) {
+          tie = v;
+          why = t.kind == TieKind::Trained ? "you trained there"
+                : t.kind == TieKind::Lived ? "you lived there"
+                                           : "you have family there";
+        }
+      }
+      if (why != nullptr)
+        add(tie, false, [&] { return "in " + program.state + ": " + why; });
+      else if (in_list(profile.preferred_states, program.state))
+        add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
     }
-    if (why != nullptr)
-      add(tie, false, [&] { return "in " + program.state + ": " + why; });
-    else if (in_list(profile.preferred_states, program.state))
-      add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
   }
-  if (img && is_deep_south(program.state))
+  const bool deep_south =
+      !explain && options.program_facts != nullptr ? options.program_facts->deep_south : is_deep_south(program.state);
+  if (img && deep_south)
     add(P.deep_south, false, [&] { return "Deep South program (" + program.state + "): fewer applicants"; });
   if (img && program.rural == true)
     add(P.rural_underserved, false, [] { return std::string("rural or underserved program"); });

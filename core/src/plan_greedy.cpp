@@ -183,14 +183,19 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   };
   {
     std::vector<KindOf> kinds;
+    std::size_t last_kind = kNone;
     std::vector<Alike> rest;
     rest.reserve(cands.size());
     for (std::size_t i = 0; i < cands.size(); ++i) {
       if (taken[i]) continue;
       const KindOf k = kind_of(cands[i]);
-      std::size_t id = 0;
-      while (id < kinds.size() && !(kinds[id] == k)) ++id;
-      if (id == kinds.size()) kinds.push_back(k);
+      // Candidates come grouped by specialty: the last candidate's kind first.
+      if (!(last_kind < kinds.size() && kinds[last_kind] == k)) {
+        last_kind = 0;
+        while (last_kind < kinds.size() && !(kinds[last_kind] == k)) ++last_kind;
+        if (last_kind == kinds.size()) kinds.push_back(k);
+      }
+      const std::size_t id = last_kind;
       const ProgramLogits& l = cands[i].chance.logits;
       rest.push_back({static_cast<std::uint32_t>(id), ~order_key(l.interview), ~order_key(l.match_given_interview), i});
     }

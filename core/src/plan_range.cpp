@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <random>
 
 #include "openpick/core/eligibility.h"
@@ -41,6 +42,7 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   // eligibility reads the profile and the program only), so each program's count of flexible
   // cutoffs missed is found once and the score skips the check and the marginals.
   std::vector<ScoreOptions> fast(ranked.size());
+  std::vector<ProgramFacts> places(ranked.size());
   std::vector<ProgramLogits> base_logits;
   std::vector<std::vector<double>> base_q(ranked.size());
   const ProfileFacts facts = profile_facts(profile);
@@ -51,6 +53,8 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
     fast[r].marginals = false;
     fast[r].facts = &facts;
     fast[r].specialty_index = model.specialty_index(program.specialty);
+    places[r] = program_facts(profile, program);
+    fast[r].program_facts = &places[r];
     int flexible_missed = 0;
     if (is_eligible(profile, program, &flexible_missed)) fast[r].known_flexible_missed = flexible_missed;
     base_logits.push_back(with_signal(model.score(profile, program, fast[r]), c.signal));
@@ -67,10 +71,12 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
            bits(x.match_given_interview) == bits(y.match_given_interview);
   };
   const ModelParams& defaults = model.params();
+  std::optional<double> base_value;
   const auto p_with = [&](const ModelParams& params) {
     const Model m = model.with_params(params);
     const bool same_scales = std::memcmp(&params.sigma_interview, &defaults.sigma_interview, sizeof(double)) == 0 &&
                              std::memcmp(&params.sigma_match, &defaults.sigma_match, sizeof(double)) == 0;
+    bool all_base = true;
     for (std::size_t r = 0; r < ranked.size(); ++r) {
       const RankedChoice& c = ranked[r];
       const ProgramLogits l = with_signal(m.score(profile, dataset.programs[c.index], fast[r]), c.signal);
@@ -79,7 +85,14 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
       } else {
         m.node_match_chances(l, q[r]);
         q_of[r] = &q[r];
+        all_base = false;
       }
+    }
+    // An assumption this list does not read (every program's chances as at the defaults): the
+    // value at the defaults, worked out once (the node weights do not change with the parameters).
+    if (all_base) {
+      if (!base_value) base_value = track_outcome(tracks, q_of, model.weights()).residency;
+      return *base_value;
     }
     return track_outcome(tracks, q_of, m.weights()).residency;
   };

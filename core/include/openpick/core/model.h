@@ -164,6 +164,16 @@ struct ProgramLogits {
   double match_given_interview = 0.0;  // at Z = 0
 };
 
+// What the score reads of one program's place for one profile, which no model parameter changes:
+// found once (program_facts) by a caller that scores the program under many parameter sets.
+struct ProgramFacts {
+  bool preferred_state = false;  // the program's state is one of profile.preferred_states
+  bool deep_south = false;
+  int ties = 0;               // profile.state_ties in the program's state (kinds kept: up to 4)
+  TieKind tie_kinds[4] = {};  // their kinds, in the profile's order
+};
+ProgramFacts program_facts(const Profile& profile, const Program& program);
+
 struct ScoreOptions {
   bool signal = false;  // the applicant sends this program a signal
   bool explain = true;  // build `terms` and reasons (off in hot loops)
@@ -178,6 +188,9 @@ struct ScoreOptions {
   // (Model::specialty_index). Unset: found for each program, with the same values.
   const ProfileFacts* facts = nullptr;
   int specialty_index = -1;
+  // program_facts(profile, program), for a caller scoring one program many times. Ignored when
+  // explaining.
+  const ProgramFacts* program_facts = nullptr;
 };
 
 struct ProgramChance {
