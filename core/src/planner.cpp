@@ -98,10 +98,21 @@ std::vector<Slot> utility_levels(const std::vector<Candidate>& cands) {
   const auto before = [](const Slot& x, const Slot& y) {
     return x.utility != y.utility ? x.utility > y.utility : static_cast<int>(x.kind) < static_cast<int>(y.kind);
   };
-  std::set<Slot, decltype(before)> levels(before);
-  for (const auto& c : cands) levels.insert({c.utility, slot_kind(c)});
-  if (levels.empty()) levels.insert({1.0, SlotKind::Residency});
-  return {levels.begin(), levels.end()};
+  // A plan has a few slots: the distinct ones found by a look along them (the last one found
+  // first: candidates come grouped by specialty), then sorted.
+  const auto alike = [&](const Slot& x, const Slot& y) { return !before(x, y) && !before(y, x); };
+  std::vector<Slot> levels;
+  std::size_t last = 0;
+  for (const auto& c : cands) {
+    const Slot s{c.utility, slot_kind(c)};
+    if (last < levels.size() && alike(levels[last], s)) continue;
+    last = 0;
+    while (last < levels.size() && !alike(levels[last], s)) ++last;
+    if (last == levels.size()) levels.push_back(s);
+  }
+  if (levels.empty()) levels.push_back({1.0, SlotKind::Residency});
+  std::sort(levels.begin(), levels.end(), before);
+  return levels;
 }
 
 std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c) {
