@@ -93,8 +93,7 @@ inline ProgramLogits with_signal(const ProgramChance& c, SignalKind kind) {
 inline ProgramLogits signalled_logits(const Candidate& c) { return with_signal(c.chance, c.signal); }
 // A candidate's per-node chances with a signal of this kind (SignalKind::None: Candidate::q),
 // computed the first time they are asked for: the greedy looks at few of the candidates.
-const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model,
-                                        std::vector<double>& scratch);
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model);
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
 std::string format_points(double x);

@@ -81,10 +81,9 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   bool value_found = !stop.value_usd.has_value();
   std::vector<int> counts = fees.empty_counts();
   std::vector<bool> taken(cands.size(), false);
-  std::vector<double> scratch;
   for (std::size_t i = 0; i < cands.size() && order.size() < stop.length; ++i) {
     if (!cands[i].pinned) continue;
-    objective.add(cands[i].level, chances_with(cands[i], SignalKind::None, model, scratch));
+    objective.add(cands[i].level, chances_with(cands[i], SignalKind::None, model));
     ++counts[static_cast<std::size_t>(cands[i].group)];
     order.push_back(i);
     taken[i] = true;
@@ -100,7 +99,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     return c > 0.0 ? g / c : g * 1e9;
   };
   const auto key_of = [&](std::size_t i, SignalKind kind) {
-    return per_fee(i, objective.gain(cands[i].level, chances_with(cands[i], kind, model, scratch)));
+    return per_fee(i, objective.gain(cands[i].level, chances_with(cands[i], kind, model)));
   };
   // A program's first key, before its node chances are computed: an upper bound of its gain. On an
   // empty list the gain is utility x the marginal P(match) (the objective's factors are the node
@@ -383,7 +382,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
           const SignalKind kind = signals.best(ca);
           const HeapEntry bound{per_fee(a, first_gain_bound(a, kind)), a, kind};
           if ((best >= 0 && bound < tops[best]) || (alone && bound < adv)) continue;  // cannot lead
-          const double g = objective.gain(ca.level, chances_with(ca, kind, model, scratch));
+          const double g = objective.gain(ca.level, chances_with(ca, kind, model));
           if (!(g > 0.0)) continue;  // too little chance of a PGY-1 year yet for it to add anything
           const HeapEntry e{per_fee(a, g), a, kind};
           if (!alone || adv < e) {
@@ -424,7 +423,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
             with_b.add(cb.level, qb);
             objective_b = true;
           }
-          const double g_a = with_b.gain(ca.level, chances_with(ca, kind, model, scratch));
+          const double g_a = with_b.gain(ca.level, chances_with(ca, kind, model));
           if (!(g_a > 0.0)) continue;
           const double g = gain_b + g_a;
           const HeapEntry e{key_for(g), a, kind};

@@ -213,9 +213,7 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
             const Fees& fees, bool list_only, Built& b, Plan& plan) {
   std::vector<std::size_t> chosen(b.order.begin(), b.order.begin() + static_cast<long>(b.length));
   Objective objective(utility_levels(b.cands), model.weights());
-  std::vector<double> scratch;
-  for (std::size_t i : chosen)
-    objective.add(b.cands[i].level, chances_with(b.cands[i], SignalKind::None, model, scratch));
+  for (std::size_t i : chosen) objective.add(b.cands[i].level, chances_with(b.cands[i], SignalKind::None, model));
   // The greedy chose the list with its signals (a signal can bring a program onto it); on that
   // list the signals are placed afresh where they add the most, as before: the greedy spends a
   // signal on the first program it takes with one, not always where it adds the most.

@@ -121,10 +121,8 @@ std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c) {
 }
 
 // The per-node chances of a candidate with its current signal.
-const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model,
-                                        std::vector<double>& scratch) {
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model) {
   std::vector<double>& q = c.q_with(kind);
-  (void)scratch;
   if (q.empty()) model.node_match_chances(with_signal(c.chance, kind), q);
   return q;
 }
