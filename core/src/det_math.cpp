@@ -1,6 +1,8 @@
 #include "openpick/core/det_math.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace openpick::core::detail {
@@ -29,7 +31,17 @@ double det_exp(double x) {
            t * (-2.77777777770155933842e-03 +
                 t * (6.61375632143793436117e-05 + t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
   const double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
-  return std::ldexp(y, static_cast<int>(k));
+  // y is in [0.70, 1.42]: for k in [-1021, 1023], y * 2^k is a normal double, so multiplying by
+  // 2^k (built from its bits) is exact and equals ldexp bit for bit, without the library call
+  // (a call into libm natively and into musl in wasm, for every exp the planner takes).
+  const int e = static_cast<int>(k);
+  if (e >= -1021 && e <= 1023) {
+    const std::uint64_t bits = static_cast<std::uint64_t>(e + 1023) << 52;
+    double scale;
+    std::memcpy(&scale, &bits, sizeof scale);
+    return y * scale;
+  }
+  return std::ldexp(y, e);
 }
 
 double det_log(double x) {

@@ -13,7 +13,8 @@ std::string plural(int n, const char* one, const char* many) { return std::to_st
 // One walk over the filters. With `out` null it stops at the first failure and builds no text; a
 // flexible cutoff the applicant misses is counted in `*flexible_missed` (when given) and, with
 // `out`, described in out->flexible_misses.
-bool evaluate(const Profile& profile, const Program& program, EligibilityResult* out, int* flexible_missed) {
+bool evaluate(const Profile& profile, const Program& program, EligibilityResult* out, int* flexible_missed,
+              const ProfileFacts* facts) {
   bool ok = true;
   auto fail = [&](const std::string& reason) {
     ok = false;
@@ -34,7 +35,7 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
   };
 
   // 1. Visa.
-  if (needs_visa(profile)) {
+  if (facts != nullptr ? facts->needs_visa : needs_visa(profile)) {
     const auto& v = program.visa;
     switch (profile.visa) {
       case VisaNeed::J1:
@@ -68,7 +69,7 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
   // 2. Years since graduation.
   const Cutoffs& cut = program.cutoffs;
   if (cut.max_years_since_graduation) {
-    const int years = years_since_graduation(profile);
+    const int years = facts != nullptr ? facts->years_since_graduation : years_since_graduation(profile);
     const int limit = *cut.max_years_since_graduation;
     if (years > limit) {
       miss(cut.strict.max_years_since_graduation, [&] {
@@ -81,7 +82,7 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
 
   // 3. Attempts on any USMLE Step.
   if (cut.max_attempts) {
-    const int attempts = modelled_attempts(profile);
+    const int attempts = facts != nullptr ? facts->attempts : modelled_attempts(profile);
     const int limit = *cut.max_attempts;
     if (attempts > limit) {
       miss(cut.strict.max_attempts, [&] {
@@ -95,7 +96,7 @@ bool evaluate(const Profile& profile, const Program& program, EligibilityResult*
   // 4. Step 2 CK minimum.
   if (cut.step2ck_min) {
     const int minimum = *cut.step2ck_min;
-    const std::optional<int> score = modelled_step2ck(profile);
+    const std::optional<int> score = facts != nullptr ? facts->step2ck : modelled_step2ck(profile);
     if (!score) {
       unknown("Step 2 CK score not given; program requires " + std::to_string(minimum) + " or more");
     } else if (*score < minimum) {
@@ -137,13 +138,26 @@ bool needs_visa(const Profile& profile) {
 EligibilityResult check_eligibility(const Profile& profile, const Program& program) {
   EligibilityResult r;
   int flexible = 0;
-  evaluate(profile, program, &r, &flexible);
+  evaluate(profile, program, &r, &flexible, nullptr);
   return r;
 }
 
 bool is_eligible(const Profile& profile, const Program& program, int* flexible_missed) {
+  return is_eligible(profile, program, flexible_missed, nullptr);
+}
+
+ProfileFacts profile_facts(const Profile& profile) {
+  ProfileFacts f;
+  f.needs_visa = needs_visa(profile);
+  f.years_since_graduation = years_since_graduation(profile);
+  f.attempts = modelled_attempts(profile);
+  f.step2ck = modelled_step2ck(profile);
+  return f;
+}
+
+bool is_eligible(const Profile& profile, const Program& program, int* flexible_missed, const ProfileFacts* facts) {
   if (flexible_missed != nullptr) *flexible_missed = 0;
-  return evaluate(profile, program, nullptr, flexible_missed);
+  return evaluate(profile, program, nullptr, flexible_missed, facts);
 }
 
 bool matches_specialty(const Profile& profile, const Program& program) {

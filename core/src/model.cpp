@@ -96,8 +96,11 @@ constexpr double kLogitClamp = 600.0;  // keeps e^{-eta} * e^{-sigma z} finite
 
 double clamp_logit(double eta) { return std::max(-kLogitClamp, std::min(kLogitClamp, eta)); }
 
+// The first character compared before the rest (state codes: cheaper than a call per entry).
 bool in_list(const std::vector<std::string>& list, const std::string& s) {
-  return std::find(list.begin(), list.end(), s) != list.end();
+  for (const std::string& x : list)
+    if (x.size() == s.size() && (s.empty() || x[0] == s[0]) && x == s) return true;
+  return false;
 }
 
 std::string fmt(const char* format, double v) {
@@ -156,6 +159,25 @@ const SpecialtyParams& Model::specialty(const std::string& name) const {
   return params_.specialties.front();
 }
 
+ProgramFacts program_facts(const Profile& profile, const Program& program) {
+  ProgramFacts f;
+  f.deep_south = is_deep_south(program.state);
+  if (program.state.empty()) return f;
+  f.preferred_state = in_list(profile.preferred_states, program.state);
+  for (const StateTie& t : profile.state_ties) {
+    if (t.state != program.state) continue;
+    if (f.ties < 4) f.tie_kinds[f.ties] = t.kind;
+    ++f.ties;
+  }
+  return f;
+}
+
+int Model::specialty_index(const std::string& name) const {
+  for (std::size_t i = 0; i < params_.specialties.size(); ++i)
+    if (params_.specialties[i].name == name) return static_cast<int>(i);
+  return 0;
+}
+
 bool Model::is_calibrated(const std::string& name) const {
   for (const auto& s : params_.specialties)
     if (s.name == name) return true;
@@ -177,12 +199,16 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     c.eligible = true;
     flexible_missed = options.known_flexible_missed;
   } else {
-    c.eligible = is_eligible(profile, program, &flexible_missed);
+    c.eligible = is_eligible(profile, program, &flexible_missed, options.facts);
   }
   if (!c.eligible) return c;
 
   const ModelParams& P = params_;
-  const SpecialtyParams& sp = specialty(program.specialty);
+  const ProfileFacts* facts = options.facts;
+  const SpecialtyParams& sp =
+      options.specialty_index >= 0 && static_cast<std::size_t>(options.specialty_index) < params_.specialties.size()
+          ? params_.specialties[static_cast<std::size_t>(options.specialty_index)]
+          : specialty(program.specialty);
   const bool img = is_img(profile.graduate_type);
   double eta = sp.interview_intercept;
   // `text` is only evaluated when explaining: the hot path builds no strings.
@@ -195,7 +221,7 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     c.terms.push_back({0.0, "no calibration for " + program.specialty + "; " + sp.name + " values used", true});
 
   // Step 2 CK against the program's level.
-  const std::optional<int> step2ck = modelled_step2ck(profile);
+  const std::optional<int> step2ck = facts != nullptr ? facts->step2ck : modelled_step2ck(profile);
   const bool step2ck_expected = step2ck && step2ck != profile.step2ck.score;
   if (step2ck) {
     double level = sp.score_reference;
@@ -255,7 +281,8 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   }
 
   // Visa.
-  if (needs_visa(profile)) {
+  const bool visa_needed = facts != nullptr ? facts->needs_visa : needs_visa(profile);
+  if (visa_needed) {
     const auto& v = program.visa;
     switch (profile.visa) {
       case VisaNeed::J1: add(P.visa_j1, false, [] { return std::string("needs a J-1 visa"); }); break;
@@ -280,17 +307,17 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   // Step 3.
   if (profile.step3_passed) {
     add(P.step3_passed, false, [] { return std::string("Step 3 passed"); });
-  } else if (needs_visa(profile) && profile.visa == VisaNeed::H1b) {
+  } else if (visa_needed && profile.visa == VisaNeed::H1b) {
     add(P.step3_missing_h1b, false,
         [] { return std::string("Step 3 not passed: H-1B programs usually require it before ranking"); });
   }
 
   // Attempts and years since graduation.
-  const int attempts = modelled_attempts(profile);
+  const int attempts = facts != nullptr ? facts->attempts : modelled_attempts(profile);
   if (attempts > 1)
     add(P.per_extra_attempt * (attempts - 1), false,
         [&] { return plural(attempts, "attempt", "attempts") + " on a USMLE Step"; });
-  const int years = years_since_graduation(profile);
+  const int years = facts != nullptr ? facts->years_since_graduation : years_since_graduation(profile);
   if (years > P.years_free)
     add(P.per_year_since_graduation * (years - P.years_free), false,
         [&] { return plural(years, "year", "years") + " since graduation"; });
@@ -335,24 +362,43 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   if (!program.state.empty()) {
     double tie = 0.0;
     const char* why = nullptr;
-    for (const StateTie& t : profile.state_ties) {
-      if (t.state != program.state) continue;
-      const double v = t.kind == TieKind::Trained ? P.tie_trained
-                       : t.kind == TieKind::Lived ? P.tie_lived
-                                                  : P.tie_family;
-      if (why == nullptr || v > tie) {
-        tie = v;
-        why = t.kind == TieKind::Trained ? "you trained there"
-              : t.kind == TieKind::Lived ? "you lived there"
-                                         : "you have family there";
+    const ProgramFacts* pf = explain ? nullptr : options.program_facts;
+    if (pf != nullptr && pf->ties <= 4) {
+      // The same choice from the kinds found once (why is only read when explaining).
+      for (int n = 0; n < pf->ties; ++n) {
+        const TieKind kind = pf->tie_kinds[n];
+        const double v = kind == TieKind::Trained ? P.tie_trained : kind == TieKind::Lived ? P.tie_lived : P.tie_family;
+        if (why == nullptr || v > tie) {
+          tie = v;
+          why = "";
+        }
       }
+      if (why != nullptr)
+        eta += tie;  // as add() does, bit for bit
+      else if (pf->preferred_state)
+        eta += P.preferred_state;
+    } else {
+      for (const StateTie& t : profile.state_ties) {
+        if (t.state != program.state) continue;
+        const double v = t.kind == TieKind::Trained ? P.tie_trained
+                         : t.kind == TieKind::Lived ? P.tie_lived
+                                                    : P.tie_family;
+        if (why == nullptr || v > tie) {
+          tie = v;
+          why = t.kind == TieKind::Trained ? "you trained there"
+                : t.kind == TieKind::Lived ? "you lived there"
+                                           : "you have family there";
+        }
+      }
+      if (why != nullptr)
+        add(tie, false, [&] { return "in " + program.state + ": " + why; });
+      else if (in_list(profile.preferred_states, program.state))
+        add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
     }
-    if (why != nullptr)
-      add(tie, false, [&] { return "in " + program.state + ": " + why; });
-    else if (in_list(profile.preferred_states, program.state))
-      add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
   }
-  if (img && is_deep_south(program.state))
+  const bool deep_south =
+      !explain && options.program_facts != nullptr ? options.program_facts->deep_south : is_deep_south(program.state);
+  if (img && deep_south)
     add(P.deep_south, false, [&] { return "Deep South program (" + program.state + "): fewer applicants"; });
   if (img && program.rural == true)
     add(P.rural_underserved, false, [] { return std::string("rural or underserved program"); });
@@ -446,6 +492,26 @@ void Model::node_chances(const ProgramLogits& logits, std::vector<double>& inter
     interview[k] = q.interview;
     match[k] = q.match;
   }
+}
+
+void Model::node_match_chances(const ProgramLogits& logits, std::vector<double>& match) const {
+  match.resize(node_.size());
+  if (!logits.reachable) {
+    std::fill(match.begin(), match.end(), 0.0);
+    return;
+  }
+  const double ei = detail::det_exp(-clamp_logit(logits.interview));
+  const double em = detail::det_exp(-clamp_logit(logits.match_given_interview));
+  for (std::size_t k = 0; k < node_.size(); ++k) {
+    // node_pair's match, written out: 1 / (a b).
+    const double a = 1.0 + ei * scale_interview_[k];
+    const double b = 1.0 + em * scale_match_[k];
+    match[k] = 1.0 / (a * b);
+  }
+}
+
+std::pair<double, double> Model::node_factors(const ProgramLogits& logits) const {
+  return {detail::det_exp(-clamp_logit(logits.interview)), detail::det_exp(-clamp_logit(logits.match_given_interview))};
 }
 
 // ---- [SECTION] Lists ----------------------------------------------------------------------------

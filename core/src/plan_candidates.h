@@ -16,7 +16,7 @@ namespace openpick::core::detail {
 
 struct Candidate {
   std::size_t index = 0;  // into dataset.programs
-  ProgramChance chance;   // scored without explanations
+  ProgramChance chance;   // scored without explanations, logits only (no marginals)
   double utility = 1.0;
   std::size_t level = 0;
   // P(match here | z_k) with its current signal (empty until chances_with computes it).
@@ -33,6 +33,17 @@ struct Candidate {
   std::vector<double> q_gold, q_silver;
   int signal_group = -1;
   bool can_gold = false, can_silver = false;  // its specialty has signals of that kind
+  // The marginal P(match) with no signal, Model::p_match of the logits (the sum the score's
+  // marginals take, bit for bit), found when first asked for (marginal_p_match).
+  double p_match = 0.0;
+  bool p_match_known = false;
+  double marginal_p_match(const Model& model) {
+    if (!p_match_known) {
+      p_match = model.p_match(chance.logits);
+      p_match_known = true;
+    }
+    return p_match;
+  }
   const std::vector<double>& q_with(SignalKind kind) const {
     return kind == SignalKind::Gold ? q_gold : kind == SignalKind::Silver ? q_silver : q;
   }
@@ -82,8 +93,7 @@ inline ProgramLogits with_signal(const ProgramChance& c, SignalKind kind) {
 inline ProgramLogits signalled_logits(const Candidate& c) { return with_signal(c.chance, c.signal); }
 // A candidate's per-node chances with a signal of this kind (SignalKind::None: Candidate::q),
 // computed the first time they are asked for: the greedy looks at few of the candidates.
-const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model,
-                                        std::vector<double>& scratch);
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model);
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
 std::string format_points(double x);

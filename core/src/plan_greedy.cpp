@@ -32,12 +32,45 @@ std::uint64_t bits(double x) {
 
 // What a candidate's key depends on: its level, fee group, signal options, side of the share rule
 // and logits (the node chances follow from them). Candidates alike in all of these have equal keys
-// at every step of the greedy, whatever it has chosen.
-auto likeness(const Candidate& c) {
-  return std::make_tuple(c.level, c.group, c.signal_group, c.can_gold, c.can_silver, c.preferred,
-                         c.chance.logits.reachable, bits(c.chance.logits.interview),
-                         bits(c.chance.logits.match_given_interview), bits(c.chance.signal_logit));
+// at every step of the greedy, whatever it has chosen. All but the logits make its kind (numbered
+// per greedy: a plan has a few), which the chains of dominance share too (greedy_order).
+struct KindOf {
+  std::size_t level;
+  int group, signal_group;
+  unsigned flags;  // can_gold, can_silver, preferred, reachable
+  std::uint64_t signal_logit;
+  bool operator==(const KindOf& o) const {
+    return level == o.level && group == o.group && signal_group == o.signal_group && flags == o.flags &&
+           signal_logit == o.signal_logit;
+  }
+};
+
+KindOf kind_of(const Candidate& c) {
+  const unsigned flags = (c.can_gold ? 8u : 0u) | (c.can_silver ? 4u : 0u) | (c.preferred ? 2u : 0u) |
+                         (c.chance.logits.reachable ? 1u : 0u);
+  return {c.level, c.group, c.signal_group, flags, bits(c.chance.signal_logit)};
 }
+
+// A double's bits as an integer in the double's order (-0 just below +0).
+std::uint64_t order_key(double x) {
+  const std::uint64_t u = bits(x);
+  return (u >> 63) != 0 ? ~u : u | (std::uint64_t{1} << 63);
+}
+
+// Sorted: by kind, then the most likely first (larger logits), alike candidates together in
+// candidate order.
+struct Alike {
+  std::uint32_t kind;
+  std::uint64_t interview, match;  // order_key of the logits, complemented: larger logits first
+  std::size_t candidate;
+  bool same_as(const Alike& o) const { return kind == o.kind && interview == o.interview && match == o.match; }
+  bool operator<(const Alike& o) const {
+    if (kind != o.kind) return kind < o.kind;
+    if (interview != o.interview) return interview < o.interview;
+    if (match != o.match) return match < o.match;
+    return candidate < o.candidate;
+  }
+};
 
 }  // namespace
 
@@ -48,10 +81,9 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   bool value_found = !stop.value_usd.has_value();
   std::vector<int> counts = fees.empty_counts();
   std::vector<bool> taken(cands.size(), false);
-  std::vector<double> scratch;
   for (std::size_t i = 0; i < cands.size() && order.size() < stop.length; ++i) {
     if (!cands[i].pinned) continue;
-    objective.add(cands[i].level, chances_with(cands[i], SignalKind::None, model, scratch));
+    objective.add(cands[i].level, chances_with(cands[i], SignalKind::None, model));
     ++counts[static_cast<std::size_t>(cands[i].group)];
     order.push_back(i);
     taken[i] = true;
@@ -67,7 +99,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     return c > 0.0 ? g / c : g * 1e9;
   };
   const auto key_of = [&](std::size_t i, SignalKind kind) {
-    return per_fee(i, objective.gain(cands[i].level, chances_with(cands[i], kind, model, scratch)));
+    return per_fee(i, objective.gain(cands[i].level, chances_with(cands[i], kind, model)));
   };
   // A program's first key, before its node chances are computed: an upper bound of its gain. On an
   // empty list the gain is utility x the marginal P(match) (the objective's factors are the node
@@ -75,8 +107,8 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   // multiplies the chance at every node by at most e^s (1/(1 + x e^-s) <= e^s/(1 + x)). The margin
   // covers rounding (the two sums differ in their last bits).
   const auto first_gain_bound = [&](std::size_t i, SignalKind kind) {
-    const Candidate& c = cands[i];
-    double bound = c.utility * c.chance.p_match;
+    Candidate& c = cands[i];
+    double bound = c.utility * c.marginal_p_match(model);
     if (kind != SignalKind::None) {
       const double s = (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
       bound = std::min(c.utility, bound * det_exp(s));
@@ -118,30 +150,142 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   // re-evaluations small; the order is the one the greedy makes over every candidate.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> next_alike(cands.size(), kNone);
+  // Dominance (a program that is at least as likely at every node gains at least as much): classes
+  // of the same slot, fee group, signal options and side whose node chances, with each signal kind
+  // they can take, are each at least another's lie on a chain, the most likely first. Keys along a
+  // chain only fall, so a class is left out of the heaps while one before it on its chain, not yet
+  // taken, comes earlier in candidate order (ties of the key go to it): such a class can never be
+  // the greedy's choice. When a class is taken, those after it that no longer have such a class
+  // before them come in with its key, an upper bound of theirs (theirs were at most its key then,
+  // and keys only fall). The heaps then hold a few classes per chain instead of all of them, and
+  // far fewer stale keys are made fresh; the order is the same. Not for one-year programs when
+  // pairing (their gains are not sums of chances times factors of one sign) nor advanced ones.
+  struct Class {
+    std::size_t rep;  // its first candidate not yet taken
+    std::size_t chain = kNone;
+    bool in_heap = false, exhausted = false;
+  };
+  std::vector<Class> classes;
+  std::vector<std::size_t> class_of(cands.size(), kNone);
+  std::vector<std::vector<std::size_t>> chains;  // class ids, the most likely first
+  std::vector<std::size_t> chain_levels;         // the slots chains are kept in
+  const auto push_class = [&](std::size_t k, double key, SignalKind kind) {
+    Class& cl = classes[k];
+    heaps[heap_of(cands[cl.rep])].push({key, cl.rep, kind});
+    cl.in_heap = true;
+  };
+  const auto initial_key = [&](std::size_t i, SignalKind kind) {
+    // A one-year program's gain has a pairing part when advanced programs are pinned: not bounded
+    // by its own utility, so its first key is its gain.
+    const bool paired_one_year = (pairing || objective.advanced_listed()) && cands[i].one_year;
+    return paired_one_year ? key_of(i, kind) : first_key(i, kind);
+  };
   {
-    using Likeness = decltype(likeness(cands.front()));
-    std::vector<std::pair<Likeness, std::size_t>> rest;  // (likeness, candidate): sorted, ties by candidate
+    std::vector<KindOf> kinds;
+    std::size_t last_kind = kNone;
+    std::vector<Alike> rest;
     rest.reserve(cands.size());
-    for (std::size_t i = 0; i < cands.size(); ++i)
-      if (!taken[i]) rest.emplace_back(likeness(cands[i]), i);
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (taken[i]) continue;
+      const KindOf k = kind_of(cands[i]);
+      // Candidates come grouped by specialty: the last candidate's kind first.
+      if (!(last_kind < kinds.size() && kinds[last_kind] == k)) {
+        last_kind = 0;
+        while (last_kind < kinds.size() && !(kinds[last_kind] == k)) ++last_kind;
+        if (last_kind == kinds.size()) kinds.push_back(k);
+      }
+      const std::size_t id = last_kind;
+      const ProgramLogits& l = cands[i].chance.logits;
+      rest.push_back({static_cast<std::uint32_t>(id), ~order_key(l.interview), ~order_key(l.match_given_interview), i});
+    }
     std::sort(rest.begin(), rest.end());
+    // Chains: consecutive classes of one kind, each at least as likely at every node as the next,
+    // found from the exact factors of their node chances with no signal and with each signal kind
+    // they can take (smaller: more likely at every node). Larger logits give smaller factors, so a
+    // kind's classes mostly make one chain; where they do not, a new chain starts.
+    struct Factors {
+      double interview, match, gold, silver;
+      bool at_least_as_likely_as(const Factors& o) const {
+        return interview <= o.interview && match <= o.match && gold <= o.gold && silver <= o.silver;
+      }
+    };
+    Factors last{};
     for (std::size_t r = 0; r < rest.size(); ++r) {
-      const std::size_t i = rest[r].second;
-      const bool first = r == 0 || rest[r - 1].first != rest[r].first;
-      if (r + 1 < rest.size() && rest[r + 1].first == rest[r].first) next_alike[i] = rest[r + 1].second;
+      const std::size_t i = rest[r].candidate;
+      const bool first = r == 0 || !rest[r - 1].same_as(rest[r]);
+      if (r + 1 < rest.size() && rest[r + 1].same_as(rest[r])) next_alike[i] = rest[r + 1].candidate;
+      class_of[i] = first ? classes.size() : classes.size() - 1;
       if (!first) continue;
+      classes.push_back({i});
+      const Candidate& c = cands[i];
+      if (c.advanced || (c.one_year && objective.paired()) || !c.chance.logits.reachable) continue;
+      Factors f{0, 0, 0, 0};
+      std::tie(f.interview, f.match) = model.node_factors(c.chance.logits);
+      if (c.signal_group >= 0 && c.can_gold) f.gold = model.node_factors(with_signal(c.chance, SignalKind::Gold)).first;
+      if (c.signal_group >= 0 && c.can_silver)
+        f.silver = model.node_factors(with_signal(c.chance, SignalKind::Silver)).first;
+      const std::size_t before = classes.size() >= 2 ? classes.size() - 2 : kNone;
+      const bool extends = before != kNone && classes[before].chain != kNone && r > 0 &&
+                           rest[r - 1].kind == rest[r].kind && last.at_least_as_likely_as(f);
+      if (!extends) {
+        chains.emplace_back();
+        if (std::find(chain_levels.begin(), chain_levels.end(), c.level) == chain_levels.end())
+          chain_levels.push_back(c.level);
+      }
+      chains.back().push_back(classes.size() - 1);
+      classes.back().chain = chains.size() - 1;
+      last = f;
+    }
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+      const std::size_t i = classes[k].rep;
       if (pairing && cands[i].advanced) {
         advanced.push_back(i);
         continue;
       }
+      if (classes[k].chain != kNone) continue;
       const SignalKind kind = signals.best(cands[i]);
-      // A one-year program's gain has a pairing part when advanced programs are pinned: not bounded
-      // by its own utility, so its first key is its gain.
-      const bool paired_one_year = (pairing || objective.advanced_listed()) && cands[i].one_year;
-      const double key = paired_one_year ? key_of(i, kind) : first_key(i, kind);
-      heaps[heap_of(cands[i])].push({key, i, kind});
+      push_class(k, initial_key(i, kind), kind);
+    }
+    // On each chain, the classes with no class before them that comes earlier in candidate order.
+    for (const auto& chain : chains) {
+      std::size_t lowest = kNone;
+      for (std::size_t k : chain) {
+        if (classes[k].rep >= lowest) continue;
+        lowest = classes[k].rep;
+        const SignalKind kind = signals.best(cands[lowest]);
+        push_class(k, initial_key(lowest, kind), kind);
+      }
     }
   }
+  // After a class of a chain is taken from (`e`, fresh when taken): the classes after it that now
+  // have no class before them earlier in candidate order come in with its key.
+  const auto release_after_take = [&](const HeapEntry& e, std::size_t k) {
+    if (classes[k].chain == kNone) return;
+    std::size_t lowest = kNone;
+    for (std::size_t j : chains[classes[k].chain]) {
+      Class& cl = classes[j];
+      if (cl.exhausted || cl.rep >= lowest) continue;
+      lowest = cl.rep;
+      if (!cl.in_heap) push_class(j, e.key, e.kind);
+    }
+  };
+  // Dominance needs every gain factor of the chains' slots to be 0 or more (so far they always
+  // are): if one is not, every class left out comes in with its first key and the chains end.
+  const auto check_chains = [&] {
+    if (chains.empty()) return;
+    bool ok = true;
+    for (std::size_t l : chain_levels) ok = ok && objective.gain_grows_with_chances(l);
+    if (ok) return;
+    for (std::size_t k = 0; k < classes.size(); ++k) {
+      Class& cl = classes[k];
+      if (cl.chain == kNone || cl.exhausted || cl.in_heap) continue;
+      const SignalKind kind = signals.best(cands[cl.rep]);
+      push_class(k, initial_key(cl.rep, kind), kind);
+    }
+    for (Class& cl : classes) cl.chain = kNone;
+    chains.clear();
+  };
+  check_chains();
   // The best of one heap with its key fresh. Gains only shrink as the list grows (submodular), and
   // marginal fees only grow, so a stale key is an upper bound: a fresh key that still leads is the
   // greedy choice.
@@ -205,6 +349,14 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     } else if (next != kNone) {
       heaps[heap_of(c)].push({e.key, next, e.kind});
     }
+    Class& cl = classes[class_of[e.candidate]];
+    cl.rep = next;
+    if (next == kNone) {
+      cl.exhausted = true;
+      cl.in_heap = false;
+    }
+    release_after_take(e, class_of[e.candidate]);
+    check_chains();
   };
   Objective with_b = objective;  // a bundle's objective: assigned, so its buffers are reused
   std::vector<int> counts_b;
@@ -230,7 +382,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
           const SignalKind kind = signals.best(ca);
           const HeapEntry bound{per_fee(a, first_gain_bound(a, kind)), a, kind};
           if ((best >= 0 && bound < tops[best]) || (alone && bound < adv)) continue;  // cannot lead
-          const double g = objective.gain(ca.level, chances_with(ca, kind, model, scratch));
+          const double g = objective.gain(ca.level, chances_with(ca, kind, model));
           if (!(g > 0.0)) continue;  // too little chance of a PGY-1 year yet for it to add anything
           const HeapEntry e{per_fee(a, g), a, kind};
           if (!alone || adv < e) {
@@ -271,7 +423,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
             with_b.add(cb.level, qb);
             objective_b = true;
           }
-          const double g_a = with_b.gain(ca.level, chances_with(ca, kind, model, scratch));
+          const double g_a = with_b.gain(ca.level, chances_with(ca, kind, model));
           if (!(g_a > 0.0)) continue;
           const double g = gain_b + g_a;
           const HeapEntry e{key_for(g), a, kind};

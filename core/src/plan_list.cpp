@@ -151,28 +151,31 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
   const Order greedy = greedy_order(b.cands, objective, fees, budget.has_value(), stop, model, signals);
   b.order = greedy.order;
 
-  // The curve: P(match) and cost after each application in order.
-  ListState list = model.begin_list();
-  std::vector<int> counts = fees.empty_counts();
-  plan.curve.reserve(b.order.size() + 1);
-  plan.curve.push_back({0, 0.0, 0.0});
-  for (std::size_t n = 0; n < b.order.size(); ++n) {
-    const Candidate& c = b.cands[b.order[n]];
-    // The curve counts positions that complete a residency (advanced ones as if paired with a
-    // PGY-1 year), as P(match) does; a one-year program adds nothing to it. Each program comes with
-    // the signal the greedy chose it with.
-    if (!c.one_year) model.append(list, signalled_logits(c));
-    ++counts[static_cast<std::size_t>(c.group)];
-    plan.curve.push_back({static_cast<int>(n + 1), list.p_match, list_only ? 0.0 : fees.cost_usd(counts)});
-  }
-  int pinned = 0;
-  for (std::size_t i : b.order) pinned += b.cands[i].pinned ? 1 : 0;
-  plan.diminishing_returns_at = static_cast<int>(b.order.size());
-  for (std::size_t n = 0; n + 1 < plan.curve.size(); ++n)
-    if (plan.curve[n + 1].p_match - plan.curve[n].p_match < options.diminishing_returns) {
-      plan.diminishing_returns_at = std::max(static_cast<int>(n), pinned);
-      break;
+  // The curve: P(match) and cost after each application in order (not for a what-if re-plan,
+  // which reads P(match) alone).
+  if (!list_only) {
+    ListState list = model.begin_list();
+    std::vector<int> counts = fees.empty_counts();
+    plan.curve.reserve(b.order.size() + 1);
+    plan.curve.push_back({0, 0.0, 0.0});
+    for (std::size_t n = 0; n < b.order.size(); ++n) {
+      const Candidate& c = b.cands[b.order[n]];
+      // The curve counts positions that complete a residency (advanced ones as if paired with a
+      // PGY-1 year), as P(match) does; a one-year program adds nothing to it. Each program comes with
+      // the signal the greedy chose it with.
+      if (!c.one_year) model.append(list, signalled_logits(c));
+      ++counts[static_cast<std::size_t>(c.group)];
+      plan.curve.push_back({static_cast<int>(n + 1), list.p_match, fees.cost_usd(counts)});
     }
+    int pinned = 0;
+    for (std::size_t i : b.order) pinned += b.cands[i].pinned ? 1 : 0;
+    plan.diminishing_returns_at = static_cast<int>(b.order.size());
+    for (std::size_t n = 0; n + 1 < plan.curve.size(); ++n)
+      if (plan.curve[n + 1].p_match - plan.curve[n].p_match < options.diminishing_returns) {
+        plan.diminishing_returns_at = std::max(static_cast<int>(n), pinned);
+        break;
+      }
+  }
 
   // How many to apply to: the count budget, else the dollar budget, else the match-value rule.
   std::size_t n = std::min(greedy.value_stop, b.order.size());
@@ -207,12 +210,10 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
 // ---- [SECTION] The finished plan ----------------------------------------------------------------
 
 void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
-            const Fees& fees, Built& b, Plan& plan) {
+            const Fees& fees, bool list_only, Built& b, Plan& plan) {
   std::vector<std::size_t> chosen(b.order.begin(), b.order.begin() + static_cast<long>(b.length));
   Objective objective(utility_levels(b.cands), model.weights());
-  std::vector<double> scratch;
-  for (std::size_t i : chosen)
-    objective.add(b.cands[i].level, chances_with(b.cands[i], SignalKind::None, model, scratch));
+  for (std::size_t i : chosen) objective.add(b.cands[i].level, chances_with(b.cands[i], SignalKind::None, model));
   // The greedy chose the list with its signals (a signal can bring a program onto it); on that
   // list the signals are placed afresh where they add the most, as before: the greedy spends a
   // signal on the first program it takes with one, not always where it adds the most.
@@ -231,18 +232,19 @@ void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     if (cx.utility != cy.utility) return cx.utility > cy.utility;
     return static_cast<int>(slot_kind(cx)) < static_cast<int>(slot_kind(cy));
   });
+  // P(match) counts only positions that complete a residency; a one-year position apart.
+  std::vector<std::size_t> in_rank_order;
+  for (std::size_t r : rank) in_rank_order.push_back(chosen[r]);
+  const TrackOutcome tracks = track_outcome(b.cands, in_rank_order, dataset, model);
+  plan.p_match = tracks.residency;
+  if (list_only) return;  // a what-if re-plan reads P(match) alone
+  plan.p_match_one_year = tracks.one_year;
   std::vector<ProgramLogits> rank_logits;
   for (std::size_t r : rank) rank_logits.push_back(signalled_logits(b.cands[chosen[r]]));
   const ListOutcome out = model.evaluate_list(rank_logits);
   std::vector<double> here(chosen.size(), 0.0);
   for (std::size_t r = 0; r < rank.size(); ++r) here[rank[r]] = out.p_match_at[r];
 
-  // P(match) counts only positions that complete a residency; a one-year position apart.
-  std::vector<std::size_t> in_rank_order;
-  for (std::size_t r : rank) in_rank_order.push_back(chosen[r]);
-  const TrackOutcome tracks = track_outcome(b.cands, in_rank_order, dataset, model);
-  plan.p_match = tracks.residency;
-  plan.p_match_one_year = tracks.one_year;
   track_notes(b.cands, chosen, dataset, tracks, plan.notes);
   if (!chosen.empty()) {
     std::size_t preferred = 0;

@@ -13,8 +13,9 @@ void order(const Profile& profile, const PlanOptions& options, const Model& mode
            Plan& plan);
 
 // The plan from the ordered candidates: signals placed afresh on the list, the rank order and its
-// chances, tracks, fees, each program's reasons, the assumption range.
+// chances, tracks, fees, each program's reasons, the assumption range. `list_only` (a what-if
+// re-plan): only P(match) is wanted, so the plan gets that and nothing more.
 void finish(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model,
-            const Fees& fees, Built& b, Plan& plan);
+            const Fees& fees, bool list_only, Built& b, Plan& plan);
 
 }  // namespace openpick::core::detail

@@ -112,6 +112,17 @@ class Objective {
     std::copy(a.begin(), a.end(), A_.begin() + static_cast<long>(level * K_));
     refresh();
   }
+  // True when a program's gain in this slot is a sum of its node chances times factors that are
+  // all 0 or more: a program with at least another's chance at every node then gains at least as
+  // much (the sums taken in the same order, rounding keeps the order). False for a one-year slot
+  // above an advanced one (its gain has a quadratic part).
+  bool gain_grows_with_chances(std::size_t level) const {
+    if (paired_ && quadratic_[level]) return false;
+    const double* c = &C_[level * K_];
+    for (std::size_t k = 0; k < K_; ++k)
+      if (!(c[k] >= 0.0)) return false;
+    return true;
+  }
   // True when some slot is advanced: its value depends on the one-year slots.
   bool paired() const { return paired_; }
   // True once an advanced program is in: the one-year programs' gains then rise with it.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <random>
 
 #include "openpick/core/eligibility.h"
@@ -34,7 +35,6 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   std::vector<std::vector<double>> q(ranked.size());
   std::vector<const std::vector<double>*> q_of;
   for (const auto& v : q) q_of.push_back(&v);
-  std::vector<double> interview;
   // The list's logits under the stated defaults and their node chances: a program whose logits an
   // assumption leaves unchanged (the bits the same) keeps its node chances when the correlation
   // sds are the defaults too (they set the node scales).
@@ -42,17 +42,23 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   // eligibility reads the profile and the program only), so each program's count of flexible
   // cutoffs missed is found once and the score skips the check and the marginals.
   std::vector<ScoreOptions> fast(ranked.size());
+  std::vector<ProgramFacts> places(ranked.size());
   std::vector<ProgramLogits> base_logits;
   std::vector<std::vector<double>> base_q(ranked.size());
+  const ProfileFacts facts = profile_facts(profile);
   for (std::size_t r = 0; r < ranked.size(); ++r) {
     const RankedChoice& c = ranked[r];
     const Program& program = dataset.programs[c.index];
     fast[r].explain = false;
     fast[r].marginals = false;
+    fast[r].facts = &facts;
+    fast[r].specialty_index = model.specialty_index(program.specialty);
+    places[r] = program_facts(profile, program);
+    fast[r].program_facts = &places[r];
     int flexible_missed = 0;
     if (is_eligible(profile, program, &flexible_missed)) fast[r].known_flexible_missed = flexible_missed;
     base_logits.push_back(with_signal(model.score(profile, program, fast[r]), c.signal));
-    model.node_chances(base_logits.back(), interview, base_q[r]);
+    model.node_match_chances(base_logits.back(), base_q[r]);
   }
   // Bits compared as integers (a call to memcmp per program and draw cost more than the test).
   const auto bits = [](double x) {
@@ -65,19 +71,28 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
            bits(x.match_given_interview) == bits(y.match_given_interview);
   };
   const ModelParams& defaults = model.params();
+  std::optional<double> base_value;
   const auto p_with = [&](const ModelParams& params) {
     const Model m = model.with_params(params);
     const bool same_scales = std::memcmp(&params.sigma_interview, &defaults.sigma_interview, sizeof(double)) == 0 &&
                              std::memcmp(&params.sigma_match, &defaults.sigma_match, sizeof(double)) == 0;
+    bool all_base = true;
     for (std::size_t r = 0; r < ranked.size(); ++r) {
       const RankedChoice& c = ranked[r];
       const ProgramLogits l = with_signal(m.score(profile, dataset.programs[c.index], fast[r]), c.signal);
       if (same_scales && same(l, base_logits[r])) {
         q_of[r] = &base_q[r];
       } else {
-        m.node_chances(l, interview, q[r]);
+        m.node_match_chances(l, q[r]);
         q_of[r] = &q[r];
+        all_base = false;
       }
+    }
+    // An assumption this list does not read (every program's chances as at the defaults): the
+    // value at the defaults, worked out once (the node weights do not change with the parameters).
+    if (all_base) {
+      if (!base_value) base_value = track_outcome(tracks, q_of, model.weights()).residency;
+      return *base_value;
     }
     return track_outcome(tracks, q_of, m.weights()).residency;
   };

@@ -33,7 +33,7 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
     const std::string& s = dataset.programs[cands[i].index].specialty;
     if (std::find(specialties.begin(), specialties.end(), s) == specialties.end()) specialties.push_back(s);
   }
-  std::vector<double> scratch, a, best_a, kept;
+  std::vector<double> a, best_a, kept;
   std::vector<std::size_t> takers, first_alike;
   for (const std::string& specialty : specialties) {
     const SignalAllowance allowance = signal_allowance(specialty);
@@ -64,7 +64,7 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
     double base = 0.0;  // the objective's value this round
     const auto gain_of = [&](std::size_t t, SignalKind kind) {
       Candidate& c = cands[takers[t]];
-      const std::vector<double>& signalled = chances_with(c, kind, model, scratch);
+      const std::vector<double>& signalled = chances_with(c, kind, model);
       objective.level_product(c.level, a);
       bool stable = true;
       for (std::size_t k = 0; k < K; ++k) {

@@ -48,7 +48,7 @@ struct PlanWork::Pass {
       plan.notes.push_back(profile.specialties.empty()
                                ? "No program in the data is within reach of this profile."
                                : "No program in your target specialties is within reach of this profile.");
-    finish(profile, dataset, options, model, fees, b, plan);
+    finish(profile, dataset, options, model, fees, list_only, b, plan);
     return true;
   }
   double progress(std::size_t size) const {

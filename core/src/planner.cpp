@@ -66,8 +66,11 @@ double track_utility(const Profile& profile, double specialty_weight, Track trac
 }
 
 bool in_preferred_states(const Profile& profile, const Program& program) {
-  return std::find(profile.preferred_states.begin(), profile.preferred_states.end(), program.state) !=
-         profile.preferred_states.end();
+  // The first character compared before the rest (state codes: cheaper than a call per entry).
+  const std::string& s = program.state;
+  for (const std::string& x : profile.preferred_states)
+    if (x.size() == s.size() && (s.empty() || x[0] == s[0]) && x == s) return true;
+  return false;
 }
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
@@ -95,10 +98,21 @@ std::vector<Slot> utility_levels(const std::vector<Candidate>& cands) {
   const auto before = [](const Slot& x, const Slot& y) {
     return x.utility != y.utility ? x.utility > y.utility : static_cast<int>(x.kind) < static_cast<int>(y.kind);
   };
-  std::set<Slot, decltype(before)> levels(before);
-  for (const auto& c : cands) levels.insert({c.utility, slot_kind(c)});
-  if (levels.empty()) levels.insert({1.0, SlotKind::Residency});
-  return {levels.begin(), levels.end()};
+  // A plan has a few slots: the distinct ones found by a look along them (the last one found
+  // first: candidates come grouped by specialty), then sorted.
+  const auto alike = [&](const Slot& x, const Slot& y) { return !before(x, y) && !before(y, x); };
+  std::vector<Slot> levels;
+  std::size_t last = 0;
+  for (const auto& c : cands) {
+    const Slot s{c.utility, slot_kind(c)};
+    if (last < levels.size() && alike(levels[last], s)) continue;
+    last = 0;
+    while (last < levels.size() && !alike(levels[last], s)) ++last;
+    if (last == levels.size()) levels.push_back(s);
+  }
+  if (levels.empty()) levels.push_back({1.0, SlotKind::Residency});
+  std::sort(levels.begin(), levels.end(), before);
+  return levels;
 }
 
 std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c) {
@@ -107,10 +121,9 @@ std::size_t level_of(const std::vector<Slot>& levels, const Candidate& c) {
 }
 
 // The per-node chances of a candidate with its current signal.
-const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model,
-                                        std::vector<double>& scratch) {
+const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Model& model) {
   std::vector<double>& q = c.q_with(kind);
-  if (q.empty()) model.node_chances(with_signal(c.chance, kind), scratch, q);
+  if (q.empty()) model.node_match_chances(with_signal(c.chance, kind), q);
   return q;
 }
 
@@ -125,8 +138,13 @@ std::string percent(double p) {
 void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model, Fees& fees,
             std::size_t from, std::size_t to, Built& b) {
   const bool explain = options.explain;
+  const ProfileFacts facts = profile_facts(profile);
   ScoreOptions so;
   so.explain = false;
+  so.facts = &facts;
+  // The marginal P(match) is wanted only for the greedy's first keys, and only for a few of the
+  // candidates (Candidate::p_match): not summed over the nodes here for every one.
+  so.marginals = false;
   // Lists are usually grouped by specialty: the specialty's answers are kept from one program to
   // the next rather than looked up by name for each.
   const std::string* last_specialty = nullptr;
@@ -138,6 +156,8 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   bool group_known = false;
   std::optional<ApplicationService> group_for;
   int group = 0;
+  // Room for every program of the range (each is moved on a reallocation, not cheap).
+  b.cands.reserve(b.cands.size() + (to - from));
   for (std::size_t i = from; i < to; ++i) {
     const Program& p = dataset.programs[i];
     if (last_specialty == nullptr || p.specialty != *last_specialty) {
@@ -145,6 +165,7 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       target = matches_specialty(profile, p);
       if (!target) continue;
       weight = specialty_weight(profile, p.specialty);
+      so.specialty_index = model.specialty_index(p.specialty);
       allowance = signal_allowance(p.specialty);
       signal_group = -1;
       if (options.choose_signals && (allowance.gold > 0 || allowance.silver > 0)) {

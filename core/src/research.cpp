@@ -223,10 +223,15 @@ std::vector<ResearchItem> research_next(const Profile& profile, const Dataset& d
   const auto by_key = [](const Scored& a, const Scored& b) {
     return a.rank_key != b.rank_key ? a.rank_key > b.rank_key : a.index < b.index;
   };
-  std::sort(replacements.begin(), replacements.end(), by_key);
-  if (replacements.size() > kReplacements) replacements.resize(kReplacements);
-  std::sort(near.begin(), near.end(), by_key);
-  if (near.size() > kNearTargets) near.resize(kNearTargets);
+  // Only the first few are kept: sorted as far as those (by_key breaks every tie, so they are the
+  // ones a whole sort puts first, in the same order).
+  const auto first_sorted = [&](std::vector<Scored>& v, std::size_t keep) {
+    const std::size_t k = std::min(keep, v.size());
+    std::partial_sort(v.begin(), v.begin() + static_cast<long>(k), v.end(), by_key);
+    v.erase(v.begin() + static_cast<long>(k), v.end());
+  };
+  first_sorted(replacements, kReplacements);
+  first_sorted(near, kNearTargets);
   std::vector<std::vector<double>> mr;
   for (const Scored& r : replacements) mr.push_back(node_match(model, r.logits, 0.0));
 

@@ -12,6 +12,7 @@
 //   if (!r.eligible) show(r.reasons.front());  // "8 years since graduation; program accepts 5 or fewer"
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,19 @@ bool is_eligible(const Profile& profile, const Program& program, int* flexible_m
 
 // True when the applicant needs a visa to train (US MD and DO graduates never do).
 bool needs_visa(const Profile& profile);
+
+// What the eligibility check and the model's score read of the profile alone, found once by a
+// caller that looks at many programs for one profile (the same values they find themselves):
+//   const ProfileFacts facts = profile_facts(profile);
+//   for (const Program& p : programs) if (is_eligible(profile, p, &missed, &facts)) ...
+struct ProfileFacts {
+  bool needs_visa = false;
+  int years_since_graduation = 0;
+  int attempts = 0;            // modelled_attempts (exam_status.h)
+  std::optional<int> step2ck;  // modelled_step2ck
+};
+ProfileFacts profile_facts(const Profile& profile);
+bool is_eligible(const Profile& profile, const Program& program, int* flexible_missed, const ProfileFacts* facts);
 
 // The program's specialty is one of the applicant's target specialties (exact name match, as the
 // dataset spells it). A profile with no target specialties accepts every specialty.

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "openpick/core/eligibility.h"
@@ -163,6 +164,16 @@ struct ProgramLogits {
   double match_given_interview = 0.0;  // at Z = 0
 };
 
+// What the score reads of one program's place for one profile, which no model parameter changes:
+// found once (program_facts) by a caller that scores the program under many parameter sets.
+struct ProgramFacts {
+  bool preferred_state = false;  // the program's state is one of profile.preferred_states
+  bool deep_south = false;
+  int ties = 0;               // profile.state_ties in the program's state (kinds kept: up to 4)
+  TieKind tie_kinds[4] = {};  // their kinds, in the profile's order
+};
+ProgramFacts program_facts(const Profile& profile, const Program& program);
+
 struct ScoreOptions {
   bool signal = false;  // the applicant sends this program a signal
   bool explain = true;  // build `terms` and reasons (off in hot loops)
@@ -172,6 +183,14 @@ struct ScoreOptions {
   // (is_eligible's count: the eligibility check does not depend on ModelParams), says so here and
   // the check is skipped; -1: check. Ignored when explaining.
   int known_flexible_missed = -1;
+  // For a caller scoring many programs for one profile: profile_facts(profile) (eligibility.h),
+  // found once, and the program's specialty as an index into params().specialties
+  // (Model::specialty_index). Unset: found for each program, with the same values.
+  const ProfileFacts* facts = nullptr;
+  int specialty_index = -1;
+  // program_facts(profile, program), for a caller scoring one program many times. Ignored when
+  // explaining.
+  const ProgramFacts* program_facts = nullptr;
 };
 
 struct ProgramChance {
@@ -217,6 +236,8 @@ class Model {
 
   // The specialty's parameters; the first entry when the specialty is not calibrated.
   const SpecialtyParams& specialty(const std::string& name) const;
+  // Its index in params().specialties (0, the first entry, when not calibrated).
+  int specialty_index(const std::string& name) const;
   bool is_calibrated(const std::string& name) const;
 
   ProgramChance score(const Profile& profile, const Program& program, const ScoreOptions& options = {}) const;
@@ -228,6 +249,14 @@ class Model {
   double p_match(const ProgramLogits& logits) const;
   // Per node: P(interview | Z = node k) and P(match here | Z = node k), for callers that cache.
   void node_chances(const ProgramLogits& logits, std::vector<double>& interview, std::vector<double>& match) const;
+  // Only the second: P(match here | Z = node k), bit for bit node_chances' `match` (one division a
+  // node instead of two).
+  void node_match_chances(const ProgramLogits& logits, std::vector<double>& match) const;
+  // The two factors node_chances builds every node's chances from (reachable logits only):
+  // e^-interview and e^-match_given_interview, each logit clamped as it clamps them. A program
+  // whose two are each no larger than another's has, bit for bit, at least the other's chances
+  // at every node (the chances are 1 / ((1 + e_i s_k)(1 + e_m t_k)) and rounding is monotone).
+  std::pair<double, double> node_factors(const ProgramLogits& logits) const;
 
   ListState begin_list() const;
   void append(ListState& list, const ProgramLogits& logits) const;
