@@ -207,6 +207,8 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      platform.storage_remove(kStorageWorkspaceKey);
                      platform.storage_remove(kStorageWorkspaceBackupKey);
                      state.workspace = core::Workspace{};
+                     state.research_undo.clear();  // its copies are the applicant's too
+                     state.research_form = ResearchForm{};
                      ++state.tracker_revision;
                      state.tracker_refusal.clear();
                      reapply_workspace(state);
@@ -266,6 +268,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    },
                    [&](const SetChecklistItem& a) { set_checklist_item(state, platform, a); },
                    [&](const MoveRank& a) { move_rank(state, platform, a); },
+                   [&](const ResearchChange& a) { apply_research_change(state, platform, a); },
                    [&](const ShareWithHost& a) {
                      if (state.embed.host_origin.empty()) return;  // not embedded: nobody to send to
                      platform.share_with_host(a.json);

@@ -1,5 +1,6 @@
 // What the files of the action layer share (actions.cpp applies the queue; actions_storage.cpp,
-// actions_import.cpp and actions_workspace.cpp hold the work of one kind each). Private to shell/src.
+// actions_import.cpp, actions_workspace.cpp and actions_research.cpp hold the work of one kind each). Private to
+// shell/src.
 #pragma once
 
 #include <cstddef>
@@ -43,5 +44,8 @@ void set_tracker_status(AppState& state, Platform& platform, const SetTrackerSta
 void set_checklist_item(AppState& state, Platform& platform, const SetChecklistItem& a);
 void move_rank(AppState& state, Platform& platform, const MoveRank& a);
 void refresh_rank_list(AppState& state);
+
+// --- the applicant's research (actions_research.cpp) ---------------------------------------------
+void apply_research_change(AppState& state, Platform& platform, const ResearchChange& a);
 
 }  // namespace openpick::shell::detail

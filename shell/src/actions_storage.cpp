@@ -39,7 +39,6 @@ void storage_warning(AppState& state, const char* text, const std::string& detai
   state.messages.push_back({core::Severity::Warning, text, {detail}});
 }
 
-
 // One write. The first failure says so (a message, and the Data panel's status until a write
 // succeeds); the first success after failures drops the message and writes the profile and the
 // settings again, so what changed while storage refused is kept.
@@ -88,7 +87,6 @@ void save_workspace(AppState& state, Platform& platform) {
   w.tracker = state.workspace.tracker;
   if (store(state, platform, kStorageWorkspaceKey, core::workspace_to_json(w))) state.storage_status = kStatusSaved;
 }
-
 
 namespace {
 

@@ -43,7 +43,6 @@ std::string workspace_summary(const core::Workspace& w) {
   return out.empty() ? "no research and no tracker" : out;
 }
 
-
 }  // namespace
 
 // A workspace file replaces the profile (when it holds one), the research, the added and hidden
@@ -64,6 +63,8 @@ void load_workspace(AppState& state, Platform& platform, const LoadFile& f) {
   }
   const std::string what = workspace_summary(w);
   state.workspace = std::move(w);
+  state.research_undo.clear();  // the undo steps were changes to the research just replaced
+  state.research_form.open = false;
   ++state.tracker_revision;
   state.tracker_refusal.clear();
   reapply_workspace(state);
