@@ -55,8 +55,8 @@ bool commit(AppState& state, Platform& platform, core::Workspace next, std::stri
     return false;
   }
   core::Workspace& w = state.workspace;
-  state.research_undo.push_back({std::move(what), std::move(w.research), std::move(w.added_programs),
-                                 std::move(w.hidden)});
+  state.research_undo.push_back(
+      {std::move(what), std::move(w.research), std::move(w.added_programs), std::move(w.hidden)});
   if (state.research_undo.size() > kResearchUndoDepth) state.research_undo.erase(state.research_undo.begin());
   w.research = std::move(next.research);
   w.added_programs = std::move(next.added_programs);
@@ -112,8 +112,9 @@ void add_program(AppState& state, Platform& platform, const AddProgram& a) {
     for (const auto& p : *list)
       if (p.id == id) {
         state.research_form.error = "Not added: a program with the same name, specialty and state (id " + quoted(id) +
-                                    ", " + p.name + ") is already in the list. Edit its research instead, or give "
-                                                    "yours another name.";
+                                    ", " + p.name +
+                                    ") is already in the list. Edit its research instead, or give "
+                                    "yours another name.";
         return;
       }
   core::Workspace next = research_part(state.workspace);
@@ -170,8 +171,7 @@ void undo_research(AppState& state, Platform& platform) {
 
 void merge_research_file(AppState& state, Platform& platform, const MergeResearchFile& a) {
   auto r = core::parse_workspace_json(a.bytes, a.file_name);
-  if (!r.ok())
-    return import_failed(state, "research from", a.file_name, r.diagnostics, "Your research is unchanged.");
+  if (!r.ok()) return import_failed(state, "research from", a.file_name, r.diagnostics, "Your research is unchanged.");
   core::MergeResult m = core::merge_research(research_part(state.workspace), *r.value);
   core::Workspace next = research_part(state.workspace);
   next.research = std::move(m.merged.research);

@@ -395,15 +395,15 @@ TEST_F(ResearchEdit, MergingAClassmatesFileKeepsBothSourcesAndTheNewerFact) {
   EXPECT_EQ(program(state, "A")->visa.h1b, true);
   EXPECT_EQ(state.workspace.research.count("B"), 0u);
   // A file that is not a workspace: refused, nothing changed.
-  run(shell::ResearchChange{shell::MergeResearchFile{"bad.json", "{\"kind\": \"openpick-workspace\", \"research\": 3}"}});
+  run(shell::ResearchChange{
+      shell::MergeResearchFile{"bad.json", "{\"kind\": \"openpick-workspace\", \"research\": 3}"}});
   EXPECT_EQ(state.messages.back().severity, core::Severity::Error);
   EXPECT_EQ(program(state, "A")->visa.h1b, true);
 }
 
 TEST_F(ResearchEdit, StorageFullMidSaveSaysSoKeepsTheEditAndSavesItWhenThereIsRoom) {
-  const std::string saved_before = platform.store.count(shell::kStorageWorkspaceKey)
-                                       ? platform.store[shell::kStorageWorkspaceKey]
-                                       : std::string();
+  const std::string saved_before =
+      platform.store.count(shell::kStorageWorkspaceKey) ? platform.store[shell::kStorageWorkspaceKey] : std::string();
   platform.writes_left = 0;  // full from the next write on
   edit_h1b_of_a();
   EXPECT_EQ(program(state, "A")->visa.h1b, true) << "the edit stays in memory";

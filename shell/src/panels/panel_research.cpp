@@ -67,9 +67,7 @@ std::string today_text() {
   return buf;
 }
 
-void copy_text(char* out, std::size_t size, const std::string& text) {
-  std::snprintf(out, size, "%s", text.c_str());
-}
+void copy_text(char* out, std::size_t size, const std::string& text) { std::snprintf(out, size, "%s", text.c_str()); }
 
 void reset_drafts(ResearchForm& f) {
   f.drafts.assign(core::research_fact_fields().size(), ResearchFactDraft{});
@@ -163,8 +161,9 @@ bool strict_tick(const char* id, bool has_value, bool& strict) {
   bool flexible = !strict;
   const std::string label = std::string("flexible##") + id;
   const bool changed = ImGui::Checkbox(label.c_str(), &flexible);
-  item_tooltip("Flexible: the program says it prefers this or may waive it (missing it lowers the chance "
-               "instead of ruling the program out).");
+  item_tooltip(
+      "Flexible: the program says it prefers this or may waive it (missing it lowers the chance "
+      "instead of ruling the program out).");
   if (!changed) return false;
   strict = !flexible;
   return true;
@@ -508,8 +507,7 @@ void research_form(AppState& state) {
     const bool added = is_added(state, f.id);
     if (state.workspace.research.count(f.id)) {
       same_line_if_fits("Clear all my research");
-      if (ImGui::Button("Clear all my research"))
-        state.actions.emplace_back(ResearchChange{ClearResearch{f.id, ""}});
+      if (ImGui::Button("Clear all my research")) state.actions.emplace_back(ResearchChange{ClearResearch{f.id, ""}});
     }
     same_line_if_fits("Hide this program");
     if (ImGui::Button("Hide this program")) state.actions.emplace_back(ResearchChange{SetHidden{f.id, true}});

@@ -9,7 +9,7 @@
 
 namespace openpick::core {
 
-inline constexpr Range<int> kPositionsRange{0, 500};  // PGY-1 positions (0 warns: it cannot match anyone)
+inline constexpr Range<int> kPositionsRange{0, 500};   // PGY-1 positions (0 warns: it cannot match anyone)
 inline constexpr Range<double> kShareRange{0.0, 1.0};  // img_share, img_share_non_us (a share, not a percentage)
 // A program's cutoffs are read against the applicant's own ranges, so a cutoff and a score compare.
 inline constexpr Range<int> kStep2ckMinRange = kStepScoreRange;
