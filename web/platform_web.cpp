@@ -7,6 +7,9 @@
 // The JS side of each service. Every function guards against the browser refusing (storage
 // blocked in a sandboxed iframe, quota exceeded): the app must keep running and say so.
 
+// The bodies are JavaScript, kept from clang-format: it splits "===" into "== =", which the
+// preprocessor stringifies as it stands, and acorn then refuses the emitted JS (the link fails).
+// clang-format off
 EM_JS(void, op_js_open_file, (int request_id, const char* accept),
       { openpickPage.openFile(request_id, UTF8ToString(accept)); });
 
@@ -16,7 +19,7 @@ EM_JS(void, op_js_save_file, (const char* name, const char* mime, const char* da
 // Returns a malloc'ed UTF-8 copy, or 0 when the key is absent or storage is unavailable.
 EM_JS(char*, op_js_storage_get, (const char* key), {
   const v = openpickPage.storageGet(UTF8ToString(key));
-  if (v == = null) return 0;
+  if (v === null) return 0;
   const n = lengthBytesUTF8(v) + 1;
   const p = _malloc(n);
   stringToUTF8(v, p, n);
@@ -26,7 +29,7 @@ EM_JS(char*, op_js_storage_get, (const char* key), {
 // Returns 0 on success, or a malloc'ed error text.
 EM_JS(char*, op_js_storage_set, (const char* key, const char* value), {
   const err = openpickPage.storageSet(UTF8ToString(key), UTF8ToString(value));
-  if (err == = null) return 0;
+  if (err === null) return 0;
   const n = lengthBytesUTF8(err) + 1;
   const p = _malloc(n);
   stringToUTF8(err, p, n);
@@ -37,7 +40,7 @@ EM_JS(char*, op_js_storage_set, (const char* key, const char* value), {
 // (site data blocked: even reading throws). A full storage can still be read: 0.
 EM_JS(char*, op_js_storage_blocked, (), {
   const err = openpickPage.storageBlocked();
-  if (err == = null) return 0;
+  if (err === null) return 0;
   const n = lengthBytesUTF8(err) + 1;
   const p = _malloc(n);
   stringToUTF8(err, p, n);
@@ -52,6 +55,7 @@ EM_JS(void, op_js_open_url, (const char* url), { openpickPage.openUrl(UTF8ToStri
 
 // The embed guest (openpick-embed-guest.js) posts it to the host's exact origin, nowhere else.
 EM_JS(void, op_js_share_with_host, (const char* json), { openpickPage.shareWithHost(UTF8ToString(json)); });
+// clang-format on
 
 namespace openpick::web {
 
