@@ -144,6 +144,7 @@ test('storage full mid-save: said plainly, the edit kept, saved when storage acc
     assert.equal(await localStorageItem(page, storageKeys.workspace), savedBefore, 'what was saved is kept as it was');
     // Room again: the next change saves both.
     await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+    await openProgram(page, kOne);
     await clickItem(page, 'Hide this program');
     s = await waitForState(page, (x) => x.storage_status === 'Saved in this browser only.', { what: 'saved again' });
     const saved = JSON.parse(await localStorageItem(page, storageKeys.workspace));
@@ -158,7 +159,11 @@ test('storage full mid-save: said plainly, the edit kept, saved when storage acc
 test('screenshot: the research form on a phone', async () => {
   const { context, page, errors } = await openWith(env, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   try {
-    await openProgram(page, kThree);
+    // The search field is off to the right on a phone: the first program's name, as a person taps it.
+    await openPanel(page, 'Programs');
+    await waitForState(page, (x) => x.dataset.program_count > 0 && !x.work.busy, { what: 'the sample list' });
+    await clickItem(page, /##open_/);
+    await waitForState(page, (x) => x.research.form.open, { what: 'a detail view' });
     await frames(page, 4);
     await page.screenshot({ path: join(artifactsDir, 'research-form-phone.png') });
     await reveal(page, '##value_visa.h1b');

@@ -377,6 +377,14 @@ bool is_added(const AppState& state, const std::string& id) {
   return find_program(state.workspace.added_programs, id) != nullptr;
 }
 
+// A fact as research_fact_text writes it, in a person's words where they differ.
+std::string readable(const std::string& json) {
+  if (json == "null") return "unknown";
+  if (json == "true") return "yes";
+  if (json == "false") return "no";
+  return json;
+}
+
 // What the applicant's sources say about `field` (theirs and a classmate's, after a merge).
 void sources_of(const core::Research& r, std::string_view field) {
   for (const auto& s : r.sources) {
@@ -398,6 +406,7 @@ void draw_fact(AppState& state, ResearchForm& f, std::size_t i) {
   const float value_at = w * 14, where_at = w * 31, where_w = w * 13, date_w = w * 6.5f;
   ImGui::PushID(field.c_str());
   const bool mine = (f.saved.sets(field) && !d.cleared) || !core::same_research_fact(f.facts, f.shown, field);
+  ImGui::AlignTextToFramePadding();  // the name on the line of the fields beside it
   if (mine)
     ImGui::TextColored(kColorAccent, "%s (yours)", research_fact_label(field).c_str());
   else
@@ -433,7 +442,7 @@ void draw_fact(AppState& state, ResearchForm& f, std::size_t i) {
   if (!(f.adding && is_identity(field))) {
     if (wide) ImGui::Indent(value_at);
     if (f.in_list && !core::same_research_fact(f.listed, f.facts, field))
-      ImGui::TextColored(kColorMuted, "The list says: %s", core::research_fact_text(f.listed, field).c_str());
+      ImGui::TextColored(kColorMuted, "The list says: %s", readable(core::research_fact_text(f.listed, field)).c_str());
     if (!d.cleared) sources_of(f.saved, field);
     if (wide) ImGui::Unindent(value_at);
   }
