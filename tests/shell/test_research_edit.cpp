@@ -424,3 +424,25 @@ TEST_F(ResearchEdit, StorageFullMidSaveSaysSoKeepsTheEditAndSavesItWhenThereIsRo
   EXPECT_EQ(state.storage_status, "Saved in this browser only.");
   EXPECT_EQ(program(reloaded(), "A")->visa.h1b, true);
 }
+
+TEST_F(ResearchEdit, TheFormDrawsOnAPhoneAndOnAnEmptyListWithoutAnAssert) {
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  click("Program A##open_A");
+  ASSERT_TRUE(state.research_form.open);
+  for (int i = 0; i < 3; ++i) frame();
+  click("Back to the list");
+  click("Add a program by hand");
+  EXPECT_TRUE(state.research_form.adding);
+  for (int i = 0; i < 3; ++i) frame();
+  // No list at all: a program can still be added, its specialty one of the model's.
+  AppState empty;
+  std::swap(state, empty);
+  click("Add a program by hand");
+  EXPECT_FALSE(state.research_form.facts.specialty.empty());
+  type_into("##value_name", "Alone");
+  type_into("##value_state", "ms");
+  click("Add this program");
+  ASSERT_EQ(state.workspace.added_programs.size(), 1u) << state.research_form.error;
+  EXPECT_EQ(state.dataset.programs.size(), 1u) << "planned over, though no list is loaded";
+  EXPECT_EQ(state.workspace.added_programs[0].state, "MS");
+}

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <vector>
 
 #include "openpick/core/csv_columns.h"
 #include "openpick/core/io.h"
@@ -176,6 +177,14 @@ bool text_field(const char* id, char* buf, std::size_t size, std::string& value)
   return true;
 }
 
+// The loaded list's specialties; before any list is loaded, the model's (as datasets spell them).
+std::vector<std::string> specialty_choices(AppState& state) {
+  std::vector<std::string> out = dataset_summary(state).specialties;
+  if (out.empty())
+    for (const auto& s : state.model.params().specialties) out.push_back(s.name);
+  return out;
+}
+
 // Both widgets are drawn (arguments are evaluated before the call); true when either changed.
 bool either(bool a, bool b) { return a || b; }
 
@@ -198,7 +207,7 @@ bool fact_widget(AppState& state, ResearchForm& f, std::string_view field) {
     const bool open = ImGui::BeginCombo(c, p.specialty.empty() ? "choose" : p.specialty.c_str());
     if (!open) name_item(c);
     if (open) {
-      for (const auto& s : dataset_summary(state).specialties)
+      for (const auto& s : specialty_choices(state))
         if (ImGui::Selectable(s.c_str(), s == p.specialty)) p.specialty = s, changed = true;
       ImGui::EndCombo();
     }
@@ -479,7 +488,7 @@ void open_add_program_form(AppState& state) {
   f = ResearchForm{};
   f.open = true;
   f.adding = true;
-  const auto& specialties = dataset_summary(state).specialties;
+  const std::vector<std::string> specialties = specialty_choices(state);
   if (std::find(specialties.begin(), specialties.end(), core::kFormNewSpecialty) != specialties.end())
     f.facts.specialty = core::kFormNewSpecialty;
   else if (!specialties.empty())
