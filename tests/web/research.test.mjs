@@ -1,7 +1,7 @@
 // The applicant's research in the page, by clicks: in the Programs tab a program's name opens its
 // detail view, where a fact is set with where it was found; a program is added by hand; another is
 // hidden and the hiding undone; all of it survives a reload (getState and the page's storage are
-// only read). A storage that refuses writes mid-save says so and keeps the edit, and saves it once
+// only read). A classmate's file is merged from the Data tab and undone. A storage that refuses writes mid-save says so and keeps the edit, and saves it once
 // it accepts again. Screenshots of the form on a desktop and a phone (OPENPICK_ARTIFACTS_DIR).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -151,6 +151,35 @@ test('storage full mid-save: said plainly, the edit kept, saved when storage acc
     assert.equal(saved.research[kOne].visa.h1b, true);
     assert.deepEqual(saved.hidden, [kOne]);
     assert.deepEqual(errors.filter((e) => !/quota/i.test(e)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('merge research from a classmate\'s file in the Data tab: their fact comes with their source; undo takes the merge back', async () => {
+  const { context, page, errors } = await openWith(env);
+  try {
+    await waitForState(page, (x) => x.dataset.program_count > 0 && !x.work.busy, { what: 'the sample list' });
+    const theirs = {
+      schema_version: 1, kind: 'openpick-workspace',
+      research: { [kThree]: { visa: { h1b: true }, sources: [{ what: 'visa.h1b', date: '2026-10-01', by: 'classmate', url: 'https://example.org/theirs' }] } },
+    };
+    await openPanel(page, 'Data');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Merge research from a file…')]);
+    await chooser.setFiles({ name: 'classmate.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+    let s = await waitForState(page, (x) => x.research.entries[kThree], { what: 'the merge' });
+    assert.equal(s.research.entries[kThree].visa.h1b, true);
+    assert.equal(s.research.entries[kThree].sources[0].by, 'classmate');
+    assert.match(s.messages.at(-1).text, /^Merged the research of classmate\.json into yours/);
+    assert.equal(s.research.undo, 'merging research from classmate.json');
+    // Its detail view lists their source under the fact.
+    await openProgram(page, kThree);
+    await scrollToTop(page);
+    await clickItem(page, 'Back to the list');
+    await clickItem(page, 'Undo merging research from classmate.json');
+    s = await waitForState(page, (x) => !x.research.entries[kThree], { what: 'the merge undone' });
+    assert.equal(s.research.undo, null);
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
