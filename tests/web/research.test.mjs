@@ -1,8 +1,9 @@
 // The applicant's research in the page, by clicks: in the Programs tab a program's name opens its
 // detail view, where a fact is set with where it was found; a program is added by hand; another is
 // hidden and the hiding undone; all of it survives a reload (getState and the page's storage are
-// only read). A classmate's file is merged from the Data tab and undone. A storage that refuses writes mid-save says so and keeps the edit, and saves it once
-// it accepts again. Screenshots of the form on a desktop and a phone (OPENPICK_ARTIFACTS_DIR).
+// only read). A classmate's file is merged from the Data tab and undone. A storage that refuses
+// writes mid-save says so, keeps the edit, and saves it once it accepts again. Screenshots of the
+// form on a desktop and a phone (OPENPICK_ARTIFACTS_DIR).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
