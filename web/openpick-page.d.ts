@@ -193,6 +193,18 @@ export interface OpenPickState {
   };
   /** Why the page refused the last tracker change (a second top-choice letter), or "". */
   tracker_refusal: string;
+  /** The applicant's research: the entries as in the workspace file (per program id the facts
+   *  they set and their sources), the ids of the programs they added and hid, what Undo would undo
+   *  (null: nothing) and how many steps it holds, and the research form (the Programs tab's detail
+   *  view: open, adding a program by hand, the program's id, why the last save was refused). */
+  research: {
+    entries: { [id: string]: { [field: string]: unknown; sources?: { what: string; url?: string; date: string; by?: string }[] } };
+    added: string[];
+    hidden: string[];
+    undo: string | null;
+    undo_steps: number;
+    form: { open: boolean; adding: boolean; id: string; error: string };
+  };
   /** The rank list after interviews, in rank order, with core's rank-list outcome (null p_match:
    *  no list yet). */
   rank_list: { ids: string[]; notes: string[]; p_match: number | null; p_match_here?: number[]; extra_rank_fee_usd?: number };

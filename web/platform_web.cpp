@@ -6,10 +6,9 @@
 
 // The JS side of each service. Every function guards against the browser refusing (storage
 // blocked in a sandboxed iframe, quota exceeded): the app must keep running and say so.
-// The bodies are JavaScript, which clang-format takes for C++ (it split `===` into `== =`, and the
-// web build's link failed): left as written.
+// The bodies are JavaScript, kept from clang-format: it splits "===" into "== =", which the
+// preprocessor stringifies as it stands, and acorn then refuses the emitted JS (the link fails).
 // clang-format off
-
 EM_JS(void, op_js_open_file, (int request_id, const char* accept),
       { openpickPage.openFile(request_id, UTF8ToString(accept)); });
 

@@ -379,7 +379,11 @@ constexpr StateName kStateNames[] = {
 
 }  // namespace
 
+}  // namespace detail
+
 std::optional<std::string> state_code(std::string_view cell) {
+  using detail::alias_key;
+  using detail::is_usps_code;
   if (cell.size() == 2) {  // the common case, without allocating a key
     const std::string upper = {static_cast<char>(cell[0] >= 'a' && cell[0] <= 'z' ? cell[0] - 'a' + 'A' : cell[0]),
                                static_cast<char>(cell[1] >= 'a' && cell[1] <= 'z' ? cell[1] - 'a' + 'A' : cell[1])};
@@ -392,10 +396,12 @@ std::optional<std::string> state_code(std::string_view cell) {
     if (is_usps_code(upper)) return upper;
     return std::nullopt;
   }
-  for (const auto& s : kStateNames)
+  for (const auto& s : detail::kStateNames)
     if (alias_key(s.name) == key) return std::string(s.code);
   return std::nullopt;
 }
+
+namespace detail {
 
 bool says_no_cutoff(std::string_view cell) {
   if (!cell.empty() && cell.front() >= '0' && cell.front() <= '9') return false;  // the common case, quickly
@@ -467,14 +473,15 @@ void append_slug(std::string& out, std::string_view s) {
 }
 }  // namespace
 
+}  // namespace detail
+
 std::string derived_program_id(std::string_view name, std::string_view specialty, std::string_view state) {
   std::string id(state);
   id += '-';
-  append_slug(id, specialty);
+  detail::append_slug(id, specialty);
   id += '-';
-  append_slug(id, name);
+  detail::append_slug(id, name);
   return id;
 }
 
-}  // namespace detail
 }  // namespace openpick::core

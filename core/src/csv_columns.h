@@ -37,8 +37,7 @@ struct VisaCell {
 // the caller has already taken blank and unknown markers.
 std::optional<VisaCell> read_visa_cell(std::string_view cell);
 
-// "MS", "ms", "Mississippi", "new york", "N.Y.", "District of Columbia" -> the USPS code.
-std::optional<std::string> state_code(std::string_view cell);
+using core::state_code;  // public: csv_columns.h
 
 // Cells that say a cutoff column states none: "none", "no cutoff", "no minimum", "no limit", "no".
 bool says_no_cutoff(std::string_view cell);
@@ -52,10 +51,7 @@ std::string_view without_minimum_mark(std::string_view cell);
 // "Academic" is not one: it could mean university or university-affiliated.
 std::optional<Setting> setting_alias(std::string_view cell);
 
-// The id of a program from a sheet without an id column: "<STATE>-<specialty>-<name>", words in
-// lower case joined by hyphens ("MS-internal-medicine-sample-one-program"); bytes outside ASCII
-// kept as they are.
-std::string derived_program_id(std::string_view name, std::string_view specialty, std::string_view state);
+using core::derived_program_id;  // public: csv_columns.h
 
 // Whether a row (the first after the header) names columns rather than holding a program: most of
 // its cells are column names or aliases. Used only to explain a header that failed to map.

@@ -197,7 +197,7 @@ Program read_program_row(RowReader& r) {
   if (!r.has(Column::Id) && !p.name.empty() && !p.specialty.empty() && !p.state.empty())
     p.id = derived_program_id(p.name, p.specialty, p.state);
   p.setting = r.enumeration<Setting>(Column::Setting);
-  if (auto v = r.integer(Column::Positions, 0, kMaxPositions, "the number of PGY-1 positions")) {
+  if (auto v = r.integer(Column::Positions, kPositionsRange.min, kMaxPositions, "the number of PGY-1 positions")) {
     p.positions = static_cast<int>(*v);
     if (*v == 0)
       r.warning(Column::Positions, "0 positions: the program offers no PGY-1 position and cannot match anyone");
@@ -222,10 +222,11 @@ Program read_program_row(RowReader& r) {
       r.warning(Column::Step2ckMin, "a minimum Step 2 CK score of " + std::to_string(*v) +
                                         " would exclude nearly every applicant; check it");
   }
-  if (auto v = r.cutoff(Column::MaxYearsSinceGraduation, 0, kMaxYearsSinceGraduation,
+  if (auto v = r.cutoff(Column::MaxYearsSinceGraduation, kMaxYearsSinceGraduationRange.min, kMaxYearsSinceGraduation,
                         "the most years since graduation accepted"))
     p.cutoffs.max_years_since_graduation = static_cast<int>(*v);
-  if (auto v = r.cutoff(Column::MaxAttempts, 1, kMaxAttempts, "the most attempts accepted on any Step"))
+  if (auto v = r.cutoff(Column::MaxAttempts, kMaxAttemptsCutoffRange.min, kMaxAttempts,
+                        "the most attempts accepted on any Step"))
     p.cutoffs.max_attempts = static_cast<int>(*v);
   p.cutoffs.usce_required = r.boolean(Column::UsceRequired);
   p.cutoffs.strict.step2ck_min = r.boolean(Column::Step2ckMinStrict).value_or(true);

@@ -74,14 +74,15 @@ void read_cutoffs(ObjectReader& r, Program& p) {
                            " would exclude nearly every applicant; check it");
     }
   });
-  read_cutoff(
-      c, "max_years_since_graduation", out.strict.max_years_since_graduation,
-      [&](ObjectReader& o, std::string_view key, FieldRule rule) {
-        if (auto x = o.integer(key, rule, 0, kMaxYearsSinceGraduation, "the most years since graduation accepted"))
-          out.max_years_since_graduation = static_cast<int>(*x);
-      });
+  read_cutoff(c, "max_years_since_graduation", out.strict.max_years_since_graduation,
+              [&](ObjectReader& o, std::string_view key, FieldRule rule) {
+                if (auto x = o.integer(key, rule, kMaxYearsSinceGraduationRange.min, kMaxYearsSinceGraduation,
+                                       "the most years since graduation accepted"))
+                  out.max_years_since_graduation = static_cast<int>(*x);
+              });
   read_cutoff(c, "max_attempts", out.strict.max_attempts, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
-    if (auto x = o.integer(key, rule, 1, kMaxAttempts, "the most attempts accepted on any Step"))
+    if (auto x =
+            o.integer(key, rule, kMaxAttemptsCutoffRange.min, kMaxAttempts, "the most attempts accepted on any Step"))
       out.max_attempts = static_cast<int>(*x);
   });
   read_cutoff(c, "usce_required", out.strict.usce_required,
@@ -158,7 +159,7 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink,
   if (auto v = r.string("city", kOptional, false)) p.city = std::move(*v);
   read_state(r, p, required);
   p.setting = r.enumeration<Setting>("setting", kOptional);
-  if (auto v = r.integer("positions", kOptional, 0, kMaxPositions, "the number of PGY-1 positions")) {
+  if (auto v = r.integer("positions", kOptional, kPositionsRange.min, kMaxPositions, "the number of PGY-1 positions")) {
     p.positions = static_cast<int>(*v);
     if (*v == 0) r.warning("positions", "0 positions: the program offers no PGY-1 position and cannot match anyone");
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "openpick/core/profile_rules.h"
+#include "openpick/core/program_rules.h"
 
 namespace openpick::core::detail {
 
@@ -17,16 +18,16 @@ bool is_usps_code(std::string_view code);
 const std::vector<std::string_view>& program_fact_fields();
 
 // Range checks and warnings shared by the JSON and CSV program readers, on values already read.
-inline constexpr int kMaxPositions = 500;
+inline constexpr int kMaxPositions = kPositionsRange.max;  // the ranges themselves: program_rules.h
 // Scores, attempts and years share the profile's rules (profile_rules.h), so a program's cutoff
 // and an applicant's score are read against the same range.
-inline constexpr int kMinScore = kStepScoreRange.min;
-inline constexpr int kMaxScore = kStepScoreRange.max;
+inline constexpr int kMinScore = kStep2ckMinRange.min;
+inline constexpr int kMaxScore = kStep2ckMinRange.max;
 inline constexpr int kSuspiciousScore = kSuspiciousStepScore;
-inline constexpr int kMaxAttempts = kAttemptsRange.max;
+inline constexpr int kMaxAttempts = kMaxAttemptsCutoffRange.max;
 inline constexpr int kMinYear = kYearRange.min;
 inline constexpr int kMaxYear = kYearRange.max;
-inline constexpr int kMaxYearsSinceGraduation = 60;
+inline constexpr int kMaxYearsSinceGraduation = kMaxYearsSinceGraduationRange.max;
 
 // A share written as a percentage (1 < x <= 100) where 0..1 was expected: the hint to add.
 std::string share_hint(double value);

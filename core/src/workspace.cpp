@@ -112,6 +112,18 @@ const std::vector<std::string_view>& research_fact_fields() {
   return kFields;
 }
 
+bool copy_research_fact(const Program& from, Program& to, std::string_view field) {
+  return detail::copy_fact(from, to, field);
+}
+
+bool same_research_fact(const Program& a, const Program& b, std::string_view field) {
+  return detail::fact_json(a, field) == detail::fact_json(b, field);
+}
+
+std::string research_fact_text(const Program& program, std::string_view field) {
+  return detail::fact_text(program, field);
+}
+
 bool source_covers(std::string_view what, std::string_view field) {
   if (what == "*" || what == field) return true;
   return field.size() > what.size() && field.substr(0, what.size()) == what && field[what.size()] == '.';

@@ -207,6 +207,8 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                      platform.storage_remove(kStorageWorkspaceKey);
                      platform.storage_remove(kStorageWorkspaceBackupKey);
                      state.workspace = core::Workspace{};
+                     state.research_undo.clear();  // its copies are the applicant's too
+                     state.research_form = ResearchForm{};
                      ++state.tracker_revision;
                      state.tracker_refusal.clear();
                      state.season_edit = SeasonEdit{};  // drafts of the entries just replaced
@@ -271,6 +273,7 @@ void apply_actions(AppState& state, Platform& platform, double work_budget_ms) {
                    [&](const SetTrackerDate& a) { set_tracker_date(state, platform, a); },
                    [&](const RemoveTrackerDate& a) { remove_tracker_date(state, platform, a); },
                    [&](const SetTrackerNotes& a) { set_tracker_notes(state, platform, a); },
+                   [&](const ResearchChange& a) { apply_research_change(state, platform, a); },
                    [&](const ShareWithHost& a) {
                      if (state.embed.host_origin.empty()) return;  // not embedded: nobody to send to
                      platform.share_with_host(a.json);

@@ -1,6 +1,6 @@
 // What the files of the action layer share (actions.cpp applies the queue; actions_storage.cpp,
-// actions_import.cpp, actions_workspace.cpp and actions_season.cpp hold the work of one kind
-// each). Private to shell/src.
+// actions_import.cpp, actions_workspace.cpp, actions_season.cpp and actions_research.cpp hold the
+// work of one kind each). Private to shell/src.
 #pragma once
 
 #include <cstddef>
@@ -50,5 +50,8 @@ void set_tracker_date(AppState& state, Platform& platform, const SetTrackerDate&
 void remove_tracker_date(AppState& state, Platform& platform, const RemoveTrackerDate& a);
 void set_tracker_notes(AppState& state, Platform& platform, const SetTrackerNotes& a);
 void flush_tracker_drafts(AppState& state, Platform& platform);  // notes still in their field
+
+// --- the applicant's research (actions_research.cpp) ---------------------------------------------
+void apply_research_change(AppState& state, Platform& platform, const ResearchChange& a);
 
 }  // namespace openpick::shell::detail

@@ -63,6 +63,8 @@ void load_workspace(AppState& state, Platform& platform, const LoadFile& f) {
   }
   const std::string what = workspace_summary(w);
   state.workspace = std::move(w);
+  state.research_undo.clear();  // the undo steps were changes to the research just replaced
+  state.research_form.open = false;
   ++state.tracker_revision;
   state.tracker_refusal.clear();
   state.season_edit = SeasonEdit{};  // drafts of the entries just replaced

@@ -102,6 +102,23 @@ std::string state_to_json(const AppState& state) {
     j["tracker"] = doc.contains("tracker") ? doc["tracker"] : nlohmann::json::object();
   }
   j["tracker_refusal"] = state.tracker_refusal;
+  // The applicant's research in the workspace file's own form, the ids they added and hid, what
+  // Undo would undo, and the research form (the Programs tab's detail view).
+  {
+    core::Workspace research_only;
+    research_only.research = ws.research;
+    const auto doc = nlohmann::json::parse(core::workspace_to_json(research_only));
+    auto added = nlohmann::json::array();
+    for (const auto& p : ws.added_programs) added.push_back(p.id);
+    const ResearchForm& f = state.research_form;
+    j["research"] = {{"entries", doc.contains("research") ? doc["research"] : nlohmann::json::object()},
+                     {"added", added},
+                     {"hidden", ws.hidden},
+                     {"undo", state.research_undo.empty() ? nlohmann::json(nullptr)
+                                                          : nlohmann::json(state.research_undo.back().what)},
+                     {"undo_steps", state.research_undo.size()},
+                     {"form", {{"open", f.open}, {"adding", f.adding}, {"id", f.id}, {"error", f.error}}}};
+  }
   const RankListView& rv = state.rank_view;
   j["rank_list"] = {{"ids", rv.ids}, {"notes", rv.notes}};
   if (rv.outcome) {

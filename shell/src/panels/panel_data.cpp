@@ -143,6 +143,15 @@ void panel_data(AppState& state, Platform& platform) {
   same_line_if_fits("Export my workspace");
   if (ImGui::Button("Export my workspace"))
     platform.save_file("openpick-workspace.json", "application/json", workspace_document(state));
+  // A classmate's or an adviser's workspace file: its research merged into yours, fact by fact.
+  if (ImGui::Button("Merge research from a file…"))
+    platform.open_file(".json,application/json", [&state](std::string name, std::string bytes) {
+      state.actions.emplace_back(ResearchChange{MergeResearchFile{std::move(name), std::move(bytes)}});
+    });
+  item_tooltip(
+      "Another workspace file's research (a classmate's, an adviser's): where you both dated a fact, the "
+      "newer is used; both sources stay listed, and the message lists every change and every "
+      "disagreement kept. Their profile and tracker are not taken. Undo takes the merge back.");
   if (!state.workspace_notes.empty()) {
     wrapped_colored(kColorWarning, "Kept in your workspace, though the loaded list does not have the program:");
     for (const std::string& note : state.workspace_notes) {

@@ -140,6 +140,7 @@ void chance_tooltip(AppState& state, const core::Program& p, std::size_t index) 
                           src.url.empty() ? "" : (", " + src.url).c_str());
     }
   }
+  ImGui::TextColored(kColorMuted, "Click the name to see or edit your research on it.");
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
@@ -168,6 +169,9 @@ bool filter_combo(const char* id, std::string& value, const std::vector<std::str
 void panel_programs(AppState& state, Platform&) {
   ProgramsView& v = state.programs_view;
   const core::Dataset& d = state.dataset;
+  // A program's detail view (its name clicked), or a program being added by hand, instead of the table.
+  if (state.research_form.open) return research_form(state);
+  research_bar(state);
   if (d.programs.empty()) {
     wrapped_colored(kColorMuted, "No program list is loaded. Load one in the Data tab.");
     return;
@@ -243,11 +247,12 @@ void panel_programs(AppState& state, Platform&) {
       // A program with facts of the applicant's own is drawn in the accent colour (the tooltip says which).
       const bool own =
           index < state.own_facts.size() && (state.own_facts[index].added || !state.own_facts[index].fields.empty());
-      if (own)
-        ImGui::TextColored(kColorAccent, "%s", p.name.c_str());
-      else
-        ImGui::TextUnformatted(p.name.c_str());
+      // The name opens the program's detail view: the applicant's research on it.
+      if (own) ImGui::PushStyleColor(ImGuiCol_Text, kColorAccent);
+      const bool open = ImGui::Selectable((p.name + "##open_" + p.id).c_str());
+      if (own) ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) chance_tooltip(state, p, index);
+      if (open) open_research_form(state, p.id);
       ImGui::TableNextColumn();
       if (v.chances.empty())
         ImGui::TextDisabled("-");

@@ -110,6 +110,15 @@ CsvPreview preview_csv(std::string_view text, std::size_t rows);
 std::string csv_mapping_to_json(const CsvMapping& mapping);
 std::optional<CsvMapping> csv_mapping_from_json(std::string_view text);
 
+// "MS", "ms", "Mississippi", "new york", "N.Y.", "District of Columbia" -> the USPS code; nothing
+// for anything else. The CSV reader reads a sheet's state cells with it, the page its forms.
+std::optional<std::string> state_code(std::string_view text);
+
+// The id of a program from a sheet without an id column: "<STATE>-<specialty>-<name>", words in
+// lower case joined by hyphens ("MS-internal-medicine-sample-one-program"); bytes outside ASCII
+// kept as they are. The page gives a program added by hand its id the same way.
+std::string derived_program_id(std::string_view name, std::string_view specialty, std::string_view state);
+
 // An import of a program CSV, with the mapping it used (empty when the file has no header).
 struct CsvImportResult : ImportResult<Dataset> {
   CsvMapping mapping;

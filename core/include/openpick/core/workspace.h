@@ -39,6 +39,16 @@ inline constexpr std::string_view kWorkspaceKind = "openpick-workspace";
 // carries its strictness with it ("cutoffs.step2ck_min" sets the value and whether it is strict).
 const std::vector<std::string_view>& research_fact_fields();
 
+// The fact `field` (a research_fact_fields() path; a cutoff with its strictness) copied from one
+// program to another; false for a path that is not a research fact. The page's research form
+// writes an edited fact with it, so the form and the importer agree on what a fact is.
+bool copy_research_fact(const Program& from, Program& to, std::string_view field);
+// Whether two programs hold the same fact (compared as a dataset writes it: unknown is null, a
+// flexible cutoff is {"value", "strict": false}).
+bool same_research_fact(const Program& a, const Program& b, std::string_view field);
+// The fact as a dataset writes it, for a person to read: "true", "0.6", "null", ...
+std::string research_fact_text(const Program& program, std::string_view field);
+
 // Where one fact came from. `what` names the fact (a path of research_fact_fields()), or a group
 // of them: "visa" (both visa facts), "cutoffs" (every cutoff), "*" (every fact of the entry).
 struct ResearchSource {

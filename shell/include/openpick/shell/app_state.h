@@ -137,10 +137,53 @@ struct SetTrackerNotes {
   std::string notes;
 };
 
+// The applicant's research (the workspace's research, added and hidden programs), changed from
+// the Programs tab's research form and the Data tab (shell/src/actions_research.cpp). Each change
+// can be undone (ResearchUndo), the last kResearchUndoDepth of them.
+//
+// Replaces the research entry of `id` (an entry with no fact left is removed).
+struct SaveResearch {
+  std::string id;
+  core::Research research;
+};
+// Takes the applicant's own value of one fact (`field`, a research_fact_fields() path) off a
+// program, with the sources only for it; the whole entry when `field` is empty.
+struct ClearResearch {
+  std::string id;
+  std::string field;
+};
+// A program added by hand (its id made as core makes a sheet's: core::derived_program_id), and
+// the facts found about it beyond its name and place (its research entry; may be empty).
+struct AddProgram {
+  core::Program program;
+  core::Research research;
+};
+// Deletes a program the applicant added, and their research on it.
+struct DeleteAddedProgram {
+  std::string id;
+};
+// Takes a program out of the list planned over (workspace.hidden), or puts it back.
+struct SetHidden {
+  std::string id;
+  bool hidden = true;
+};
+// Undoes the last research change (ResearchUndo's top).
+struct UndoResearch {};
+// Another workspace file's research (a classmate's, an adviser's) merged into the applicant's
+// (core::merge_research): the newer dated fact wins, both sides' sources stay listed.
+struct MergeResearchFile {
+  std::string file_name;
+  std::string bytes;
+};
+struct ResearchChange {
+  std::variant<SaveResearch, ClearResearch, AddProgram, DeleteAddedProgram, SetHidden, UndoResearch, MergeResearchFile>
+      change;
+};
+
 using Action = std::variant<LoadFile, SetProfile, DismissMessage, SetPersistence, ForgetEverything, RestoreFromStorage,
                             SetPinned, SetExcluded, SetPlanLimits, ReadSheetAgain, ForgetSheetColumns, SetEmbedHost,
                             SetTheme, ShareWithHost, SetTrackerStatus, UntrackProgram, SetChecklistItem, MoveRank,
-                            SetTrackerDate, RemoveTrackerDate, SetTrackerNotes>;
+                            SetTrackerDate, RemoveTrackerDate, SetTrackerNotes, ResearchChange>;
 
 // --- state ---------------------------------------------------------------------------------------
 
@@ -254,6 +297,38 @@ struct RankListView {
   unsigned built_for_plan = ~0u;
 };
 
+// The research form (shell/src/panels/panel_research.cpp): the Programs tab's detail view of one
+// program, where the applicant edits any fact with where and when they found it, or a new program
+// added by hand. The form edits this draft; "Save" makes one action (SaveResearch, AddProgram).
+struct ResearchFactDraft {
+  char where[256] = {};  // URL or words ("coordinator email"); a new source's `url`
+  char date[16] = {};    // YYYY-MM-DD, today when the form opens
+  bool cleared = false;  // "Clear mine" pressed: the list's value comes back on save
+};
+struct ResearchForm {
+  bool open = false;
+  bool adding = false;                    // a program added by hand (else research on `id`)
+  std::string id;                         // the program's (none yet while adding)
+  core::Program shown;                    // the program as it was when the form opened (with the research then)
+  core::Program listed;                   // the loaded list's program with that id (none: an added program)
+  bool in_list = false;                   // `listed` holds one
+  core::Program facts;                    // what the form shows and edits
+  core::Research saved;                   // the research entry when the form opened
+  std::vector<ResearchFactDraft> drafts;  // per core::research_fact_fields()
+  char name[128] = {}, institution[128] = {}, city[64] = {}, state[32] = {};  // adding: a new program's
+  std::string error;  // why the last save was refused ("" none): names the field
+  std::string today;  // YYYY-MM-DD, the dates' default
+};
+// What the research form's changes can be undone to: the research, added and hidden programs
+// before each change (never the tracker or the profile, which have their own edits).
+struct ResearchSnapshot {
+  std::string what;  // "your research on Program A", "hiding Program B", ...
+  std::map<std::string, core::Research> research;
+  std::vector<core::Program> added_programs;
+  std::vector<std::string> hidden;
+};
+inline constexpr std::size_t kResearchUndoDepth = 20;
+
 struct AppState {
   // Document.
   // The programs planned over and shown: the loaded list with the applicant's workspace applied
@@ -273,6 +348,10 @@ struct AppState {
   std::string tracker_refusal_field;         // and its field ("checklist.top_choice_letter", "dates.applied")
   SeasonEdit season_edit;                    // the Season tab's dates and notes being typed in
   RankListView rank_view;
+  // The research form and the last research changes, newest last (at most kResearchUndoDepth).
+  ResearchForm research_form;
+  std::vector<ResearchSnapshot> research_undo;
+  bool show_hidden_programs = false;  // the Programs tab lists the hidden programs
   bool dataset_is_sample = false;
   core::Profile profile;
   bool profile_is_set = false;  // false until the user starts from an example or a blank profile

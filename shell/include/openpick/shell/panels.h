@@ -2,6 +2,9 @@
 // the View menu both walk this table, so a new panel is one file and one line.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/platform.h"
 
@@ -34,6 +37,16 @@ void rank_list_section(AppState& state);
 // Commits the profile form's draft once an edit is finished (SetProfile, saved on a debounce).
 // The form calls it; draw_frame calls it too, for an edit left by switching tabs.
 void commit_profile_draft(AppState& state);
+
+// The research form (panel_research.cpp), the Programs tab's detail view: the applicant's own
+// facts about one program of the list planned over (by id), or a program added by hand.
+void open_research_form(AppState& state, const std::string& id);
+void open_add_program_form(AppState& state);
+void research_form(AppState& state);  // draws state.research_form (while it is open)
+// Above the Programs table: "Add a program by hand", the hidden programs (and "Show again"), Undo.
+void research_bar(AppState& state);
+// A person's name for a research fact ("visa.j1" -> "Accepts J-1").
+std::string research_fact_label(std::string_view field);
 
 const PanelInfo* panels_begin();
 const PanelInfo* panels_end();
