@@ -18,13 +18,6 @@ namespace openpick::shell {
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
 constexpr std::size_t kMaxDetailLines = 20;
 
 std::size_t count(const std::vector<core::Diagnostic>& ds, core::Severity s) {

@@ -13,6 +13,14 @@
 
 namespace openpick::shell::detail {
 
+// std::visit over an action with one lambda per alternative.
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
 // --- messages (actions.cpp) ----------------------------------------------------------------------
 void add_message(AppState& state, core::Severity severity, std::string text,
                  const std::vector<core::Diagnostic>& diagnostics = {});

@@ -13,13 +13,6 @@ namespace openpick::shell::detail {
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
 // The research part of the workspace: what a research change may change.
 core::Workspace research_part(const core::Workspace& w) {
   core::Workspace out;
