@@ -6,12 +6,21 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/frame.h"
 #include "openpick/shell/panels.h"
 #include "openpick/shell/platform.h"
 
 namespace openpick::testing {
+
+// The first Dear ImGui assertion since it was cleared ("expr at file:line"; "" when none): the
+// suites install record_assert with openpick_set_imgui_assert_handler around their frames.
+inline std::string g_assert_failure;
+inline void record_assert(const char* expr, const char* file, int line) {
+  if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
+}
 
 class HeadlessImGui {
  public:

@@ -20,10 +20,8 @@ namespace {
 
 using openpick::shell::AppState;
 
-std::string g_assert_failure;
-void record_assert(const char* expr, const char* file, int line) {
-  if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
-}
+using openpick::testing::g_assert_failure;
+using openpick::testing::record_assert;
 
 // Storage in memory, with switches for the faults a browser can produce: full (writes fail, reads
 // work) and blocked (every access fails, as with site data blocked).

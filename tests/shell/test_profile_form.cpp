@@ -24,10 +24,8 @@ using openpick::shell::AppState;
 namespace core = openpick::core;
 namespace shell = openpick::shell;
 
-std::string g_assert_failure;
-void record_assert(const char* expr, const char* file, int line) {
-  if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
-}
+using openpick::testing::g_assert_failure;
+using openpick::testing::record_assert;
 
 class CountingPlatform : public shell::NullPlatform {
  public:

@@ -52,10 +52,8 @@ std::map<std::string, Rect> g_items;  // label -> rectangle, this frame's
 void record_item(unsigned, const char* label, float x0, float y0, float x1, float y1) {
   g_items[label] = {x0, y0, x1, y1};
 }
-std::string g_assert_failure;
-void record_assert(const char* expr, const char* file, int line) {
-  if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
-}
+using openpick::testing::g_assert_failure;
+using openpick::testing::record_assert;
 
 // Three programs in Mississippi; A and B accept J-1, none states H-1B.
 core::Dataset list_of_three() {

@@ -29,10 +29,8 @@ namespace core = openpick::core;
 using openpick::testing::HeadlessUi;
 using shell::AppState;
 
-std::string g_assert_failure;
-void record_assert(const char* expr, const char* file, int line) {
-  if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
-}
+using openpick::testing::g_assert_failure;
+using openpick::testing::record_assert;
 
 // Storage in memory that counts the workspace's writes.
 class CountingPlatform : public shell::NullPlatform {

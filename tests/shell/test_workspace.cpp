@@ -355,10 +355,8 @@ TEST(RankList, UpAndDownReorderAndRenumber) {
 // Every panel drawn over a loaded workspace (the Season tab with its rank list and tracker, a
 // refusal shown, the Programs tab's own facts, the Data tab's notes), with Dear ImGui's asserts on.
 namespace {
-std::string g_assert_failure;
-void record_assert(const char* expr, const char* file, int line) {
-  if (g_assert_failure.empty()) g_assert_failure = std::string(expr) + " at " + file + ":" + std::to_string(line);
-}
+using openpick::testing::g_assert_failure;
+using openpick::testing::record_assert;
 }  // namespace
 
 TEST(WorkspacePanels, EveryPanelDrawsAWorkspace) {
