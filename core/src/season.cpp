@@ -1,6 +1,7 @@
 #include "openpick/core/season.h"
 
 #include <array>
+#include <cstdio>
 
 namespace openpick::core {
 
@@ -49,6 +50,12 @@ Typical typical(SeasonStepId id) {
 }
 
 }  // namespace
+
+std::string iso_date(const CalendarDate& d) {
+  char buf[40];  // room for any int, as the compiler asks
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
 
 const std::vector<SeasonStep>& typical_season() {
   static const std::vector<SeasonStep> kSteps = {

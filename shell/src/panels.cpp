@@ -1,5 +1,6 @@
 #include "openpick/shell/panels.h"
 
+#include <ctime>
 #include <iterator>
 
 namespace openpick::shell {
@@ -12,6 +13,13 @@ constexpr PanelInfo kPanels[] = {
     {"About", &panel_about},   {"Share", &panel_share, &panel_share_visible},
 };
 }  // namespace
+
+core::CalendarDate local_today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
 
 const PanelInfo* panels_begin() { return std::begin(kPanels); }
 const PanelInfo* panels_end() { return std::end(kPanels); }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "openpick/core/season.h"
+#include "openpick/core/workspace.h"  // read_calendar_date
 
 namespace {
 
@@ -67,3 +68,13 @@ TEST(Season, WhatIsDueNext) {
 }
 
 }  // namespace
+
+// The day as the workspace writes it: four-digit year, two-digit month and day, read back as the
+// same day by the workspace's own reader.
+TEST(Season, ADayIsWrittenAsTheWorkspaceReadsIt) {
+  EXPECT_EQ(openpick::core::iso_date({2026, 9, 5}), "2026-09-05");
+  EXPECT_EQ(openpick::core::iso_date({2027, 12, 31}), "2027-12-31");
+  const auto back = openpick::core::read_calendar_date(openpick::core::iso_date({2026, 2, 28}));
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(*back == (openpick::core::CalendarDate{2026, 2, 28}));
+}

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <string>
 #include <vector>
 
@@ -59,20 +58,11 @@ bool is_identity(std::string_view field) {
          field == "state";
 }
 
-std::string today_text() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-  return buf;
-}
-
 void copy_text(char* out, std::size_t size, const std::string& text) { std::snprintf(out, size, "%s", text.c_str()); }
 
 void reset_drafts(ResearchForm& f) {
   f.drafts.assign(core::research_fact_fields().size(), ResearchFactDraft{});
-  if (f.today.empty()) f.today = today_text();
+  if (f.today.empty()) f.today = core::iso_date(local_today());
   for (auto& d : f.drafts) copy_text(d.date, sizeof d.date, f.today);
   f.error.clear();
   copy_text(f.name, sizeof f.name, f.facts.name);

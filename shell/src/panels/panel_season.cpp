@@ -10,7 +10,6 @@
 // list) or from the Programs tab ("Track").
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <iterator>
 #include <string>
 
@@ -44,20 +43,6 @@ const ChecklistBox kChecklist[] = {
     {ChecklistItem::TopChoiceLetter, "Top-choice letter", &core::Checklist::top_choice_letter,
      "\"You are my top choice\": to one program only, and only if it is true."},
 };
-
-// Today on this device's clock (core has none).
-core::CalendarDate today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
-std::string day_text(const core::CalendarDate& d) {
-  char buf[40];  // room for any int, as the compiler asks
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
 
 // The names the new-date row offers, as the workspace file writes them; the last is "other" (a
 // name typed by the applicant).
@@ -102,7 +87,7 @@ void offer_today(AppState& state, const std::string& id, const core::TrackerEntr
   if (state.season_edit.offer_today_id != id) return;
   const char* what = status_date_name(entry.status);
   if (!what || has_date(entry, what)) return;
-  const std::string day = day_text(today());
+  const std::string day = core::iso_date(local_today());
   const std::string label = "Record today (" + day + ") as \"" + std::string(what) + "\"";
   if (ImGui::SmallButton(label.c_str())) state.actions.emplace_back(SetTrackerDate{id, what, day, true});
   ImGui::SameLine();
@@ -247,7 +232,7 @@ void tracked_program(AppState& state, const std::string& id, const core::Tracker
 // elsewhere, the step due next marked.
 void season_table(const AppState& state) {
   const std::vector<core::DatedStep> steps = core::season_steps(state.profile.match_year);
-  const std::optional<std::size_t> next = core::next_step(steps, today());
+  const std::optional<std::size_t> next = core::next_step(steps, local_today());
   heading(("The " + std::to_string(state.profile.match_year) + " Match season").c_str());
   if (ImGui::BeginTable("season", 2, ImGuiTableFlags_SizingFixedFit)) {
     // The date column fits its text; the description takes the rest and wraps there (a wrapped

@@ -28,6 +28,9 @@ inline bool operator==(const CalendarDate& a, const CalendarDate& b) {
   return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
+// "2026-09-25": the day as the workspace writes it (read back by read_calendar_date, workspace.h).
+std::string iso_date(const CalendarDate& d);
+
 enum class SeasonStepId { ErasOpens, ProgramsRead, Interviews, RankListsDue, MatchWeek };
 
 struct SeasonStep {

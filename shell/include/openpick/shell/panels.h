@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "openpick/core/season.h"  // CalendarDate
 #include "openpick/shell/app_state.h"
 #include "openpick/shell/platform.h"
 
@@ -34,6 +35,9 @@ void profile_questions(AppState& state);
 // After interviews: the rank list in the applicant's order (Up / Down), its chance, the advice and
 // the NRMP fee. Drawn by the Season tab, above the tracker (a tab of its own did not fit a phone).
 void rank_list_section(AppState& state);
+// Today on this device's clock (core has none): the Season tab's "next step" and "record today",
+// the research form's default date.
+core::CalendarDate local_today();
 // Commits the profile form's draft once an edit is finished (SetProfile, saved on a debounce).
 // The form calls it; draw_frame calls it too, for an edit left by switching tabs.
 void commit_profile_draft(AppState& state);
