@@ -3,6 +3,7 @@
 #include <string>
 
 #include "openpick/core/exam_status.h"
+#include "text_equal.h"
 
 namespace openpick::core {
 
@@ -16,9 +17,9 @@ std::string plural(int n, const char* one, const char* many) { return std::to_st
 bool evaluate(const Profile& profile, const Program& program, EligibilityResult* out, int* flexible_missed,
               const ProfileFacts* facts) {
   bool ok = true;
-  auto fail = [&](const std::string& reason) {
+  auto fail = [&](const char* reason) {  // a text, not a std::string: none is built when none is wanted
     ok = false;
-    if (out != nullptr) out->reasons.push_back(reason);
+    if (out != nullptr) out->reasons.emplace_back(reason);
   };
   // A missed cutoff: strict ones exclude, flexible ones are counted. `reason` is only built for text.
   auto miss = [&](bool strict, auto&& reason) {
@@ -163,7 +164,7 @@ bool is_eligible(const Profile& profile, const Program& program, int* flexible_m
 bool matches_specialty(const Profile& profile, const Program& program) {
   if (profile.specialties.empty()) return true;
   for (const auto& s : profile.specialties)
-    if (s.name == program.specialty) return true;
+    if (detail::same_text(s.name, program.specialty)) return true;
   return false;
 }
 

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "openpick/core/det_math.h"
 #include "openpick/core/exam_status.h"
 #include "openpick/core/profile_rules.h"  // is_deep_south
+#include "text_equal.h"
 
 namespace openpick::core {
 
@@ -96,10 +98,9 @@ constexpr double kLogitClamp = 600.0;  // keeps e^{-eta} * e^{-sigma z} finite
 
 double clamp_logit(double eta) { return std::max(-kLogitClamp, std::min(kLogitClamp, eta)); }
 
-// The first character compared before the rest (state codes: cheaper than a call per entry).
 bool in_list(const std::vector<std::string>& list, const std::string& s) {
   for (const std::string& x : list)
-    if (x.size() == s.size() && (s.empty() || x[0] == s[0]) && x == s) return true;
+    if (detail::same_text(x, s)) return true;
   return false;
 }
 
@@ -134,23 +135,35 @@ Model::Model(ModelParams params, int quadrature_nodes) : params_(std::move(param
   const detail::NormalQuadrature q = detail::gauss_hermite_normal(quadrature_nodes);
   node_ = q.node;
   weight_ = q.weight;
-  scale_interview_.resize(node_.size());
-  scale_match_.resize(node_.size());
-  for (std::size_t k = 0; k < node_.size(); ++k) {
-    scale_interview_[k] = detail::det_exp(-params_.sigma_interview * node_[k]);
-    scale_match_[k] = detail::det_exp(-params_.sigma_match * node_[k]);
-  }
+  scale_nodes();
 }
 
 Model Model::with_params(ModelParams params) const {
   Model m = *this;
   m.params_ = std::move(params);
   if (m.params_.specialties.empty()) m.params_.specialties = params_.specialties;
-  for (std::size_t k = 0; k < node_.size(); ++k) {
-    m.scale_interview_[k] = detail::det_exp(-m.params_.sigma_interview * node_[k]);
-    m.scale_match_[k] = detail::det_exp(-m.params_.sigma_match * node_[k]);
-  }
+  m.scale_nodes();
   return m;
+}
+
+void Model::assign_with_params(const Model& model, const ModelParams& params) {
+  const double sigma_interview = params_.sigma_interview, sigma_match = params_.sigma_match;
+  params_ = params;
+  if (params_.specialties.empty()) params_.specialties = model.params_.specialties;
+  // The scales follow the sigmas alone (the nodes are the same): worked out again only when one
+  // of them changed.
+  const auto same_bits = [](double x, double y) { return std::memcmp(&x, &y, sizeof x) == 0; };
+  if (!same_bits(sigma_interview, params_.sigma_interview) || !same_bits(sigma_match, params_.sigma_match))
+    scale_nodes();
+}
+
+void Model::scale_nodes() {
+  scale_interview_.resize(node_.size());
+  scale_match_.resize(node_.size());
+  for (std::size_t k = 0; k < node_.size(); ++k) {
+    scale_interview_[k] = detail::det_exp(-params_.sigma_interview * node_[k]);
+    scale_match_[k] = detail::det_exp(-params_.sigma_match * node_[k]);
+  }
 }
 
 const SpecialtyParams& Model::specialty(const std::string& name) const {

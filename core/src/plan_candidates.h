@@ -37,6 +37,9 @@ struct Candidate {
   // marginals take, bit for bit), found when first asked for (marginal_p_match).
   double p_match = 0.0;
   bool p_match_known = false;
+  // The greedy's first-key bound with no signal, a gold and a silver one (plan_greedy.cpp), found
+  // when first asked for; below 0: not yet. It reads only the candidate, so it never goes stale.
+  double first_bound[3] = {-1.0, -1.0, -1.0};
   double marginal_p_match(const Model& model) {
     if (!p_match_known) {
       p_match = model.p_match(chance.logits);
@@ -60,10 +63,15 @@ struct Built {
   std::vector<std::string> signal_specialties;  // Candidate::signal_group indexes these
 };
 
-// The candidates among programs [from, to): in a target specialty, eligible, scored. Called over
+// Appends to `targets` the programs among [from, to) in the profile's target specialties (every
+// program when it names none), in dataset order. Found once per PlanWork: a what-if re-plan keeps
+// the specialties.
+void find_targets(const Profile& profile, const Dataset& dataset, std::size_t from, std::size_t to,
+                  std::vector<std::size_t>& targets);
+// The candidates among targets[from, to) (find_targets): eligible, scored. Called over
 // consecutive ranges (PlanWork spreads a large dataset over several steps).
 void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model, Fees& fees,
-            std::size_t from, std::size_t to, Built& b);
+            const std::vector<std::size_t>& targets, std::size_t from, std::size_t to, Built& b);
 
 double specialty_weight(const Profile& profile, const std::string& specialty);
 // The utility of matching at a program: its specialty's weight; a one-year (preliminary or

@@ -108,12 +108,15 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
   // covers rounding (the two sums differ in their last bits).
   const auto first_gain_bound = [&](std::size_t i, SignalKind kind) {
     Candidate& c = cands[i];
+    double& known = c.first_bound[static_cast<int>(kind)];
+    if (known >= 0.0) return known;
     double bound = c.utility * c.marginal_p_match(model);
     if (kind != SignalKind::None) {
       const double s = (kind == SignalKind::Gold ? 1.0 : kSilverShare) * c.chance.signal_logit;
       bound = std::min(c.utility, bound * det_exp(s));
     }
-    return bound * (1.0 + 1e-9);
+    known = bound * (1.0 + 1e-9);
+    return known;
   };
   const auto first_key = [&](std::size_t i, SignalKind kind) { return per_fee(i, first_gain_bound(i, kind)); };
   // Tracks (docs/PLANNER.md, "Tracks"): with advanced (PGY-2) positions and one-year programs among
@@ -358,7 +361,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
     release_after_take(e, class_of[e.candidate]);
     check_chains();
   };
-  Objective with_b = objective;  // a bundle's objective: assigned, so its buffers are reused
+  Objective with_b = objective;  // a bundle's objective: its buffers are reused (assign_and_add)
   std::vector<int> counts_b;
   while (order.size() < stop.length || !value_found) {
     HeapEntry tops[4];
@@ -419,8 +422,7 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
           if (best >= 0 && bound < tops[best]) continue;
           if (bundle && bound < adv) continue;
           if (!objective_b) {
-            with_b = objective;
-            with_b.add(cb.level, qb);
+            with_b.assign_and_add(objective, cb.level, qb);
             objective_b = true;
           }
           const double g_a = with_b.gain(ca.level, chances_with(ca, kind, model));

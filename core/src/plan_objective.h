@@ -43,7 +43,10 @@ class Objective {
         L_(slots_.size()),
         K_(weights.size()),
         A_(L_ * K_, 1.0),
-        C_(L_ * K_, 0.0) {
+        C_(L_ * K_, 0.0),
+        R_(L_ * K_),
+        r_(K_),
+        b_(K_) {
     for (std::size_t l = 0; l < L_; ++l) {
       u_.push_back(slots_[l].utility);
       paired_ = paired_ || slots_[l].kind == SlotKind::Advanced;
@@ -51,6 +54,10 @@ class Objective {
     }
     if (paired_) {
       E_.assign(L_ * K_, 0.0);
+      B_.resize(L_ * K_);
+      d_.resize(K_);
+      none_.resize(K_);
+      below_.resize(K_);
       quadratic_.assign(L_, false);
       bool advanced_below = false;
       for (std::size_t l = L_; l-- > 0;) {
@@ -58,10 +65,10 @@ class Objective {
         advanced_below = advanced_below || slots_[l].kind == SlotKind::Advanced;
       }
     }
-    refresh();
   }
 
   double gain(std::size_t level, const std::vector<double>& q) const {
+    if (stale_) refresh();
     const double* c = &C_[level * K_];  // the node weight folded in (refresh): one product a node
     double g = 0.0;
     if (paired_ && quadratic_[level]) {
@@ -77,7 +84,7 @@ class Objective {
     advanced_listed_ = advanced_listed_ || (paired_ && slots_[level].kind == SlotKind::Advanced);
     double* a = &A_[level * K_];
     for (std::size_t k = 0; k < K_; ++k) a[k] *= 1.0 - q[k];
-    refresh();
+    stale_ = true;  // the factors are worked out when next read (adds often come in a row)
   }
 
   // The value with one slot's product replaced by `a_level` (a signal placed on one of its
@@ -110,7 +117,15 @@ class Objective {
   void set_level_product(std::size_t level, const std::vector<double>& a) {
     advanced_listed_ = advanced_listed_ || (paired_ && slots_[level].kind == SlotKind::Advanced);
     std::copy(a.begin(), a.end(), A_.begin() + static_cast<long>(level * K_));
-    refresh();
+    stale_ = true;
+  }
+  // This objective made `o` with one more program added (o.add(level, q) on a copy), `o` an
+  // objective of the same slots (a copy of this one, or the one this was copied from): only the
+  // products are copied, the factors worked out afresh as add does.
+  void assign_and_add(const Objective& o, std::size_t level, const std::vector<double>& q) {
+    std::copy(o.A_.begin(), o.A_.end(), A_.begin());
+    advanced_listed_ = o.advanced_listed_;
+    add(level, q);
   }
   // True when a program's gain in this slot is a sum of its node chances times factors that are
   // all 0 or more: a program with at least another's chance at every node then gains at least as
@@ -118,6 +133,7 @@ class Objective {
   // above an advanced one (its gain has a quadratic part).
   bool gain_grows_with_chances(std::size_t level) const {
     if (paired_ && quadratic_[level]) return false;
+    if (stale_) refresh();
     const double* c = &C_[level * K_];
     for (std::size_t k = 0; k < K_; ++k)
       if (!(c[k] >= 0.0)) return false;
@@ -140,54 +156,75 @@ class Objective {
     return none;
   }
 
-  void refresh() {
-    std::vector<double>& R = r_scratch_;  // kept between calls: refresh runs after every add
-    R.assign(L_, 0.0);
+  // Slot by slot, every node at once (the nodes are independent: each node's sums are taken in
+  // the same order as one node at a time would take them, so the factors are the same to the bit).
+  // The gain factors C (and E) from the products A: a function of A alone, worked out when they
+  // are read after a change (so const, on mutable members).
+  void refresh() const {
+    stale_ = false;
+    // R (the expected utility from the slots below) from the bottom slot up, B from the top down.
+    std::fill(r_.begin(), r_.end(), 0.0);
     if (!paired_) {
-      for (std::size_t k = 0; k < K_; ++k) {
-        // R from the bottom level up, B from the top down.
-        double r = 0.0;
-        for (std::size_t l = L_; l-- > 0;) {
-          R[l] = r;
-          const double a = A_[l * K_ + k];
-          r = u_[l] * (1.0 - a) + a * r;
+      for (std::size_t l = L_; l-- > 0;) {
+        const double* a = &A_[l * K_];
+        double* R = &R_[l * K_];
+        const double u = u_[l];
+        for (std::size_t k = 0; k < K_; ++k) {
+          R[k] = r_[k];
+          r_[k] = u * (1.0 - a[k]) + a[k] * r_[k];
         }
-        double b = 1.0;
-        for (std::size_t l = 0; l < L_; ++l) {
-          const double a = A_[l * K_ + k];
-          C_[l * K_ + k] = w_[k] * b * a * (u_[l] - R[l]);
-          b *= a;
+      }
+      std::fill(b_.begin(), b_.end(), 1.0);
+      for (std::size_t l = 0; l < L_; ++l) {
+        const double* a = &A_[l * K_];
+        const double* R = &R_[l * K_];
+        double* c = &C_[l * K_];
+        const double u = u_[l];
+        for (std::size_t k = 0; k < K_; ++k) {
+          c[k] = w_[k] * b_[k] * a[k] * (u - R[k]);
+          b_[k] *= a[k];
         }
       }
       return;
     }
-    // Paired: B from the top down (with D, the advanced slots' B u (1 - A)), then R, the gain
-    // factors and D below each slot from the bottom up, in one pass.
-    std::vector<double>& B = b_scratch_;
-    B.assign(L_, 1.0);
-    for (std::size_t k = 0; k < K_; ++k) {
-      const double none = no_pgy1(k, L_, {});  // P_k: no PGY-1 year
-      const double s = 1.0 - none;
-      double b = 1.0, d = 0.0;
-      for (std::size_t l = 0; l < L_; ++l) {
-        B[l] = b;
-        const double a = A_[l * K_ + k];
-        if (slots_[l].kind == SlotKind::Advanced) d += b * u_[l] * (1.0 - a);
-        b *= a;
+    // Paired: P (no PGY-1 year), then B from the top down (with D, the advanced slots'
+    // B u (1 - A)), then R, the gain factors and D below each slot from the bottom up.
+    std::fill(none_.begin(), none_.end(), 1.0);
+    for (std::size_t l : one_year_slots_) {
+      const double* a = &A_[l * K_];
+      for (std::size_t k = 0; k < K_; ++k) none_[k] *= a[k];
+    }
+    std::fill(b_.begin(), b_.end(), 1.0);
+    std::fill(d_.begin(), d_.end(), 0.0);
+    for (std::size_t l = 0; l < L_; ++l) {
+      const double* a = &A_[l * K_];
+      double* B = &B_[l * K_];
+      const double u = u_[l];
+      const bool advanced = slots_[l].kind == SlotKind::Advanced;
+      for (std::size_t k = 0; k < K_; ++k) {
+        B[k] = b_[k];
+        if (advanced) d_[k] += b_[k] * u * (1.0 - a[k]);
+        b_[k] *= a[k];
       }
-      double r = 0.0, below = 0.0;  // R, and D over the advanced slots below l
-      for (std::size_t l = L_; l-- > 0;) {
-        const double a = A_[l * K_ + k];
-        const SlotKind kind = slots_[l].kind;
-        const double u = kind == SlotKind::Advanced ? u_[l] * s : u_[l];
-        double c = B[l] * a * (u - r);
+    }
+    std::fill(below_.begin(), below_.end(), 0.0);  // D over the advanced slots below l
+    for (std::size_t l = L_; l-- > 0;) {
+      const double* a = &A_[l * K_];
+      const double* B = &B_[l * K_];
+      double* c = &C_[l * K_];
+      const SlotKind kind = slots_[l].kind;
+      const double ul = u_[l];
+      for (std::size_t k = 0; k < K_; ++k) {
+        const double none = none_[k];
+        const double u = kind == SlotKind::Advanced ? ul * (1.0 - none) : ul;
+        double g = B[k] * a[k] * (u - r_[k]);
         if (kind == SlotKind::OneYear) {
-          c += none * d;
-          E_[l * K_ + k] = -w_[k] * none * below;
+          g += none * d_[k];
+          E_[l * K_ + k] = -w_[k] * none * below_[k];
         }
-        C_[l * K_ + k] = w_[k] * c;
-        if (kind == SlotKind::Advanced) below += B[l] * u_[l] * (1.0 - a);
-        r = u * (1.0 - a) + a * r;
+        c[k] = w_[k] * g;
+        if (kind == SlotKind::Advanced) below_[k] += B[k] * ul * (1.0 - a[k]);
+        r_[k] = u * (1.0 - a[k]) + a[k] * r_[k];
       }
     }
   }
@@ -195,11 +232,15 @@ class Objective {
   std::vector<Slot> slots_;
   std::vector<double> u_, w_;
   std::size_t L_, K_;
-  std::vector<double> A_, C_, E_;
+  std::vector<double> A_;
+  mutable std::vector<double> C_, E_;  // refresh's, from A_
   std::vector<bool> quadratic_;
   std::vector<std::size_t> one_year_slots_;
   bool paired_ = false, advanced_listed_ = false;
-  std::vector<double> r_scratch_, b_scratch_;
+  // refresh's scratch, kept between calls (refresh runs after every add): per node, and per slot
+  // and node.
+  mutable std::vector<double> R_, r_, b_, B_, d_, none_, below_;
+  mutable bool stale_ = true;  // C_ and E_ not yet worked out from A_
 };
 
 }  // namespace openpick::core::detail

@@ -72,8 +72,9 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   };
   const ModelParams& defaults = model.params();
   std::optional<double> base_value;
+  Model m = model;  // each parameter set in turn (assign_with_params: its buffers reused)
   const auto p_with = [&](const ModelParams& params) {
-    const Model m = model.with_params(params);
+    m.assign_with_params(model, params);
     const bool same_scales = std::memcmp(&params.sigma_interview, &defaults.sigma_interview, sizeof(double)) == 0 &&
                              std::memcmp(&params.sigma_match, &defaults.sigma_match, sizeof(double)) == 0;
     bool all_base = true;
@@ -103,8 +104,9 @@ void assumption_range(const Profile& profile, const Dataset& dataset, const std:
   std::mt19937_64 rng(20261129u);
   std::vector<double> draws;
   draws.reserve(kAssumptionDraws);
+  ModelParams p;
   for (int d = 0; d < kAssumptionDraws; ++d) {
-    ModelParams p = model.params();
+    p = model.params();  // assigned: its buffers reused
     for (const AssumptionRange& a : assumptions) {
       const double u = static_cast<double>(rng() >> 11) * 0x1.0p-53;
       p.*(a.member) = a.low + u * (a.high - a.low);

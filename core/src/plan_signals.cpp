@@ -4,6 +4,8 @@
 #include <cstring>
 #include <queue>
 
+#include "text_equal.h"
+
 namespace openpick::core::detail {
 
 namespace {
@@ -41,7 +43,7 @@ void place_signals(std::vector<Candidate>& cands, const std::vector<std::size_t>
     // The list's programs of this specialty that accept a signal, in application order.
     takers.clear();
     for (std::size_t i : chosen)
-      if (cands[i].chance.signal_logit > 0.0 && dataset.programs[cands[i].index].specialty == specialty)
+      if (cands[i].chance.signal_logit > 0.0 && same_text(dataset.programs[cands[i].index].specialty, specialty))
         takers.push_back(i);
     // Takers alike (the same level, logits and signal logit: the same node chances with and
     // without a signal) have the same gain from a signal as long as neither has one, and ties keep

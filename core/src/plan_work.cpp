@@ -14,10 +14,13 @@ namespace openpick::core {
 
 using detail::Built;
 using detail::Fees;
+using detail::find_targets;
 
 // One plan (the applicant's, or a what-if re-plan), made over as many steps as it takes:
 // candidates gathered kProgramsPerStep programs at a time, then ordered and finished in one more.
 // `list_only`: a what-if re-plan, which needs the list and its chance but not the whole curve.
+// The first pass finds the programs in the target specialties (PlanWork::targets_) as it goes;
+// the re-plans, whose specialties are the same, gather from those alone.
 struct PlanWork::Pass {
   static constexpr std::size_t kProgramsPerStep = 8000;
   Profile profile;
@@ -25,7 +28,7 @@ struct PlanWork::Pass {
   bool list_only;
   Fees fees;
   Built b;
-  std::size_t next = 0;  // the first program not yet gathered
+  std::size_t next = 0;  // the first program (first pass) or target (re-plans) not yet gathered
   Plan plan;
 
   Pass(Profile p, PlanOptions o, bool list)
@@ -34,12 +37,17 @@ struct PlanWork::Pass {
         list_only(list),
         fees(options.fee_season, options.fee_assistance) {}
 
-  // True once the plan is complete.
-  bool step(const Dataset& dataset, const Model& model) {
-    const std::size_t size = dataset.programs.size();
+  // True once the plan is complete. `find`: targets is still to be found (the first pass).
+  bool step(const Dataset& dataset, const Model& model, std::vector<std::size_t>& targets, bool find) {
+    const std::size_t size = find ? dataset.programs.size() : targets.size();
     if (next < size) {
       const std::size_t to = std::min(size, next + kProgramsPerStep);
-      gather(profile, dataset, options, model, fees, next, to, b);
+      std::size_t from = next;
+      if (find) {
+        from = targets.size();
+        find_targets(profile, dataset, next, to, targets);
+      }
+      gather(profile, dataset, options, model, fees, targets, from, find ? targets.size() : to, b);
       next = to;
       if (next < size) return false;
     }
@@ -122,7 +130,7 @@ bool PlanWork::step() {
       pass_ = std::make_unique<Pass>(std::move(p), std::move(o), true);
     }
   }
-  if (!pass_->step(dataset_, model_)) return false;
+  if (!pass_->step(dataset_, model_, targets_, steps_ == 0)) return false;
   if (steps_ == 0) {
     plan_ = std::move(pass_->plan);
     // Exam status comes first: what must happen for any of this to count.
@@ -155,7 +163,7 @@ bool PlanWork::step() {
 
 bool PlanWork::done() const { return steps_ == 1 + changes_.size(); }
 double PlanWork::progress() const {
-  const double within = pass_ ? pass_->progress(dataset_.programs.size()) : 0.0;
+  const double within = pass_ ? pass_->progress(steps_ == 0 ? dataset_.programs.size() : targets_.size()) : 0.0;
   return (static_cast<double>(steps_) + within) / static_cast<double>(1 + changes_.size());
 }
 Plan PlanWork::take() { return std::move(plan_); }

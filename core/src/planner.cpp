@@ -20,6 +20,7 @@
 #include "openpick/core/signals.h"
 #include "plan_candidates.h"
 #include "plan_tracks.h"
+#include "text_equal.h"
 
 namespace openpick::core {
 
@@ -50,7 +51,7 @@ namespace detail {
 double specialty_weight(const Profile& profile, const std::string& specialty) {
   if (profile.specialties.empty()) return 1.0;
   for (const auto& s : profile.specialties)
-    if (s.name == specialty) return s.weight > 0.0 ? s.weight : 0.0;
+    if (same_text(s.name, specialty)) return s.weight > 0.0 ? s.weight : 0.0;
   return 0.0;
 }
 
@@ -66,10 +67,8 @@ double track_utility(const Profile& profile, double specialty_weight, Track trac
 }
 
 bool in_preferred_states(const Profile& profile, const Program& program) {
-  // The first character compared before the rest (state codes: cheaper than a call per entry).
-  const std::string& s = program.state;
   for (const std::string& x : profile.preferred_states)
-    if (x.size() == s.size() && (s.empty() || x[0] == s[0]) && x == s) return true;
+    if (same_text(x, program.state)) return true;
   return false;
 }
 
@@ -91,7 +90,9 @@ std::string format_usd(double usd) {
 }
 
 bool contains(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
+  for (const std::string& x : ids)
+    if (same_text(x, id)) return true;
+  return false;
 }
 
 std::vector<Slot> utility_levels(const std::vector<Candidate>& cands) {
@@ -133,10 +134,24 @@ std::string percent(double p) {
   return buf;
 }
 
-// The candidates among programs [from, to): in a target specialty, eligible, scored. Called over
-// consecutive ranges (PlanWork spreads a large dataset over several steps).
+void find_targets(const Profile& profile, const Dataset& dataset, std::size_t from, std::size_t to,
+                  std::vector<std::size_t>& targets) {
+  // Lists are usually grouped by specialty: the last program's answer is kept while the specialty
+  // is the same.
+  const std::string* last_specialty = nullptr;
+  bool target = false;
+  for (std::size_t i = from; i < to; ++i) {
+    const Program& p = dataset.programs[i];
+    if (last_specialty == nullptr || !same_text(p.specialty, *last_specialty)) {
+      last_specialty = &p.specialty;
+      target = matches_specialty(profile, p);
+    }
+    if (target) targets.push_back(i);
+  }
+}
+
 void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& options, const Model& model, Fees& fees,
-            std::size_t from, std::size_t to, Built& b) {
+            const std::vector<std::size_t>& targets, std::size_t from, std::size_t to, Built& b) {
   const bool explain = options.explain;
   const ProfileFacts facts = profile_facts(profile);
   ScoreOptions so;
@@ -148,7 +163,6 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   // Lists are usually grouped by specialty: the specialty's answers are kept from one program to
   // the next rather than looked up by name for each.
   const std::string* last_specialty = nullptr;
-  bool target = false;
   double weight = 0.0;
   SignalAllowance allowance;
   int signal_group = -1;
@@ -158,12 +172,11 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
   int group = 0;
   // Room for every program of the range (each is moved on a reallocation, not cheap).
   b.cands.reserve(b.cands.size() + (to - from));
-  for (std::size_t i = from; i < to; ++i) {
+  for (std::size_t t = from; t < to; ++t) {
+    const std::size_t i = targets[t];
     const Program& p = dataset.programs[i];
-    if (last_specialty == nullptr || p.specialty != *last_specialty) {
+    if (last_specialty == nullptr || !same_text(p.specialty, *last_specialty)) {
       last_specialty = &p.specialty;
-      target = matches_specialty(profile, p);
-      if (!target) continue;
       weight = specialty_weight(profile, p.specialty);
       so.specialty_index = model.specialty_index(p.specialty);
       allowance = signal_allowance(p.specialty);
@@ -175,7 +188,6 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       }
       group_known = false;
     }
-    if (!target) continue;
     if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
       continue;
     const double utility = track_utility(profile, weight, p.track);

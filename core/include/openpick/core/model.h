@@ -231,6 +231,9 @@ class Model {
   const ModelParams& params() const { return params_; }
   // The same quadrature with other parameters (no nodes recomputed).
   Model with_params(ModelParams params) const;
+  // This model, a copy of `model` (or of a copy), made model.with_params(params) with its buffers
+  // reused: for a caller that tries many parameter sets in turn.
+  void assign_with_params(const Model& model, const ModelParams& params);
   const std::vector<double>& nodes() const { return node_; }
   const std::vector<double>& weights() const { return weight_; }
 
@@ -265,6 +268,7 @@ class Model {
   ListOutcome evaluate_list(const std::vector<ProgramLogits>& in_rank_order) const;
 
  private:
+  void scale_nodes();  // scale_interview_ and scale_match_ from the nodes and the sigmas
   ModelParams params_;
   std::vector<double> node_, weight_;
   std::vector<double> scale_interview_, scale_match_;  // e^{-sigma z_k}

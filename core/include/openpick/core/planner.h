@@ -209,7 +209,10 @@ class PlanWork {
   const Model& model_;
   std::vector<Change> changes_;
   std::unique_ptr<Pass> pass_;  // the plan being made now
-  std::size_t steps_ = 0;       // plans complete (the applicant's, then the what-ifs)
+  // The programs in the profile's target specialties (indexes into the dataset), found by the
+  // first pass and read by the what-if re-plans.
+  std::vector<std::size_t> targets_;
+  std::size_t steps_ = 0;  // plans complete (the applicant's, then the what-ifs)
   Plan plan_;
 };
 
