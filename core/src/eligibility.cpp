@@ -11,21 +11,23 @@ namespace {
 
 std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
-// One walk over the filters. With `out` null it stops at the first failure and builds no text; a
-// flexible cutoff the applicant misses is counted in `*flexible_missed` (when given) and, with
-// `out`, described in out->flexible_misses.
+// One walk over the filters. With `out` null it stops at the first failure and builds no text but
+// that failure's reason, in `*first_reason` when given; a flexible cutoff the applicant misses is
+// counted in `*flexible_missed` (when given) and, with `out`, described in out->flexible_misses.
 bool evaluate(const Profile& profile, const Program& program, EligibilityResult* out, int* flexible_missed,
-              const ProfileFacts* facts) {
+              const ProfileFacts* facts, std::string* first_reason = nullptr) {
   bool ok = true;
   auto fail = [&](const char* reason) {  // a text, not a std::string: none is built when none is wanted
     ok = false;
     if (out != nullptr) out->reasons.emplace_back(reason);
+    if (first_reason != nullptr && out == nullptr) *first_reason = reason;
   };
   // A missed cutoff: strict ones exclude, flexible ones are counted. `reason` is only built for text.
   auto miss = [&](bool strict, auto&& reason) {
     if (strict) {
       ok = false;
       if (out != nullptr) out->reasons.push_back(reason());
+      if (first_reason != nullptr && out == nullptr) *first_reason = reason();
     } else {
       if (flexible_missed != nullptr) ++*flexible_missed;
       if (out != nullptr) out->flexible_misses.push_back(reason());
@@ -141,6 +143,12 @@ EligibilityResult check_eligibility(const Profile& profile, const Program& progr
   int flexible = 0;
   evaluate(profile, program, &r, &flexible, nullptr);
   return r;
+}
+
+std::string exclusion_reason(const Profile& profile, const Program& program, const ProfileFacts* facts) {
+  std::string reason;
+  evaluate(profile, program, nullptr, nullptr, facts, &reason);
+  return reason;
 }
 
 bool is_eligible(const Profile& profile, const Program& program, int* flexible_missed) {

@@ -197,8 +197,8 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     }
     const auto exclude_ineligible = [&] {
       if (!explain) return;
-      const EligibilityResult r = check_eligibility(profile, p);
-      b.excluded.push_back({i, p.id, r.reasons.empty() ? std::string("not eligible") : r.reasons.front()});
+      std::string reason = exclusion_reason(profile, p, &facts);
+      b.excluded.push_back({i, p.id, reason.empty() ? std::string("not eligible") : std::move(reason)});
     };
     if (utility <= 0.0) {
       if (!is_eligible(profile, p)) exclude_ineligible();

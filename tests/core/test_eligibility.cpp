@@ -201,3 +201,36 @@ TEST(Eligibility, FlexibleCutoffsAreListedNotExcluded) {
   EXPECT_TRUE(is_eligible(fine, met, &missed));
   EXPECT_EQ(missed, 0);
 }
+
+// The planner names each excluded program's first reason with exclusion_reason: the same text as
+// check_eligibility's first, for every mix of failed filters, and nothing for an eligible program.
+TEST(Eligibility, ExclusionReasonIsTheFirstReason) {
+  Profile p = img_profile();
+  p.graduation_year = 2010;
+  p.step2ck.attempts = 3;
+  p.usce_months.hands_on = 0.0;
+  const ProfileFacts facts = profile_facts(p);
+  int excluded = 0;
+  for (int mask = 0; mask < 64; ++mask) {
+    Program prog = open_program();
+    if (mask & 1) prog.visa.j1 = false;
+    if (mask & 2) prog.cutoffs.max_years_since_graduation = 5;
+    if (mask & 4) prog.cutoffs.max_attempts = 1;
+    if (mask & 8) prog.cutoffs.step2ck_min = 240;
+    if (mask & 16) prog.cutoffs.usce_required = true;
+    if (mask & 32) prog.track = Track::Physician;
+    const EligibilityResult r = check_eligibility(p, prog);
+    const std::string expected = r.reasons.empty() ? std::string() : r.reasons.front();
+    EXPECT_EQ(exclusion_reason(p, prog), expected) << "mask " << mask;
+    EXPECT_EQ(exclusion_reason(p, prog, &facts), expected) << "mask " << mask;
+    excluded += r.eligible ? 0 : 1;
+  }
+  EXPECT_EQ(excluded, 63);  // every mix but the open program fails a strict filter
+  Program visa_and_years = open_program();
+  visa_and_years.visa.j1 = false;
+  visa_and_years.cutoffs.max_years_since_graduation = 5;
+  EXPECT_EQ(exclusion_reason(p, visa_and_years), "needs a J-1 visa; program does not accept J-1");
+  Program years_only = open_program();
+  years_only.cutoffs.max_years_since_graduation = 5;
+  EXPECT_EQ(exclusion_reason(p, years_only), "16 years since graduation; program accepts 5 or fewer");
+}

@@ -51,6 +51,9 @@ struct ProfileFacts {
 };
 ProfileFacts profile_facts(const Profile& profile);
 bool is_eligible(const Profile& profile, const Program& program, int* flexible_missed, const ProfileFacts* facts);
+// check_eligibility(profile, program).reasons.front() (empty when eligible), building that text
+// alone: for a caller that names why each of many programs is out.
+std::string exclusion_reason(const Profile& profile, const Program& program, const ProfileFacts* facts = nullptr);
 
 // The program's specialty is one of the applicant's target specialties (exact name match, as the
 // dataset spells it). A profile with no target specialties accepts every specialty.
