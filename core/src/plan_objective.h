@@ -46,7 +46,10 @@ class Objective {
         C_(L_ * K_, 0.0),
         R_(L_ * K_),
         r_(K_),
-        b_(K_) {
+        b_(K_),
+        vb_(K_),
+        vv_(K_),
+        vs_(K_) {
     for (std::size_t l = 0; l < L_; ++l) {
       u_.push_back(slots_[l].utility);
       paired_ = paired_ || slots_[l].kind == SlotKind::Advanced;
@@ -89,21 +92,36 @@ class Objective {
 
   // The value with one slot's product replaced by `a_level` (a signal placed on one of its
   // programs); the objective is left unchanged.
+  // Slot by slot, every node at once (each node's sum taken in slot order, as one node at a time).
   double value_with_level(std::size_t level, const std::vector<double>& a_level) const {
-    double total = 0.0;
-    for (std::size_t k = 0; k < K_; ++k) {
-      const double s = paired_ ? pgy1_chance(k, level, a_level) : 1.0;
-      double b = 1.0, v = 0.0;
-      for (std::size_t l = 0; l < L_; ++l) {
-        const double a = l == level ? a_level[k] : A_[l * K_ + k];
-        if (paired_ && slots_[l].kind == SlotKind::Advanced)
-          v += b * u_[l] * s * (1.0 - a);
-        else
-          v += b * u_[l] * (1.0 - a);
-        b *= a;
+    const auto product = [&](std::size_t l) { return l == level ? a_level.data() : &A_[l * K_]; };
+    if (paired_) {  // s_k = 1 - P_k, P_k the product over the one-year slots
+      std::fill(vs_.begin(), vs_.end(), 1.0);
+      for (std::size_t l : one_year_slots_) {
+        const double* a = product(l);
+        for (std::size_t k = 0; k < K_; ++k) vs_[k] *= a[k];
       }
-      total += w_[k] * v;
+      for (std::size_t k = 0; k < K_; ++k) vs_[k] = 1.0 - vs_[k];
     }
+    std::fill(vb_.begin(), vb_.end(), 1.0);
+    std::fill(vv_.begin(), vv_.end(), 0.0);
+    for (std::size_t l = 0; l < L_; ++l) {
+      const double* a = product(l);
+      const double u = u_[l];
+      if (paired_ && slots_[l].kind == SlotKind::Advanced) {
+        for (std::size_t k = 0; k < K_; ++k) {
+          vv_[k] += vb_[k] * u * vs_[k] * (1.0 - a[k]);
+          vb_[k] *= a[k];
+        }
+      } else {
+        for (std::size_t k = 0; k < K_; ++k) {
+          vv_[k] += vb_[k] * u * (1.0 - a[k]);
+          vb_[k] *= a[k];
+        }
+      }
+    }
+    double total = 0.0;
+    for (std::size_t k = 0; k < K_; ++k) total += w_[k] * vv_[k];
     return total;
   }
 
@@ -145,21 +163,10 @@ class Objective {
   bool advanced_listed() const { return advanced_listed_; }
 
  private:
-  // s_k = 1 - P_k (slot `level` read from `a_level`).
-  double pgy1_chance(std::size_t k, std::size_t level, const std::vector<double>& a_level) const {
-    return 1.0 - no_pgy1(k, level, a_level);
-  }
-  // P_k, the product of A over the one-year slots.
-  double no_pgy1(std::size_t k, std::size_t level, const std::vector<double>& a_level) const {
-    double none = 1.0;
-    for (std::size_t l : one_year_slots_) none *= l == level ? a_level[k] : A_[l * K_ + k];
-    return none;
-  }
-
-  // Slot by slot, every node at once (the nodes are independent: each node's sums are taken in
-  // the same order as one node at a time would take them, so the factors are the same to the bit).
   // The gain factors C (and E) from the products A: a function of A alone, worked out when they
-  // are read after a change (so const, on mutable members).
+  // are read after a change (so const, on mutable members). Slot by slot, every node at once: the
+  // nodes are independent and each node's sums are taken in the order one node at a time would
+  // take them, so the factors are the same to the bit.
   void refresh() const {
     stale_ = false;
     // R (the expected utility from the slots below) from the bottom slot up, B from the top down.
@@ -240,7 +247,8 @@ class Objective {
   // refresh's scratch, kept between calls (refresh runs after every add): per node, and per slot
   // and node.
   mutable std::vector<double> R_, r_, b_, B_, d_, none_, below_;
-  mutable bool stale_ = true;  // C_ and E_ not yet worked out from A_
+  mutable bool stale_ = true;                 // C_ and E_ not yet worked out from A_
+  mutable std::vector<double> vb_, vv_, vs_;  // value_with_level's scratch: B, the value and s per node
 };
 
 }  // namespace openpick::core::detail
