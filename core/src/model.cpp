@@ -524,7 +524,11 @@ void Model::node_match_chances(const ProgramLogits& logits, std::vector<double>&
 }
 
 std::pair<double, double> Model::node_factors(const ProgramLogits& logits) const {
-  return {detail::det_exp(-clamp_logit(logits.interview)), detail::det_exp(-clamp_logit(logits.match_given_interview))};
+  return {interview_factor(logits), detail::det_exp(-clamp_logit(logits.match_given_interview))};
+}
+
+double Model::interview_factor(const ProgramLogits& logits) const {
+  return detail::det_exp(-clamp_logit(logits.interview));
 }
 
 // ---- [SECTION] Lists ----------------------------------------------------------------------------

@@ -224,9 +224,9 @@ Order greedy_order(std::vector<Candidate>& cands, Objective& objective, const Fe
       if (c.advanced || (c.one_year && objective.paired()) || !c.chance.logits.reachable) continue;
       Factors f{0, 0, 0, 0};
       std::tie(f.interview, f.match) = model.node_factors(c.chance.logits);
-      if (c.signal_group >= 0 && c.can_gold) f.gold = model.node_factors(with_signal(c.chance, SignalKind::Gold)).first;
+      if (c.signal_group >= 0 && c.can_gold) f.gold = model.interview_factor(with_signal(c.chance, SignalKind::Gold));
       if (c.signal_group >= 0 && c.can_silver)
-        f.silver = model.node_factors(with_signal(c.chance, SignalKind::Silver)).first;
+        f.silver = model.interview_factor(with_signal(c.chance, SignalKind::Silver));
       const std::size_t before = classes.size() >= 2 ? classes.size() - 2 : kNone;
       const bool extends = before != kNone && classes[before].chain != kNone && r > 0 &&
                            rest[r - 1].kind == rest[r].kind && last.at_least_as_likely_as(f);

@@ -153,6 +153,8 @@ std::vector<ResearchItem> research_next(const Profile& profile, const Dataset& d
   const std::size_t K = w.size();
   ScoreOptions so;
   so.explain = false;
+  const ProfileFacts facts = profile_facts(profile);  // found once, for every program scored
+  so.facts = &facts;
 
   // The list: the plan's programs that complete a residency, with their signals.
   std::vector<Scored> list;

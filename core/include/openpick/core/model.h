@@ -260,6 +260,8 @@ class Model {
   // whose two are each no larger than another's has, bit for bit, at least the other's chances
   // at every node (the chances are 1 / ((1 + e_i s_k)(1 + e_m t_k)) and rounding is monotone).
   std::pair<double, double> node_factors(const ProgramLogits& logits) const;
+  // node_factors(logits).first alone.
+  double interview_factor(const ProgramLogits& logits) const;
 
   ListState begin_list() const;
   void append(ListState& list, const ProgramLogits& logits) const;
