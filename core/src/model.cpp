@@ -11,6 +11,7 @@
 #include "openpick/core/det_math.h"
 #include "openpick/core/exam_status.h"
 #include "openpick/core/profile_rules.h"  // is_deep_south
+#include "openpick/core/text_fixed.h"
 #include "text_equal.h"
 
 namespace openpick::core {
@@ -86,10 +87,14 @@ ModelParams params_with(const ModelParams& base, const AssumptionRange& which, d
 // ---- [SECTION] One program ----------------------------------------------------------------------
 
 std::string format_term(const Term& term) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%+.1f", term.value);
-  if (term.unknown) return std::string("unknown (") + buf + "): " + term.text;
-  return std::string(buf) + ": " + term.text;
+  const std::string value = format_fixed(term.value, 1, /*plus_sign=*/true);
+  std::string out;
+  out.reserve(value.size() + term.text.size() + 12);
+  if (term.unknown) out += "unknown (";
+  out += value;
+  out += term.unknown ? "): " : ": ";
+  out += term.text;
+  return out;
 }
 
 namespace {
@@ -104,15 +109,9 @@ bool in_list(const std::vector<std::string>& list, const std::string& s) {
   return false;
 }
 
-std::string fmt(const char* format, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, format, v);
-  return buf;
-}
-
 std::string plural(double n, const char* one, const char* many) {
   const bool whole = n == std::floor(n);
-  std::string num = whole ? fmt("%.0f", n) : fmt("%.1f", n);
+  std::string num = whole ? format_fixed(n, 0) : format_fixed(n, 1);
   return num + " " + (n == 1.0 ? one : many);
 }
 
@@ -244,12 +243,12 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     const double diff = std::max(-P.score_effect_cap, std::min(P.score_effect_cap, score - level));
     add(sp.score_slope * diff / 10.0, false, [&] {
       const double gap = std::round(score - level);
-      std::string s = "Step 2 CK " + fmt("%.0f", score) + (step2ck_expected ? " (on your next attempt), " : ", ");
+      std::string s = "Step 2 CK " + format_fixed(score, 0) + (step2ck_expected ? " (on your next attempt), " : ", ");
       if (gap == 0.0)
-        s += "at this program's level (about " + fmt("%.0f", level) + ")";
+        s += "at this program's level (about " + format_fixed(level, 0) + ")";
       else
-        s += fmt("%.0f", std::fabs(gap)) + (gap > 0 ? " above" : " below") + " this program's level (about " +
-             fmt("%.0f", level) + ")";
+        s += format_fixed(std::fabs(gap), 0) + (gap > 0 ? " above" : " below") + " this program's level (about " +
+             format_fixed(level, 0) + ")";
       if (sp.score_slope < 0.05) s += "; scores barely separate matched from unmatched in " + sp.name;
       return s;
     });
@@ -274,15 +273,15 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
     if (use_non_us) {
       const double share = *program.img_share_non_us;
       add(P.img_share_slope * (share - sp.typical_img_share), false, [&] {
-        return fmt("%.0f", share * 100.0) + "% of its residents are non-US IMGs (typical in " + sp.name + ": " +
-               fmt("%.0f", sp.typical_img_share * 100.0) + "%)";
+        return format_fixed(share * 100.0, 0) + "% of its residents are non-US IMGs (typical in " + sp.name + ": " +
+               format_fixed(sp.typical_img_share * 100.0, 0) + "%)";
       });
     } else if (program.img_share) {
       const double share = *program.img_share;
       const double typical = sp.typical_img_share / P.non_us_part_of_img_share;
       add(P.img_share_slope * (share - typical), false, [&] {
-        return fmt("%.0f", share * 100.0) + "% of its residents are IMGs (typical in " + sp.name + ": about " +
-               fmt("%.0f", typical * 100.0) + "% counting US-citizen IMGs)";
+        return format_fixed(share * 100.0, 0) + "% of its residents are IMGs (typical in " + sp.name + ": about " +
+               format_fixed(typical * 100.0, 0) + "% counting US-citizen IMGs)";
       });
     } else {
       add(P.unknown_img_share, true, [] { return std::string("program states no IMG share"); });
@@ -366,7 +365,7 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
   if (profile.step1.score && step2ck && *step2ck > *profile.step1.score) {
     const double points = std::min(static_cast<double>(*step2ck - *profile.step1.score), P.improvement_cap_points);
     add(P.per_point_improvement * points, false, [&] {
-      return "Step 2 CK " + fmt("%.0f", static_cast<double>(*step2ck - *profile.step1.score)) +
+      return "Step 2 CK " + format_fixed(static_cast<double>(*step2ck - *profile.step1.score), 0) +
              " points above your Step 1: an upward trajectory";
     });
   }

@@ -18,6 +18,7 @@
 
 #include "openpick/core/eligibility.h"
 #include "openpick/core/signals.h"
+#include "openpick/core/text_fixed.h"
 #include "plan_candidates.h"
 #include "plan_tracks.h"
 #include "text_equal.h"
@@ -82,10 +83,8 @@ std::string format_points(double x) {
 // 30 -> "30", 12.5 -> "12.50".
 std::string format_usd(double usd) {
   char buf[32];
-  if (std::fabs(usd - std::round(usd)) < 0.005)
-    std::snprintf(buf, sizeof buf, "%.0f", usd);
-  else
-    std::snprintf(buf, sizeof buf, "%.2f", usd);
+  if (std::fabs(usd - std::round(usd)) < 0.005) return format_fixed(usd, 0);
+  std::snprintf(buf, sizeof buf, "%.2f", usd);
   return buf;
 }
 
@@ -128,11 +127,7 @@ const std::vector<double>& chances_with(Candidate& c, SignalKind kind, const Mod
   return q;
 }
 
-std::string percent(double p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * p);
-  return buf;
-}
+std::string percent(double p) { return format_fixed(100.0 * p, 1) + "%"; }
 
 void find_targets(const Profile& profile, const Dataset& dataset, std::size_t from, std::size_t to,
                   std::vector<std::size_t>& targets) {

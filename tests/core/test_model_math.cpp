@@ -2,8 +2,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "openpick/core/det_math.h"
+#include "openpick/core/text_fixed.h"
 
 using namespace openpick::core::detail;
 
@@ -76,4 +82,68 @@ TEST(GaussHermite, LogisticNormalIntegralMatchesAFineRiemannSum) {
       EXPECT_NEAR(gh, fine, 1e-9) << eta << " " << sigma;
     }
   }
+}
+
+// format_fixed writes what printf writes ("%.0f", "%.1f", "%+.1f"), for ties, near-ties, tiny,
+// negative and large values: checked against this platform's snprintf (glibc natively, musl in
+// wasm), not against a list typed by hand.
+TEST(FormatFixed, WritesWhatPrintfWrites) {
+  const auto printf_text = [](double x, int decimals, bool plus) {
+    char buf[400];
+    std::snprintf(buf, sizeof buf, plus ? "%+.*f" : "%.*f", decimals, x);
+    return std::string(buf);
+  };
+  std::vector<double> xs = {0.0,
+                            -0.0,
+                            0.05,
+                            0.15,
+                            0.25,
+                            0.35,
+                            0.45,
+                            2.5,
+                            3.5,
+                            -2.5,
+                            -0.04,
+                            -0.05,
+                            0.5,
+                            1.5,
+                            -0.5,
+                            1e-300,
+                            5e-324,
+                            0x1p50,
+                            0x1p50 - 1,
+                            1e15,
+                            1e16,
+                            123456.75,
+                            std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN()};
+  for (int k = 0; k < 20000; ++k) {
+    // Exact ties of both forms (k/2 and k/20 where representable) and the doubles beside them.
+    for (double t : {k / 2.0, k / 20.0, (k + 0.5) / 10.0, -k / 4.0}) {
+      xs.push_back(t);
+      xs.push_back(std::nextafter(t, 1e300));
+      xs.push_back(std::nextafter(t, -1e300));
+    }
+  }
+  std::mt19937_64 rng(20261203u);
+  for (int n = 0; n < 200000; ++n) {
+    // Magnitudes from 1e-12 to 2^52, either sign, every mantissa.
+    const double magnitude =
+        std::ldexp(1.0 + static_cast<double>(rng() >> 12) * 0x1p-52, static_cast<int>(rng() % 93) - 40);
+    xs.push_back(rng() & 1 ? magnitude : -magnitude);
+  }
+  int checked = 0;
+  for (double x : xs)
+    for (int decimals : {0, 1})
+      for (bool plus : {false, true}) {
+        ASSERT_EQ(openpick::core::format_fixed(x, decimals, plus), printf_text(x, decimals, plus))
+            << "x = " << x << " (" << std::hexfloat << x << std::defaultfloat << "), " << decimals << " decimals";
+        ++checked;
+      }
+  EXPECT_GT(checked, 1000000);
+  EXPECT_EQ(openpick::core::format_fixed(0.25, 1), "0.2");  // the tie to the even digit
+  EXPECT_EQ(openpick::core::format_fixed(0.35, 1), "0.3");  // 0.35 is 0.34999999999999997...
+  EXPECT_EQ(openpick::core::format_fixed(-0.04, 1), "-0.0");
+  EXPECT_EQ(openpick::core::format_fixed(3.0, 1, true), "+3.0");
+  EXPECT_EQ(openpick::core::format_fixed(2.5, 0), "2");
 }
