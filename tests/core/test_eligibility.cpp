@@ -162,6 +162,11 @@ TEST(Eligibility, SpecialtyFilter) {
   EXPECT_TRUE(matches_specialty(p, prog));
   prog.specialty = "Psychiatry";
   EXPECT_FALSE(matches_specialty(p, prog));
+  // The whole name counts: same length, differing only in its first letters or only in its last.
+  for (const char* other : {"Xnternal Medicine", "Internal Medicinx", "internal medicine", "Internal Medicin"}) {
+    prog.specialty = other;
+    EXPECT_FALSE(matches_specialty(p, prog)) << other;
+  }
   p.specialties.clear();
   EXPECT_TRUE(matches_specialty(p, prog));
 }
