@@ -460,3 +460,22 @@ TEST_F(ResearchEdit, TheFormDrawsOnAPhoneAndOnAnEmptyListWithoutAnAssert) {
   EXPECT_EQ(state.dataset.programs.size(), 1u) << "planned over, though no list is loaded";
   EXPECT_EQ(state.workspace.added_programs[0].state, "MS");
 }
+
+TEST_F(ResearchEdit, OnAPhoneEveryFilterOfTheListIsWhollyOnTheScreen) {
+  const char* filters[] = {"##fspec", "##fstate", "##fvisa", "##search", "##freach"};
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  frame();
+  frame();
+  for (const char* label : filters) {
+    ASSERT_EQ(g_items.count(label), 1u) << label;
+    const Rect& r = g_items.at(label);
+    EXPECT_GE(r.x0, 0.0f) << label;
+    EXPECT_LE(r.x1, 390.0f) << label << " runs off the right edge";
+    EXPECT_GT(r.x1 - r.x0, 50.0f) << label << " is wide enough to read";
+  }
+  // A desktop has room for them all on one line.
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  frame();
+  frame();
+  for (const char* label : filters) EXPECT_EQ(g_items.at(label).y0, g_items.at("##fspec").y0) << label;
+}
