@@ -137,47 +137,40 @@ TEST(ProgramRules, UnknownAndFactsWithoutARangeAreNeverRefused) {
   }
 }
 
-TEST(ProgramRules, TheDatasetReaderAcceptsAndRefusesWhatTheFormDoes) {
-  for (const Expected& e : kWholeNumbers) {
-    SCOPED_TRACE(e.field);
-    for (int ok : {e.min, e.max}) {
-      const auto r = parse_dataset_json(dataset_with(e.field, std::to_string(ok)), "t.json");
-      ASSERT_TRUE(r.ok()) << ok << "\n" << all_messages(r.diagnostics);
-      Program read = r.value->programs.at(0);
-      EXPECT_EQ(e.value(read), ok);
-    }
-    for (int bad : {e.min - 1, e.max + 1}) {
-      const auto r = parse_dataset_json(dataset_with(e.field, std::to_string(bad)), "t.json");
-      EXPECT_FALSE(r.ok()) << bad;
-      const Diagnostic* d = find_field(r.diagnostics, e.json_path);
-      ASSERT_NE(d, nullptr) << bad << "\n" << all_messages(r.diagnostics);
-      EXPECT_NE(d->message.find(std::string(e.words) + " (a whole number from " + std::to_string(e.min) + " to " +
-                                std::to_string(e.max) + ")"),
-                std::string::npos)
-          << d->message;
-    }
-  }
+namespace {
+
+// The dataset and the CSV reader, each given one program whose fact `e` is `value`.
+ImportResult<Dataset> read_json(const Expected& e, int value) {
+  return parse_dataset_json(dataset_with(e.field, std::to_string(value)), "t.json");
+}
+ImportResult<Dataset> read_csv(const Expected& e, int value) {
+  return parse_programs_csv(csv_with(e.column, std::to_string(value)), "t.csv");
 }
 
-TEST(ProgramRules, TheCsvReaderAcceptsAndRefusesWhatTheFormDoes) {
-  for (const Expected& e : kWholeNumbers) {
-    SCOPED_TRACE(e.field);
-    for (int ok : {e.min, e.max}) {
-      const auto r = parse_programs_csv(csv_with(e.column, std::to_string(ok)), "t.csv");
-      ASSERT_TRUE(r.ok()) << ok << "\n" << all_messages(r.diagnostics);
-      Program read = r.value->programs.at(0);
-      EXPECT_EQ(e.value(read), ok);
+}  // namespace
+
+TEST(ProgramRules, BothReadersAcceptAndRefuseWhatTheFormDoes) {
+  for (auto* read : {&read_json, &read_csv})
+    for (const Expected& e : kWholeNumbers) {
+      SCOPED_TRACE(std::string(read == &read_json ? "JSON " : "CSV ") + e.field);
+      for (int ok : {e.min, e.max}) {
+        const auto r = read(e, ok);
+        ASSERT_TRUE(r.ok()) << ok << "\n" << all_messages(r.diagnostics);
+        Program got = r.value->programs.at(0);
+        EXPECT_EQ(e.value(got), ok);
+      }
+      for (int bad : {e.min - 1, e.max + 1}) {
+        const auto r = read(e, bad);
+        EXPECT_FALSE(r.ok()) << bad;
+        ASSERT_FALSE(r.diagnostics.empty()) << bad;
+        const Diagnostic& d = r.diagnostics[0];
+        EXPECT_NE(d.message.find(std::string(e.words) + " (a whole number from " + std::to_string(e.min) + " to " +
+                                 std::to_string(e.max) + ")"),
+                  std::string::npos)
+            << d.message;
+        if (read == &read_json) EXPECT_EQ(d.field, e.json_path);
+      }
     }
-    for (int bad : {e.min - 1, e.max + 1}) {
-      const auto r = parse_programs_csv(csv_with(e.column, std::to_string(bad)), "t.csv");
-      EXPECT_FALSE(r.ok()) << bad;
-      ASSERT_FALSE(r.diagnostics.empty());
-      EXPECT_NE(r.diagnostics[0].message.find(std::string(e.words) + " (a whole number from " + std::to_string(e.min) +
-                                              " to " + std::to_string(e.max) + ")"),
-                std::string::npos)
-          << all_messages(r.diagnostics);
-    }
-  }
 }
 
 TEST(ProgramRules, BothReadersRefuseAShareAboveOne) {
