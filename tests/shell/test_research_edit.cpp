@@ -8,7 +8,6 @@
 #include <imgui_internal.h>
 
 #include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -53,7 +52,6 @@ void record_item(unsigned, const char* label, float x0, float y0, float x1, floa
   g_items[label] = {x0, y0, x1, y1};
 }
 using openpick::testing::g_assert_failure;
-using openpick::testing::record_assert;
 
 // Three programs in Mississippi; A and B accept J-1, none states H-1B.
 core::Dataset list_of_three() {
@@ -85,12 +83,10 @@ const core::Program* program(const AppState& state, const std::string& id) {
   return nullptr;
 }
 
-class ResearchEdit : public ::testing::Test {
+class ResearchEdit : public openpick::testing::HeadlessTest {
  protected:
   void SetUp() override {
-    g_assert_failure.clear();
-    previous_ = openpick_set_imgui_assert_handler(&record_assert);
-    imgui_ = std::make_unique<openpick::testing::HeadlessImGui>();
+    HeadlessTest::SetUp();
     ImGui::GetIO().DisplaySize = ImVec2(1280, 4000);  // the whole form on screen: no scrolling to a field
     openpick_set_item_handler(&record_item);
     run(shell::LoadFile{"list.json", core::dataset_to_json(list_of_three()), false});
@@ -98,8 +94,7 @@ class ResearchEdit : public ::testing::Test {
   }
   void TearDown() override {
     openpick_set_item_handler(nullptr);
-    imgui_.reset();
-    openpick_set_imgui_assert_handler(previous_);
+    HeadlessTest::TearDown();
   }
   void run(shell::Action a) {
     state.actions.push_back(std::move(a));
@@ -175,8 +170,6 @@ class ResearchEdit : public ::testing::Test {
 
   AppState state;
   MemoryPlatform platform;
-  OpenPickImGuiAssertHandler previous_ = nullptr;
-  std::unique_ptr<openpick::testing::HeadlessImGui> imgui_;
 };
 
 }  // namespace
