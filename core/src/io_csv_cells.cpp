@@ -197,13 +197,13 @@ Program read_program_row(RowReader& r) {
   if (!r.has(Column::Id) && !p.name.empty() && !p.specialty.empty() && !p.state.empty())
     p.id = derived_program_id(p.name, p.specialty, p.state);
   p.setting = r.enumeration<Setting>(Column::Setting);
-  if (auto v = r.integer(Column::Positions, kPositionsRange.min, kMaxPositions, "the number of PGY-1 positions")) {
+  if (auto v = r.integer(Column::Positions, kPositionsFact)) {
     p.positions = static_cast<int>(*v);
     if (*v == 0)
       r.warning(Column::Positions, "0 positions: the program offers no PGY-1 position and cannot match anyone");
   }
-  p.img_share = r.share(Column::ImgShare, "the share of residents who are IMGs");
-  p.img_share_non_us = r.share(Column::ImgShareNonUs, "the share of residents who are non-US-citizen IMGs");
+  p.img_share = r.share(Column::ImgShare, kImgShareFact);
+  p.img_share_non_us = r.share(Column::ImgShareNonUs, kImgShareNonUsFact);
   if (p.img_share && p.img_share_non_us && *p.img_share_non_us > *p.img_share)
     r.warning(Column::ImgShareNonUs,
               "the non-US IMG share is larger than the share of all IMGs (img_share); check both");
@@ -216,18 +216,15 @@ Program read_program_row(RowReader& r) {
     p.visa.j1 = r.boolean(Column::VisaJ1);
     p.visa.h1b = r.boolean(Column::VisaH1b);
   }
-  if (auto v = r.cutoff(Column::Step2ckMin, kMinScore, kMaxScore, "a minimum Step 2 CK score")) {
+  if (auto v = r.cutoff(Column::Step2ckMin, kStep2ckMinFact)) {
     p.cutoffs.step2ck_min = static_cast<int>(*v);
     if (*v > kSuspiciousScore)
       r.warning(Column::Step2ckMin, "a minimum Step 2 CK score of " + std::to_string(*v) +
                                         " would exclude nearly every applicant; check it");
   }
-  if (auto v = r.cutoff(Column::MaxYearsSinceGraduation, kMaxYearsSinceGraduationRange.min, kMaxYearsSinceGraduation,
-                        "the most years since graduation accepted"))
+  if (auto v = r.cutoff(Column::MaxYearsSinceGraduation, kMaxYearsSinceGraduationFact))
     p.cutoffs.max_years_since_graduation = static_cast<int>(*v);
-  if (auto v = r.cutoff(Column::MaxAttempts, kMaxAttemptsCutoffRange.min, kMaxAttempts,
-                        "the most attempts accepted on any Step"))
-    p.cutoffs.max_attempts = static_cast<int>(*v);
+  if (auto v = r.cutoff(Column::MaxAttempts, kMaxAttemptsFact)) p.cutoffs.max_attempts = static_cast<int>(*v);
   p.cutoffs.usce_required = r.boolean(Column::UsceRequired);
   p.cutoffs.strict.step2ck_min = r.boolean(Column::Step2ckMinStrict).value_or(true);
   p.cutoffs.strict.max_years_since_graduation = r.boolean(Column::MaxYearsSinceGraduationStrict).value_or(true);

@@ -62,21 +62,22 @@ class RowReader {
     return v;
   }
 
-  std::optional<long long> integer(Column c, long long lo, long long hi, std::string_view what) {
+  // A whole-number fact, against its range (program_rules.h).
+  std::optional<long long> integer(Column c, const WholeNumberFact& fact) {
     const std::string_view v = raw(c);
     if (is_unknown_marker(v)) return std::nullopt;
-    return whole_number(c, v, v, lo, hi, what);
+    return whole_number(c, v, v, fact);
   }
 
   // A stated cutoff as people write it: "none" or "no cutoff" is none stated; "5 yrs" for years,
   // "220+" or ">= 220" for a minimum score.
-  std::optional<long long> cutoff(Column c, long long lo, long long hi, std::string_view what) {
+  std::optional<long long> cutoff(Column c, const WholeNumberFact& fact) {
     const std::string_view v = raw(c);
     if (is_unknown_marker(v) || says_no_cutoff(v)) return std::nullopt;
     std::string_view number = v;
     if (c == Column::MaxYearsSinceGraduation) number = without_years_unit(v);
     if (c == Column::Step2ckMin) number = without_minimum_mark(v);
-    return whole_number(c, v, number, lo, hi, what);
+    return whole_number(c, v, number, fact);
   }
 
   // The visas a combined column lists; nullopt when blank or unreadable (reported).
@@ -94,7 +95,7 @@ class RowReader {
   }
 
   // 0.45 or 45%: both mean a share of 0.45.
-  std::optional<double> share(Column c, std::string_view what) {
+  std::optional<double> share(Column c, const ShareFact& fact) {
     std::string_view v = raw(c);
     if (is_unknown_marker(v)) return std::nullopt;
     std::optional<double> d;
@@ -107,8 +108,8 @@ class RowReader {
     } else {
       d = parse_decimal(v);
     }
-    if (!d || *d < 0.0 || *d > 1.0) {
-      std::string message = "expected " + std::string(what) +
+    if (!d || !in_range(kShareRange, *d)) {
+      std::string message = "expected " + std::string(fact.what) +
                             " (a share from 0 to 1, such as 0.45, or a percentage such as 45%) or "
                             "blank for unknown, got \"" +
                             excerpt(v) + "\"";
@@ -149,13 +150,15 @@ class RowReader {
   static std::size_t index(Column c) { return static_cast<std::size_t>(c); }
 
   // `v` is the cell as written (for the message), `number` the part that must be the number.
-  std::optional<long long> whole_number(Column c, std::string_view v, std::string_view number, long long lo,
-                                        long long hi, std::string_view what) {
+  std::optional<long long> whole_number(Column c, std::string_view v, std::string_view number,
+                                        const WholeNumberFact& fact) {
+    const long long lo = fact.range.min;
+    const long long hi = fact.range.max;
     const auto d = parse_decimal(number);
     // Range before the whole-number test: casting 1e300 to an integer would be undefined.
     if (!d || *d < static_cast<double>(lo) || *d > static_cast<double>(hi) || *d != std::floor(*d)) {
-      std::string message = "expected " + std::string(what) + " (a whole number from " + std::to_string(lo) + " to " +
-                            std::to_string(hi) + ") or blank for unknown, got \"" + excerpt(v) + "\"";
+      std::string message = "expected " + std::string(fact.what) + " (a whole number from " + std::to_string(lo) +
+                            " to " + std::to_string(hi) + ") or blank for unknown, got \"" + excerpt(v) + "\"";
       if (c == Column::MaxYearsSinceGraduation && d && *d >= kMinYear && *d <= kMaxYear)
         message += " (a graduation year? write the most years since graduation accepted, such as 5)";
       error(c, message);

@@ -67,7 +67,7 @@ void read_cutoffs(ObjectReader& r, Program& p) {
   c.warn_unknown({"step2ck_min", "max_years_since_graduation", "max_attempts", "usce_required"});
   Cutoffs& out = p.cutoffs;
   read_cutoff(c, "step2ck_min", out.strict.step2ck_min, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
-    if (auto x = o.integer(key, rule, kMinScore, kMaxScore, "a minimum Step 2 CK score")) {
+    if (auto x = o.integer(key, rule, kStep2ckMinFact)) {
       out.step2ck_min = static_cast<int>(*x);
       if (*x > kSuspiciousScore)
         o.warning(key, "a minimum Step 2 CK score of " + std::to_string(*x) +
@@ -76,14 +76,11 @@ void read_cutoffs(ObjectReader& r, Program& p) {
   });
   read_cutoff(c, "max_years_since_graduation", out.strict.max_years_since_graduation,
               [&](ObjectReader& o, std::string_view key, FieldRule rule) {
-                if (auto x = o.integer(key, rule, kMaxYearsSinceGraduationRange.min, kMaxYearsSinceGraduation,
-                                       "the most years since graduation accepted"))
+                if (auto x = o.integer(key, rule, kMaxYearsSinceGraduationFact))
                   out.max_years_since_graduation = static_cast<int>(*x);
               });
   read_cutoff(c, "max_attempts", out.strict.max_attempts, [&](ObjectReader& o, std::string_view key, FieldRule rule) {
-    if (auto x =
-            o.integer(key, rule, kMaxAttemptsCutoffRange.min, kMaxAttempts, "the most attempts accepted on any Step"))
-      out.max_attempts = static_cast<int>(*x);
+    if (auto x = o.integer(key, rule, kMaxAttemptsFact)) out.max_attempts = static_cast<int>(*x);
   });
   read_cutoff(c, "usce_required", out.strict.usce_required,
               [&](ObjectReader& o, std::string_view key, FieldRule rule) { out.usce_required = o.boolean(key, rule); });
@@ -159,12 +156,12 @@ Program read_program(const JsonValue& item, JsonPath path, DiagnosticSink& sink,
   if (auto v = r.string("city", kOptional, false)) p.city = std::move(*v);
   read_state(r, p, required);
   p.setting = r.enumeration<Setting>("setting", kOptional);
-  if (auto v = r.integer("positions", kOptional, kPositionsRange.min, kMaxPositions, "the number of PGY-1 positions")) {
+  if (auto v = r.integer("positions", kOptional, kPositionsFact)) {
     p.positions = static_cast<int>(*v);
     if (*v == 0) r.warning("positions", "0 positions: the program offers no PGY-1 position and cannot match anyone");
   }
-  p.img_share = r.share("img_share", kOptional, "the share of residents who are IMGs");
-  p.img_share_non_us = r.share("img_share_non_us", kOptional, "the share of residents who are non-US-citizen IMGs");
+  p.img_share = r.share("img_share", kOptional, kImgShareFact);
+  p.img_share_non_us = r.share("img_share_non_us", kOptional, kImgShareNonUsFact);
   if (p.img_share && p.img_share_non_us && *p.img_share_non_us > *p.img_share)
     r.warning("img_share_non_us", "the non-US IMG share is larger than the share of all IMGs (img_share); check both");
   read_visa(r, p);

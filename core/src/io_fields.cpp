@@ -87,16 +87,17 @@ std::optional<double> ObjectReader::number(std::string_view key, FieldRule rule,
   return std::nullopt;
 }
 
-std::optional<double> ObjectReader::share(std::string_view key, FieldRule rule, std::string_view what) {
+std::optional<double> ObjectReader::share(std::string_view key, FieldRule rule, const ShareFact& fact) {
   const JsonValue* it = object_.find(key, hint_);
   if (it && it->is_number()) {
     const double d = it->as_double();
-    if (d > 1.0 && d <= 100.0) {
-      error(key, "expected " + std::string(what) + " (a number from 0 to 1), got " + it->dump() + share_hint(d));
+    if (d > kShareRange.max && d <= 100.0) {
+      error(key, "expected " + std::string(fact.what) + " (a number " + range_text(kShareRange.min, kShareRange.max) +
+                     "), got " + it->dump() + share_hint(d));
       return std::nullopt;
     }
   }
-  return number(key, rule, 0.0, 1.0, what);
+  return number(key, rule, kShareRange.min, kShareRange.max, fact.what);
 }
 
 std::optional<bool> ObjectReader::boolean(std::string_view key, FieldRule rule) {

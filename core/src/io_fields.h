@@ -16,6 +16,7 @@
 #include "io_text.h"
 #include "json/json_path.h"
 #include "json/json_value.h"
+#include "openpick/core/program_rules.h"
 
 namespace openpick::core::detail {
 
@@ -52,8 +53,12 @@ class ObjectReader {
   std::optional<long long> integer(std::string_view key, FieldRule rule, long long lo, long long hi,
                                    std::string_view what);
   std::optional<double> number(std::string_view key, FieldRule rule, double lo, double hi, std::string_view what);
-  // A share 0..1; a value such as 45 gets the hint that 0.45 was probably meant.
-  std::optional<double> share(std::string_view key, FieldRule rule, std::string_view what);
+  // A program's whole-number fact, against its range (program_rules.h).
+  std::optional<long long> integer(std::string_view key, FieldRule rule, const WholeNumberFact& fact) {
+    return integer(key, rule, fact.range.min, fact.range.max, fact.what);
+  }
+  // A share (kShareRange); a value such as 45 gets the hint that 0.45 was probably meant.
+  std::optional<double> share(std::string_view key, FieldRule rule, const ShareFact& fact);
   std::optional<bool> boolean(std::string_view key, FieldRule rule);
   std::optional<std::string> string(std::string_view key, FieldRule rule, bool non_empty);
   template <class E>

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -53,27 +54,42 @@ bool tabs_fit(const AppState& state) {
   return width <= ImGui::GetContentRegionAvail().x;
 }
 
-// The tabs as rows of buttons in the tab bar's colours, wrapping where the width ends; the one
-// shown is active_panel (the first tab before any is chosen).
+// The tabs as a grid of equal cells, as many a row as the longest label allows; the one shown is
+// active_panel (the first tab before any is chosen). They must not read as action buttons (filled
+// light blue): the others are outlined with no fill, the one shown is solid in the accent colour
+// with white text, as a segmented control marks its choice.
 const PanelInfo* panel_rows(AppState& state) {
   const PanelInfo* shown = nullptr;
-  for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p)
-    if ((!p->visible || p->visible(state)) && (!shown || std::string(p->name) == state.active_panel)) shown = p;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  bool first = true;
+  int count = 0;
+  float widest = 0.0f;
   for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
     if (p->visible && !p->visible(state)) continue;
-    if (!first) same_line_if_fits(p->name);
-    first = false;
+    if (!shown || std::string(p->name) == state.active_panel) shown = p;
+    ++count;
+    widest = std::max(widest, ImGui::CalcTextSize(p->name).x);
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float spacing = style.ItemSpacing.x;
+  const float cell_min = widest + style.FramePadding.x * 2.0f;
+  const int per_row = std::max(1, std::min(count, static_cast<int>((avail + spacing) / (cell_min + spacing))));
+  const float cell =
+      std::max(cell_min, (avail - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row));
+  int i = 0;
+  for (const PanelInfo* p = panels_begin(); p != panels_end(); ++p) {
+    if (p->visible && !p->visible(state)) continue;
+    if (i++ % per_row != 0) ImGui::SameLine();
     const bool selected = p == shown;
-    ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[selected ? ImGuiCol_TabActive : ImGuiCol_Tab]);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.Colors[ImGuiCol_TabHovered]);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.Colors[ImGuiCol_TabActive]);
-    if (ImGui::Button(p->name) && !selected) {
+    const ImVec4 none(0.0f, 0.0f, 0.0f, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Button, selected ? kColorAccent : none);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? kColorAccent : style.Colors[ImGuiCol_TabHovered]);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, selected ? kColorAccent : style.Colors[ImGuiCol_TabActive]);
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? ImVec4(1.0f, 1.0f, 1.0f, 1.0f) : style.Colors[ImGuiCol_Text]);
+    if (ImGui::Button(p->name, ImVec2(cell, 0.0f)) && !selected) {
       shown = p;
       state.select_panel = p->name;  // the tab bar takes it up if the screen widens
     }
-    ImGui::PopStyleColor(3);
+    ImGui::PopStyleColor(4);
   }
   ImGui::Separator();
   return shown;

@@ -67,8 +67,11 @@ void heading(const char* text) {
 
 void same_line_if_fits(const char* next_button_label) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(next_button_label, nullptr, true).x + style.FramePadding.x * 2.0f;
-  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+  same_line_if_room(ImGui::CalcTextSize(next_button_label, nullptr, true).x + style.FramePadding.x * 2.0f);
+}
+
+void same_line_if_room(float width) {
+  const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
   if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 

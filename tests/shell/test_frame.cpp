@@ -4,7 +4,6 @@
 #include <imgui.h>
 
 #include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -21,7 +20,6 @@ namespace {
 using openpick::shell::AppState;
 
 using openpick::testing::g_assert_failure;
-using openpick::testing::record_assert;
 
 // Storage in memory, with switches for the faults a browser can produce: full (writes fail, reads
 // work) and blocked (every access fails, as with site data blocked).
@@ -93,17 +91,8 @@ openpick::core::Dataset dataset(int n) {
   return d;
 }
 
-class Headless : public ::testing::Test {
+class Headless : public openpick::testing::HeadlessTest {
  protected:
-  void SetUp() override {
-    g_assert_failure.clear();
-    previous_ = openpick_set_imgui_assert_handler(&record_assert);
-    imgui_ = std::make_unique<openpick::testing::HeadlessImGui>();
-  }
-  void TearDown() override {
-    imgui_.reset();
-    openpick_set_imgui_assert_handler(previous_);
-  }
   // Draws n frames with each panel in turn selected (tabs are switched through ImGui's API).
   void frames(AppState& state, int n) {
     for (int i = 0; i < n; ++i) {
@@ -122,8 +111,6 @@ class Headless : public ::testing::Test {
     });
   }
   MemoryPlatform platform;
-  OpenPickImGuiAssertHandler previous_ = nullptr;
-  std::unique_ptr<openpick::testing::HeadlessImGui> imgui_;
 };
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include <imgui.h>
 
 #include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -25,7 +24,6 @@ namespace core = openpick::core;
 namespace shell = openpick::shell;
 
 using openpick::testing::g_assert_failure;
-using openpick::testing::record_assert;
 
 class CountingPlatform : public shell::NullPlatform {
  public:
@@ -97,35 +95,15 @@ const char* const kFifteenLetters = R"({
   "specialties": [{"name": "Family Medicine", "weight": 0.37}], "budget_usd": 1234.56
 })";
 
-class ProfileForm : public ::testing::Test {
+class ProfileForm : public openpick::testing::HeadlessTest {
  protected:
-  void SetUp() override {
-    g_assert_failure.clear();
-    previous_ = openpick_set_imgui_assert_handler(&record_assert);
-    imgui_ = std::make_unique<openpick::testing::HeadlessImGui>();
-  }
-  void TearDown() override {
-    imgui_.reset();
-    openpick_set_imgui_assert_handler(previous_);
-  }
-  void draw(AppState& state, void (*panel)(AppState&, shell::Platform&), int n = 3) {
-    for (int i = 0; i < n; ++i) {
-      ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-      ImGui::NewFrame();
-      ImGui::Begin("form test");
-      panel(state, platform);
-      ImGui::End();
-      ImGui::Render();
-      shell::apply_actions(state, platform);
-      ASSERT_EQ(g_assert_failure, "");
-    }
+  void draw(AppState& state, shell::PanelFn panel, int n = 3) {
+    EXPECT_TRUE(openpick::testing::draw_panel(state, platform, panel, n)) << g_assert_failure;
   }
   void every_panel(AppState& state) {
     for (const auto* p = shell::panels_begin(); p != shell::panels_end(); ++p) draw(state, p->draw, 2);
   }
   CountingPlatform platform;
-  OpenPickImGuiAssertHandler previous_ = nullptr;
-  std::unique_ptr<openpick::testing::HeadlessImGui> imgui_;
 };
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <imgui_internal.h>
 
 #include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -53,7 +52,6 @@ void record_item(unsigned, const char* label, float x0, float y0, float x1, floa
   g_items[label] = {x0, y0, x1, y1};
 }
 using openpick::testing::g_assert_failure;
-using openpick::testing::record_assert;
 
 // Three programs in Mississippi; A and B accept J-1, none states H-1B.
 core::Dataset list_of_three() {
@@ -85,12 +83,10 @@ const core::Program* program(const AppState& state, const std::string& id) {
   return nullptr;
 }
 
-class ResearchEdit : public ::testing::Test {
+class ResearchEdit : public openpick::testing::HeadlessTest {
  protected:
   void SetUp() override {
-    g_assert_failure.clear();
-    previous_ = openpick_set_imgui_assert_handler(&record_assert);
-    imgui_ = std::make_unique<openpick::testing::HeadlessImGui>();
+    HeadlessTest::SetUp();
     ImGui::GetIO().DisplaySize = ImVec2(1280, 4000);  // the whole form on screen: no scrolling to a field
     openpick_set_item_handler(&record_item);
     run(shell::LoadFile{"list.json", core::dataset_to_json(list_of_three()), false});
@@ -98,8 +94,7 @@ class ResearchEdit : public ::testing::Test {
   }
   void TearDown() override {
     openpick_set_item_handler(nullptr);
-    imgui_.reset();
-    openpick_set_imgui_assert_handler(previous_);
+    HeadlessTest::TearDown();
   }
   void run(shell::Action a) {
     state.actions.push_back(std::move(a));
@@ -175,8 +170,6 @@ class ResearchEdit : public ::testing::Test {
 
   AppState state;
   MemoryPlatform platform;
-  OpenPickImGuiAssertHandler previous_ = nullptr;
-  std::unique_ptr<openpick::testing::HeadlessImGui> imgui_;
 };
 
 }  // namespace
@@ -259,9 +252,25 @@ TEST_F(ResearchEdit, AnOutOfRangeNumberIsRefusedNamingTheField) {
   click("Program C##open_C");
   state.research_form.facts.positions = 501;  // what the field holds once 501 is typed
   click("Save my research");
-  EXPECT_EQ(state.research_form.error.rfind("PGY-1 positions: 501 is outside 0 to 500", 0), 0u)
+  EXPECT_EQ(state.research_form.error,
+            "PGY-1 positions: the number of PGY-1 positions is a whole number from 0 to 500, not 501. Nothing was "
+            "saved.");
+  EXPECT_TRUE(state.workspace.research.empty());
+  // A share is edited as a percentage: 150% typed.
+  state.research_form.facts.positions = 500;
+  state.research_form.facts.img_share = 1.5;
+  click("Save my research");
+  EXPECT_EQ(state.research_form.error.rfind("IMG share (all IMGs): the share of residents who are IMGs is from 0 to 1 "
+                                            "(0 to 100%), not 1.5 (150%)",
+                                            0),
+            0u)
       << state.research_form.error;
   EXPECT_TRUE(state.workspace.research.empty());
+  // Both at the ends of their ranges: saved.
+  state.research_form.facts.img_share = 1.0;
+  click("Save my research");
+  ASSERT_EQ(state.workspace.research.count("C"), 1u) << state.research_form.error;
+  EXPECT_EQ(state.workspace.research.at("C").facts.positions, 500);
 }
 
 TEST_F(ResearchEdit, ClearingAFactGivesTheListsValueBackAndUndoBringsItAgain) {
@@ -443,4 +452,23 @@ TEST_F(ResearchEdit, TheFormDrawsOnAPhoneAndOnAnEmptyListWithoutAnAssert) {
   ASSERT_EQ(state.workspace.added_programs.size(), 1u) << state.research_form.error;
   EXPECT_EQ(state.dataset.programs.size(), 1u) << "planned over, though no list is loaded";
   EXPECT_EQ(state.workspace.added_programs[0].state, "MS");
+}
+
+TEST_F(ResearchEdit, OnAPhoneEveryFilterOfTheListIsWhollyOnTheScreen) {
+  const char* filters[] = {"##fspec", "##fstate", "##fvisa", "##search", "##freach"};
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  frame();
+  frame();
+  for (const char* label : filters) {
+    ASSERT_EQ(g_items.count(label), 1u) << label;
+    const Rect& r = g_items.at(label);
+    EXPECT_GE(r.x0, 0.0f) << label;
+    EXPECT_LE(r.x1, 390.0f) << label << " runs off the right edge";
+    EXPECT_GT(r.x1 - r.x0, 50.0f) << label << " is wide enough to read";
+  }
+  // A desktop has room for them all on one line.
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  frame();
+  frame();
+  for (const char* label : filters) EXPECT_EQ(g_items.at(label).y0, g_items.at("##fspec").y0) << label;
 }

@@ -30,7 +30,6 @@ using openpick::testing::HeadlessUi;
 using shell::AppState;
 
 using openpick::testing::g_assert_failure;
-using openpick::testing::record_assert;
 
 // Storage in memory that counts the workspace's writes.
 class CountingPlatform : public shell::NullPlatform {
@@ -83,12 +82,10 @@ const char* const kWorkspace = R"({"schema_version": 1, "kind": "openpick-worksp
              "B": {"status": "applied"},
              "GONE": {"status": "interviewed", "rank": 2, "notes": "met the PD at a conference"}}})";
 
-class SeasonEdit : public ::testing::Test {
+class SeasonEdit : public openpick::testing::HeadlessTest {
  protected:
   void SetUp() override {
-    g_assert_failure.clear();
-    previous_ = openpick_set_imgui_assert_handler(&record_assert);
-    imgui_ = std::make_unique<openpick::testing::HeadlessImGui>();
+    HeadlessTest::SetUp();
     state.actions.emplace_back(shell::LoadFile{"list.json", core::dataset_to_json(list_of({"A", "B", "C"})), false});
     state.actions.emplace_back(shell::LoadFile{"mine.json", kWorkspace, false});
     shell::apply_actions(state, platform);
@@ -98,19 +95,14 @@ class SeasonEdit : public ::testing::Test {
   }
   void TearDown() override {
     ui.reset();
-    imgui_.reset();
-    openpick_set_imgui_assert_handler(previous_);
     EXPECT_EQ(g_assert_failure, "") << "a Dear ImGui assertion";
+    HeadlessTest::TearDown();
   }
   std::string workspace_json() const { return core::workspace_to_json(state.workspace); }
 
   AppState state;
   CountingPlatform platform;
   std::unique_ptr<HeadlessUi> ui;
-
- private:
-  OpenPickImGuiAssertHandler previous_ = nullptr;
-  std::unique_ptr<openpick::testing::HeadlessImGui> imgui_;
 };
 
 std::string today_text() {
@@ -322,31 +314,27 @@ TEST_F(SeasonEdit, AWorkspaceWithTwoProgramsAtOneRankIsRefusedWithTheReason) {
 
 // On a phone's width the tabs wrap to rows of whole labels; on a laptop's they are a tab bar.
 TEST(Tabs, EveryLabelIsWholeOnAPhone) {
-  g_assert_failure.clear();
-  const auto previous = openpick_set_imgui_assert_handler(&record_assert);
-  {
-    openpick::testing::HeadlessImGui imgui;
-    for (const float width : {390.0f, 1280.0f}) {
-      SCOPED_TRACE(width);
-      AppState state;
-      CountingPlatform platform;
-      HeadlessUi ui(state, platform, &shell::draw_frame, ImVec2(width, 844), false);
-      ui.frames(3);
-      const ImGuiStyle& style = ImGui::GetStyle();
-      for (const auto* p = shell::panels_begin(); p != shell::panels_end(); ++p) {
-        if (p->visible && !p->visible(state)) continue;
-        ASSERT_TRUE(ui.has(p->name)) << p->name;
-        const ImRect r = ui.rect(p->name);
-        EXPECT_GE(r.GetWidth() + 0.5f, ImGui::CalcTextSize(p->name).x + style.FramePadding.x * 2.0f)
-            << p->name << " is cut";
-        EXPECT_LE(r.Max.x, width) << p->name << " is off the screen";
-      }
-      ASSERT_TRUE(ui.click("Season"));
-      EXPECT_STREQ(state.active_panel, "Season");  // set as its panel is drawn
-      ASSERT_TRUE(ui.click("Data"));
-      EXPECT_STREQ(state.active_panel, "Data");
+  const openpick::testing::RecordAsserts asserts;
+  const openpick::testing::HeadlessImGui imgui;
+  for (const float width : {390.0f, 1280.0f}) {
+    SCOPED_TRACE(width);
+    AppState state;
+    CountingPlatform platform;
+    HeadlessUi ui(state, platform, &shell::draw_frame, ImVec2(width, 844), false);
+    ui.frames(3);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    for (const auto* p = shell::panels_begin(); p != shell::panels_end(); ++p) {
+      if (p->visible && !p->visible(state)) continue;
+      ASSERT_TRUE(ui.has(p->name)) << p->name;
+      const ImRect r = ui.rect(p->name);
+      EXPECT_GE(r.GetWidth() + 0.5f, ImGui::CalcTextSize(p->name).x + style.FramePadding.x * 2.0f)
+          << p->name << " is cut";
+      EXPECT_LE(r.Max.x, width) << p->name << " is off the screen";
     }
+    ASSERT_TRUE(ui.click("Season"));
+    EXPECT_STREQ(state.active_panel, "Season");  // set as its panel is drawn
+    ASSERT_TRUE(ui.click("Data"));
+    EXPECT_STREQ(state.active_panel, "Data");
   }
-  openpick_set_imgui_assert_handler(previous);
   EXPECT_EQ(g_assert_failure, "");
 }

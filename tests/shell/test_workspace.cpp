@@ -356,24 +356,19 @@ TEST(RankList, UpAndDownReorderAndRenumber) {
 // refusal shown, the Programs tab's own facts, the Data tab's notes), with Dear ImGui's asserts on.
 namespace {
 using openpick::testing::g_assert_failure;
-using openpick::testing::record_assert;
 }  // namespace
 
 TEST(WorkspacePanels, EveryPanelDrawsAWorkspace) {
-  g_assert_failure.clear();
-  const auto previous = openpick_set_imgui_assert_handler(&record_assert);
-  {
-    openpick::testing::HeadlessImGui imgui;
-    AppState state;
-    MemoryPlatform platform;
-    load_list_and_workspace(state, platform);
-    run(state, platform, shell::SetChecklistItem{"A", shell::ChecklistItem::TopChoiceLetter, true});
-    run(state, platform, shell::SetChecklistItem{"B", shell::ChecklistItem::TopChoiceLetter, true});  // refused
-    ASSERT_FALSE(state.tracker_refusal.empty());
-    openpick::testing::draw_every_panel(state, platform, 3, [](const shell::PanelInfo& p) {
-      EXPECT_EQ(g_assert_failure, "") << "in panel " << p.name;
-      return true;
-    });
-  }
-  openpick_set_imgui_assert_handler(previous);
+  const openpick::testing::RecordAsserts asserts;
+  const openpick::testing::HeadlessImGui imgui;
+  AppState state;
+  MemoryPlatform platform;
+  load_list_and_workspace(state, platform);
+  run(state, platform, shell::SetChecklistItem{"A", shell::ChecklistItem::TopChoiceLetter, true});
+  run(state, platform, shell::SetChecklistItem{"B", shell::ChecklistItem::TopChoiceLetter, true});  // refused
+  ASSERT_FALSE(state.tracker_refusal.empty());
+  openpick::testing::draw_every_panel(state, platform, 3, [](const shell::PanelInfo& p) {
+    EXPECT_EQ(g_assert_failure, "") << "in panel " << p.name;
+    return true;
+  });
 }

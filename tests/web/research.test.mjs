@@ -2,8 +2,9 @@
 // detail view, where a fact is set with where it was found; a program is added by hand; another is
 // hidden and the hiding undone; all of it survives a reload (getState and the page's storage are
 // only read). A classmate's file is merged from the Data tab and undone. A storage that refuses
-// writes mid-save says so, keeps the edit, and saves it once it accepts again. Screenshots of the
-// form on a desktop and a phone (OPENPICK_ARTIFACTS_DIR).
+// writes mid-save says so, keeps the edit, and saves it once it accepts again. On a phone the
+// list's filters and search are on the screen. Screenshots of the list and the form on a desktop
+// and a phone (OPENPICK_ARTIFACTS_DIR).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -186,12 +187,27 @@ test('merge research from a classmate\'s file in the Data tab: their fact comes 
   }
 });
 
-test('screenshot: the research form on a phone', async () => {
+test('on a phone: the list\'s filters and search wholly on the screen, the search used; screenshots of the form', async () => {
   const { context, page, errors } = await openWith(env, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   try {
-    // The search field is off to the right on a phone: the first program's name, as a person taps it.
     await openPanel(page, 'Programs');
-    await waitForState(page, (x) => x.dataset.program_count > 0 && !x.work.busy, { what: 'the sample list' });
+    const listed = await waitForState(page, (x) => x.dataset.program_count > 0 && !x.work.busy && x.ui.programs_shown > 0,
+      { what: 'the sample list' });
+    await frames(page, 2);
+    await page.screenshot({ path: join(artifactsDir, 'programs-phone.png') });
+    // Every filter, the search among them, wholly on the screen (they wrap to lines of their own
+    // rather than run off to the right), and the search used there as a person does.
+    const width = page.viewportSize().width;
+    for (const label of ['##fspec', '##fstate', '##fvisa', '##search', '##freach']) {
+      const item = await findItem(page, label);
+      assert.ok(item.x >= 0 && item.x + item.w <= width && item.w > 0,
+        `${label} spans ${item.x}..${item.x + item.w}, outside the phone's 0..${width}`);
+    }
+    await typeInto(page, '##search', 'Cypress Junction');
+    const narrowed = await waitForState(page, (x) => x.ui.programs_search === 'Cypress Junction' &&
+      x.ui.programs_shown > 0 && x.ui.programs_shown < listed.ui.programs_shown, { what: 'the list narrowed by the search' });
+    await page.screenshot({ path: join(artifactsDir, 'programs-phone-search.png') });
+    // The first program's name, as a person taps it.
     await clickItem(page, /##open_/);
     await waitForState(page, (x) => x.research.form.open, { what: 'a detail view' });
     await frames(page, 4);

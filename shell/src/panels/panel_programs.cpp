@@ -149,7 +149,9 @@ const char* yes_no(const std::optional<bool>& b) { return !b ? "?" : *b ? "yes" 
 
 bool filter_combo(const char* id, std::string& value, const std::vector<std::string>& options, const char* all) {
   bool changed = false;
-  if (ImGui::BeginCombo(id, value.empty() ? all : value.c_str())) {
+  const bool open = ImGui::BeginCombo(id, value.empty() ? all : value.c_str());
+  if (!open) name_item(id);  // where it is, for the tests (a closed combo reports no label)
+  if (open) {
     if (ImGui::Selectable(all, value.empty())) {
       value.clear();
       changed = true;
@@ -182,22 +184,26 @@ void panel_programs(AppState& state, Platform&) {
   static_assert(kColumnCount == 14, "update the table setup below");
   const DatasetSummary& summary = dataset_summary(state);
   const float w = ImGui::GetFontSize();
-  ImGui::SetNextItemWidth(w * 14);
+  // The filters wrap where the width ends (on a phone the search gets a line of its own), and none
+  // is wider than the window.
+  const auto next_filter = [](float width) {
+    same_line_if_room(width);
+    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
+  };
+  ImGui::SetNextItemWidth(std::min(w * 14, ImGui::GetContentRegionAvail().x));
   v.dirty |= filter_combo("##fspec", v.specialty, summary.specialties, "All specialties");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(w * 7);
+  next_filter(w * 7);
   v.dirty |= filter_combo("##fstate", v.state, summary.states, "All states");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(w * 10);
+  next_filter(w * 10);
   v.dirty |= ImGui::Combo("##fvisa", &v.visa, "Any visa policy\0Accepts J-1\0Sponsors H-1B\0");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(w * 14);
+  name_item("##fvisa");
+  next_filter(w * 14);
   v.dirty |= ImGui::InputTextWithHint("##search", "Search name or city", v.search, sizeof v.search);
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(w * 10);
+  next_filter(w * 10);
   v.dirty |= ImGui::Combo("##freach", &v.reach, "All programs\0Within my reach\0On my plan\0");
+  name_item("##freach");
   if (state.dataset_is_sample) {
-    ImGui::SameLine();
+    same_line_if_room(ImGui::CalcTextSize("Sample data").x);
     ImGui::TextColored(kColorWarning, "Sample data");
   }
 

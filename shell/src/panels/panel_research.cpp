@@ -102,8 +102,10 @@ bool enum_combo(const char* id, std::optional<E>& v, std::initializer_list<E> va
   return changed;
 }
 
-// A number that may be unknown: a "known" tick and the number.
-bool optional_int(const char* id, std::optional<int>& v, const core::Range<int>& range) {
+// A number that may be unknown: a "known" tick and the number. `range` is the fact's
+// (core::whole_number_fact); the value is checked against it on save, not clamped while typed.
+bool optional_int(const char* id, std::optional<int>& v, std::string_view field) {
+  const core::Range<int> range = core::whole_number_fact(field)->range;
   bool known = v.has_value();
   bool changed = false;
   const std::string tick = std::string("known##") + id;
@@ -226,7 +228,7 @@ bool fact_widget(AppState& state, ResearchForm& f, std::string_view field) {
     return enum_combo(c, p.application_service,
                       {core::ApplicationService::Eras, core::ApplicationService::ResidencyCas},
                       "unknown (by specialty)");
-  if (field == "positions") return optional_int(c, p.positions, core::kPositionsRange);
+  if (field == "positions") return optional_int(c, p.positions, field);
   if (field == "img_share") return optional_share(c, p.img_share);
   if (field == "img_share_non_us") return optional_share(c, p.img_share_non_us);
   if (field == "visa.j1") return tri_state(c, p.visa.j1);
@@ -235,13 +237,13 @@ bool fact_widget(AppState& state, ResearchForm& f, std::string_view field) {
   if (field == "accepts_signals") return tri_state(c, p.accepts_signals);
   core::Cutoffs& k = p.cutoffs;
   if (field == "cutoffs.step2ck_min")
-    return either(optional_int(c, k.step2ck_min, core::kStep2ckMinRange),
+    return either(optional_int(c, k.step2ck_min, field),
                   strict_tick(c, k.step2ck_min.has_value(), k.strict.step2ck_min));
   if (field == "cutoffs.max_years_since_graduation")
-    return either(optional_int(c, k.max_years_since_graduation, core::kMaxYearsSinceGraduationRange),
+    return either(optional_int(c, k.max_years_since_graduation, field),
                   strict_tick(c, k.max_years_since_graduation.has_value(), k.strict.max_years_since_graduation));
   if (field == "cutoffs.max_attempts")
-    return either(optional_int(c, k.max_attempts, core::kMaxAttemptsCutoffRange),
+    return either(optional_int(c, k.max_attempts, field),
                   strict_tick(c, k.max_attempts.has_value(), k.strict.max_attempts));
   if (field == "cutoffs.usce_required")
     return either(tri_state(c, k.usce_required), strict_tick(c, k.usce_required.has_value(), k.strict.usce_required));
@@ -252,26 +254,12 @@ bool fact_widget(AppState& state, ResearchForm& f, std::string_view field) {
 
 bool typed(const ResearchFactDraft& d, const ResearchForm& f) { return d.where[0] != '\0' || f.today != d.date; }
 
-std::string range_text(int lo, int hi) { return std::to_string(lo) + " to " + std::to_string(hi); }
-
-// Why a value the applicant set is outside core's range for it ("" when it is not).
-std::string out_of_range(const core::Program& p, std::string_view field) {
-  const auto check = [](const std::optional<int>& v, const core::Range<int>& r) {
-    return v && !core::in_range(r, *v) ? std::to_string(*v) + " is outside " + range_text(r.min, r.max) : "";
-  };
-  const auto share = [](const std::optional<double>& v) {
-    return v && !core::in_range(core::kShareRange, *v) ? "a share is 0 to 100%" : "";
-  };
-  if (field == "positions") return check(p.positions, core::kPositionsRange);
-  if (field == "cutoffs.step2ck_min") return check(p.cutoffs.step2ck_min, core::kStep2ckMinRange);
-  if (field == "cutoffs.max_years_since_graduation")
-    return check(p.cutoffs.max_years_since_graduation, core::kMaxYearsSinceGraduationRange);
-  if (field == "cutoffs.max_attempts") return check(p.cutoffs.max_attempts, core::kMaxAttemptsCutoffRange);
-  if (field == "img_share") return share(p.img_share);
-  if (field == "img_share_non_us") return share(p.img_share_non_us);
+// Why the form cannot keep the value the applicant set, "" when it can: core's range for the fact
+// (its message names the fact and the range, as an importer would), or a blank the form needs.
+std::string refusal(const core::Program& p, std::string_view field) {
   if (field == "name" && p.name.empty()) return "write the program's name";
   if (field == "specialty" && p.specialty.empty()) return "choose the specialty";
-  return "";
+  return core::check_research_fact(p, field);
 }
 
 // The research entry the form now describes, or a refusal naming the field (nothing is queued).
@@ -295,7 +283,7 @@ std::optional<core::Research> research_from_form(ResearchForm& f) {
       if (!sourced && (!f.in_list || core::same_research_fact(f.facts, f.listed, field))) continue;
     }
     if (!(changed || sourced || was_mine)) continue;
-    const std::string why = out_of_range(f.facts, field);
+    const std::string why = refusal(f.facts, field);
     if (!why.empty()) {
       f.error = research_fact_label(field) + ": " + why + ". Nothing was saved.";
       return std::nullopt;
@@ -326,7 +314,7 @@ void save_form(AppState& state, ResearchForm& f) {
     p.specialty = f.facts.specialty;
     p.track = f.facts.track;
     for (std::string_view field : {"name", "specialty"}) {
-      const std::string why = out_of_range(p, field);
+      const std::string why = refusal(p, field);
       if (!why.empty()) {
         f.error = research_fact_label(field) + ": " + why + ". Nothing was added.";
         return;

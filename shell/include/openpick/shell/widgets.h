@@ -25,6 +25,10 @@ void push_reading_width();
 // ImGui::SameLine() when a button labelled `next_button_label` still fits beside the previous
 // item; otherwise the button goes on the next line (a phone).
 void same_line_if_fits(const char* next_button_label);
+// ImGui::SameLine() when an item `width` wide still fits beside the previous item; otherwise the
+// next item starts a line of its own. Set its width after this call, capped by
+// ImGui::GetContentRegionAvail().x, so that it never runs past the window's edge.
+void same_line_if_room(float width);
 // A section heading: a little larger spacing and the accent colour.
 void heading(const char* text);
 // Gives the previous widget a name in the widget positions the web build reports
