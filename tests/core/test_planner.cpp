@@ -325,6 +325,32 @@ TEST(Planner, PinsExclusionsAndVisaRules) {
   for (const auto& pp : plan.programs) EXPECT_NE(d.programs[pp.index].visa.j1, false);
 }
 
+// Programs outside the applicant's target specialties are not the plan's business: neither
+// candidates nor "excluded" with a reason (a Psychiatry program that takes no J-1 visa is not why
+// an IM applicant's list is short), in the plan and in its what-if re-plans.
+TEST(Planner, LooksOnlyAtTheTargetSpecialties) {
+  Draw r(11);
+  Dataset d;
+  const char* const specialties[] = {"Internal Medicine", "Psychiatry", "Family Medicine", "Pediatrics"};
+  for (int i = 0; i < 240; ++i) d.programs.push_back(random_program(r, i, specialties[(i / 20) % 4]));
+  int eligible_targets = 0, ineligible_targets = 0;
+  for (const Program& p : d.programs) {
+    const bool target = p.specialty == "Internal Medicine" || p.specialty == "Family Medicine";
+    if (target) (p.visa.j1 == false ? ineligible_targets : eligible_targets) += 1;
+  }
+  ASSERT_GT(ineligible_targets, 0);
+  PlanOptions o;  // what-if on: the re-plans gather again
+  const Plan plan = make_plan(img_profile(230), d, o, Model{});
+  EXPECT_EQ(plan.candidates, static_cast<std::size_t>(eligible_targets));
+  EXPECT_EQ(plan.excluded.size(), static_cast<std::size_t>(ineligible_targets));
+  for (const auto& e : plan.excluded) {
+    const std::string& s = d.programs[e.index].specialty;
+    EXPECT_TRUE(s == "Internal Medicine" || s == "Family Medicine") << e.id << " (" << s << "): " << e.reason;
+  }
+  for (const auto& pp : plan.programs) EXPECT_NE(d.programs[pp.index].specialty, "Psychiatry");
+  EXPECT_FALSE(plan.whatif.empty());
+}
+
 TEST(Planner, SignalsStayWithinAllowancesAndRaiseTheChance) {
   Draw r(9);
   Dataset d = random_dataset(r, 300);
