@@ -103,12 +103,6 @@ constexpr double kLogitClamp = 600.0;  // keeps e^{-eta} * e^{-sigma z} finite
 
 double clamp_logit(double eta) { return std::max(-kLogitClamp, std::min(kLogitClamp, eta)); }
 
-bool in_list(const std::vector<std::string>& list, const std::string& s) {
-  for (const std::string& x : list)
-    if (detail::same_text(x, s)) return true;
-  return false;
-}
-
 std::string plural(double n, const char* one, const char* many) {
   const bool whole = n == std::floor(n);
   std::string num = whole ? format_fixed(n, 0) : format_fixed(n, 1);
@@ -175,7 +169,7 @@ ProgramFacts program_facts(const Profile& profile, const Program& program) {
   ProgramFacts f;
   f.deep_south = is_deep_south(program.state);
   if (program.state.empty()) return f;
-  f.preferred_state = in_list(profile.preferred_states, program.state);
+  f.preferred_state = detail::contains_text(profile.preferred_states, program.state);
   for (const StateTie& t : profile.state_ties) {
     if (t.state != program.state) continue;
     if (f.ties < 4) f.tie_kinds[f.ties] = t.kind;
@@ -404,7 +398,7 @@ ProgramChance Model::score(const Profile& profile, const Program& program, const
       }
       if (why != nullptr)
         add(tie, false, [&] { return "in " + program.state + ": " + why; });
-      else if (in_list(profile.preferred_states, program.state))
+      else if (detail::contains_text(profile.preferred_states, program.state))
         add(P.preferred_state, false, [&] { return "in " + program.state + ", a state you prefer"; });
     }
   }

@@ -94,19 +94,14 @@ class Objective {
   // programs); the objective is left unchanged.
   // Slot by slot, every node at once (each node's sum taken in slot order, as one node at a time).
   double value_with_level(std::size_t level, const std::vector<double>& a_level) const {
-    const auto product = [&](std::size_t l) { return l == level ? a_level.data() : &A_[l * K_]; };
-    if (paired_) {  // s_k = 1 - P_k, P_k the product over the one-year slots
-      std::fill(vs_.begin(), vs_.end(), 1.0);
-      for (std::size_t l : one_year_slots_) {
-        const double* a = product(l);
-        for (std::size_t k = 0; k < K_; ++k) vs_[k] *= a[k];
-      }
+    if (paired_) {  // s_k = 1 - P_k
+      no_pgy1(level, a_level.data(), vs_);
       for (std::size_t k = 0; k < K_; ++k) vs_[k] = 1.0 - vs_[k];
     }
     std::fill(vb_.begin(), vb_.end(), 1.0);
     std::fill(vv_.begin(), vv_.end(), 0.0);
     for (std::size_t l = 0; l < L_; ++l) {
-      const double* a = product(l);
+      const double* a = product(l, level, a_level.data());
       const double u = u_[l];
       if (paired_ && slots_[l].kind == SlotKind::Advanced) {
         for (std::size_t k = 0; k < K_; ++k) {
@@ -163,6 +158,19 @@ class Objective {
   bool advanced_listed() const { return advanced_listed_; }
 
  private:
+  // Slot l's products, or `a_level` for slot `level`.
+  const double* product(std::size_t l, std::size_t level, const double* a_level) const {
+    return l == level ? a_level : &A_[l * K_];
+  }
+  // P_k, the product of A over the one-year slots (slot `level` read from `a_level`), per node.
+  void no_pgy1(std::size_t level, const double* a_level, std::vector<double>& none) const {
+    std::fill(none.begin(), none.end(), 1.0);
+    for (std::size_t l : one_year_slots_) {
+      const double* a = product(l, level, a_level);
+      for (std::size_t k = 0; k < K_; ++k) none[k] *= a[k];
+    }
+  }
+
   // The gain factors C (and E) from the products A: a function of A alone, worked out when they
   // are read after a change (so const, on mutable members). Slot by slot, every node at once: the
   // nodes are independent and each node's sums are taken in the order one node at a time would
@@ -196,11 +204,7 @@ class Objective {
     }
     // Paired: P (no PGY-1 year), then B from the top down (with D, the advanced slots'
     // B u (1 - A)), then R, the gain factors and D below each slot from the bottom up.
-    std::fill(none_.begin(), none_.end(), 1.0);
-    for (std::size_t l : one_year_slots_) {
-      const double* a = &A_[l * K_];
-      for (std::size_t k = 0; k < K_; ++k) none_[k] *= a[k];
-    }
+    no_pgy1(L_, nullptr, none_);
     std::fill(b_.begin(), b_.end(), 1.0);
     std::fill(d_.begin(), d_.end(), 0.0);
     for (std::size_t l = 0; l < L_; ++l) {

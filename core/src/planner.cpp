@@ -68,9 +68,7 @@ double track_utility(const Profile& profile, double specialty_weight, Track trac
 }
 
 bool in_preferred_states(const Profile& profile, const Program& program) {
-  for (const std::string& x : profile.preferred_states)
-    if (same_text(x, program.state)) return true;
-  return false;
+  return contains_text(profile.preferred_states, program.state);
 }
 
 // 0.0042 -> "0.42 points" (of expected utility, on the 0-100 scale of P(match)).
@@ -86,12 +84,6 @@ std::string format_usd(double usd) {
   if (std::fabs(usd - std::round(usd)) < 0.005) return format_fixed(usd, 0);
   std::snprintf(buf, sizeof buf, "%.2f", usd);
   return buf;
-}
-
-bool contains(const std::vector<std::string>& ids, const std::string& id) {
-  for (const std::string& x : ids)
-    if (same_text(x, id)) return true;
-  return false;
 }
 
 std::vector<Slot> utility_levels(const std::vector<Candidate>& cands) {
@@ -186,7 +178,7 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
     if (options.only_preferred_states && !profile.preferred_states.empty() && !in_preferred_states(profile, p))
       continue;
     const double utility = track_utility(profile, weight, p.track);
-    if (contains(options.excluded_ids, p.id)) {
+    if (contains_text(options.excluded_ids, p.id)) {
       if (explain) b.excluded.push_back({i, p.id, "you excluded it"});
       continue;
     }
@@ -213,7 +205,7 @@ void gather(const Profile& profile, const Dataset& dataset, const PlanOptions& o
       group_known = true;
     }
     c.group = group;
-    c.pinned = contains(options.pinned_ids, p.id);
+    c.pinned = contains_text(options.pinned_ids, p.id);
     c.one_year = is_one_year(p.track);
     c.advanced = p.track == Track::Advanced;
     c.preferred = in_preferred_states(profile, p);

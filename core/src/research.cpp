@@ -8,6 +8,7 @@
 #include "openpick/core/eligibility.h"
 #include "openpick/core/planner.h"
 #include "openpick/core/signals.h"
+#include "text_equal.h"
 
 namespace openpick::core {
 
@@ -201,11 +202,9 @@ std::vector<ResearchItem> research_next(const Profile& profile, const Dataset& d
   for (std::size_t i = 0; i < dataset.programs.size(); ++i) {
     const Program& program = dataset.programs[i];
     if (on_list[i] || is_one_year(program.track) || !matches_specialty(profile, program)) continue;
-    if (std::find(options.excluded_ids.begin(), options.excluded_ids.end(), program.id) != options.excluded_ids.end())
-      continue;
+    if (detail::contains_text(options.excluded_ids, program.id)) continue;
     if (options.only_preferred_states && !profile.preferred_states.empty() &&
-        std::find(profile.preferred_states.begin(), profile.preferred_states.end(), program.state) ==
-            profile.preferred_states.end())
+        !detail::contains_text(profile.preferred_states, program.state))
       continue;
     const ProgramChance c = model.score(profile, program, so);
     if (!c.eligible) continue;

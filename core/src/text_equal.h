@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace openpick::core::detail {
 
@@ -24,6 +26,13 @@ inline bool same_text(std::string_view a, std::string_view b) {
   for (; i < n; ++i)
     if (x[i] != y[i]) return false;
   return true;
+}
+
+// `list` holds `s` (a profile's preferred states, a plan's pinned ids, ...).
+inline bool contains_text(const std::vector<std::string>& list, std::string_view s) {
+  for (const std::string& x : list)
+    if (same_text(x, s)) return true;
+  return false;
 }
 
 }  // namespace openpick::core::detail
