@@ -8,6 +8,7 @@
 // research when they changed its value, gave it a source or a date, or it was theirs already; a
 // value they did not touch is never rewritten.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -254,12 +255,16 @@ bool fact_widget(AppState& state, ResearchForm& f, std::string_view field) {
 
 bool typed(const ResearchFactDraft& d, const ResearchForm& f) { return d.where[0] != '\0' || f.today != d.date; }
 
-// Why the form cannot keep the value the applicant set, "" when it can: core's range for the fact
-// (its message names the fact and the range, as an importer would), or a blank the form needs.
+// Why the form cannot keep the value the applicant set, as a sentence that names the field; ""
+// when it can. A blank the form needs comes after the field's label; a value outside core's range
+// is core's message, which names the fact itself ("The number of PGY-1 positions is a whole number
+// from 0 to 500, not 501"), so the label is not said twice.
 std::string refusal(const core::Program& p, std::string_view field) {
-  if (field == "name" && p.name.empty()) return "write the program's name";
-  if (field == "specialty" && p.specialty.empty()) return "choose the specialty";
-  return core::check_research_fact(p, field);
+  if (field == "name" && p.name.empty()) return research_fact_label(field) + ": write the program's name";
+  if (field == "specialty" && p.specialty.empty()) return research_fact_label(field) + ": choose the specialty";
+  std::string why = core::check_research_fact(p, field);
+  if (!why.empty()) why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
+  return why;
 }
 
 // The research entry the form now describes, or a refusal naming the field (nothing is queued).
@@ -285,7 +290,7 @@ std::optional<core::Research> research_from_form(ResearchForm& f) {
     if (!(changed || sourced || was_mine)) continue;
     const std::string why = refusal(f.facts, field);
     if (!why.empty()) {
-      f.error = research_fact_label(field) + ": " + why + ". Nothing was saved.";
+      f.error = why + ". Nothing was saved.";
       return std::nullopt;
     }
     r.fields.push_back(field);
@@ -316,7 +321,7 @@ void save_form(AppState& state, ResearchForm& f) {
     for (std::string_view field : {"name", "specialty"}) {
       const std::string why = refusal(p, field);
       if (!why.empty()) {
-        f.error = research_fact_label(field) + ": " + why + ". Nothing was added.";
+        f.error = why + ". Nothing was added.";
         return;
       }
     }
